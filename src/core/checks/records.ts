@@ -1,0 +1,48 @@
+// Records agree with their files and with time: unique member ids, dates matching file
+// names, nothing dated before the chapter was founded, nobody leaving before joining.
+import type { Organisation } from '../model.js';
+import type { UnlocatedProblem } from '../problem.js';
+
+export function checkRecords(org: Organisation, nameDates: ReadonlyMap<string, string | number>): UnlocatedProblem[] {
+  const out: UnlocatedProblem[] = [];
+  const firstSeen = new Map<string, string>();
+  for (const c of org.chapters) {
+    const founded = c.founded;
+    const early = (date: string, what: string) => (founded && date < founded ? `${what} ${date} is before the chapter was founded (${founded})` : undefined);
+    for (const m of c.members) {
+      const where = `${m.file} (members[${m.index}])`;
+      const seen = firstSeen.get(m.id);
+      if (seen) out.push({ file: m.file, at: [m.index!, 'id'], message: `member id "${m.id}" is already used in ${seen}; member ids are unique across the organisation` });
+      else firstSeen.set(m.id, where);
+      if (m.left !== undefined && m.left <= m.joined) out.push({ file: m.file, at: [m.index!, 'left'], message: `left ${m.left} is not after joined ${m.joined}` });
+      const e = early(m.joined, 'joined');
+      if (e) out.push({ file: m.file, at: [m.index!, 'joined'], message: e });
+    }
+    for (const m of c.ownMeetings) {
+      const named = nameDates.get(m.file);
+      if (named !== undefined && m.date !== named) out.push({ file: m.file, at: ['date'], message: `date ${m.date} does not match the file name's date ${named}; rename the file or fix the date` });
+      const e = early(m.date, 'meeting date');
+      if (e) out.push({ file: m.file, at: ['date'], message: e });
+    }
+    for (const r of c.reports) {
+      const named = nameDates.get(r.file);
+      if (named !== undefined && r.date !== named) out.push({ file: r.file, at: ['date'], message: `date ${r.date} does not match the file name's date ${named}; rename the file or fix the date` });
+      const e = early(r.date, 'report date');
+      if (e) out.push({ file: r.file, at: ['date'], message: e });
+    }
+    for (const r of c.receipts) {
+      const year = nameDates.get(r.file);
+      if (year !== undefined && Number(r.date.slice(0, 4)) !== year)
+        out.push({ file: r.file, at: [r.index!, 'date'], message: `${r.date} is not in ${year}; it belongs in dues/${r.date.slice(0, 4)}.yaml` });
+      const e = early(r.date, 'receipt date');
+      if (e) out.push({ file: r.file, at: [r.index!, 'date'], message: e });
+    }
+  }
+  for (const b of org.branches) {
+    for (const g of b.gatherings) {
+      const dup = g.chapters.find((ch, k) => g.chapters.indexOf(ch) !== k);
+      if (dup) out.push({ file: g.file, at: ['gatherings', g.index!, 'chapters'], message: `chapter "${dup}" is named twice` });
+    }
+  }
+  return out;
+}

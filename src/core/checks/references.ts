@@ -1,0 +1,63 @@
+// Every id a file names must exist: branches, delegates, joint chapters, attendees,
+// dues members, gathering chapters, key documents, currencies with a rate.
+import type { Organisation } from '../model.js';
+import { type UnlocatedProblem, closest } from '../problem.js';
+
+export function checkReferences(org: Organisation): UnlocatedProblem[] {
+  const out: UnlocatedProblem[] = [];
+  const chapterIds = [...org.chapterById.keys()];
+  const unknown = (what: string, id: string, known: Iterable<string>, extra = '') => {
+    const hint = closest(id, known);
+    return `no ${what} "${id}"${extra}${hint ? `; did you mean "${hint}"?` : ''}`;
+  };
+  const docs = new Set(org.settings.key_documents);
+  const checkStudied = (file: string, at: (string | number)[], studied: string[]) =>
+    studied.forEach((d, k) => {
+      if (!docs.has(d)) out.push({ file, at: [...at, k], message: unknown('key document', d, docs, ' in iops.yaml key_documents') });
+    });
+  const checkCurrency = (file: string, at: (string | number)[], currency: string) => {
+    if (currency !== org.settings.currency && org.settings.rates?.[currency] === undefined)
+      out.push({ file, at, message: `${currency} has no rate: add it to rates in iops.yaml (1 ${currency} in ${org.settings.currency})` });
+  };
+
+  for (const c of org.chapters) {
+    if (c.branch !== undefined && !org.branchById.has(c.branch))
+      out.push({ file: c.file, at: ['branch'], message: unknown('branch', c.branch, org.branchById.keys(), ' in branches/') });
+    if (c.delegate !== undefined) {
+      const d = org.memberById.get(c.delegate);
+      if (!d || d.chapter !== c.id)
+        out.push({ file: c.file, at: ['delegate'], message: d ? `the delegate must be a member of this chapter, not of ${d.chapter}` : unknown('member', c.delegate, c.members.map((m) => m.id), ' in this chapter') });
+    }
+    for (const m of c.members) {
+      checkStudied(m.file, [m.index!, 'studied'], m.studied);
+      if (m.dues && m.dues !== 'exempt') checkCurrency(m.file, [m.index!, 'dues', 'currency'], m.dues.currency);
+    }
+    for (const m of c.ownMeetings) {
+      m.joint_with.forEach((j, k) => {
+        if (j === c.id) out.push({ file: m.file, at: ['joint_with', k], message: 'a chapter cannot meet jointly with itself' });
+        else if (!org.chapterById.has(j)) out.push({ file: m.file, at: ['joint_with', k], message: unknown('chapter', j, chapterIds) });
+      });
+      m.attendees?.forEach((a, k) => {
+        const member = org.memberById.get(a);
+        if (!member) out.push({ file: m.file, at: ['attendees', k], message: unknown('member', a, []) });
+        else if (member.joined > m.date) out.push({ file: m.file, at: ['attendees', k], message: `"${a}" joined on ${member.joined}, after this meeting` });
+      });
+      checkStudied(m.file, ['studied'], m.studied);
+    }
+    for (const r of c.receipts) {
+      if (!org.memberById.has(r.member)) out.push({ file: r.file, at: [r.index!, 'member'], message: unknown('member', r.member, []) });
+      checkCurrency(r.file, [r.index!, 'currency'], r.currency);
+    }
+  }
+  for (const b of org.branches) {
+    for (const g of b.gatherings) {
+      g.chapters.forEach((ch, k) => {
+        if (!org.chapterById.has(ch)) out.push({ file: g.file, at: ['gatherings', g.index!, 'chapters', k], message: unknown('chapter', ch, chapterIds) });
+      });
+    }
+  }
+  for (const currency of Object.keys(org.settings.rates ?? {})) {
+    if (currency === org.settings.currency) out.push({ file: 'iops.yaml', at: ['rates', currency], message: `${currency} is the reporting currency; it needs no rate` });
+  }
+  return out;
+}

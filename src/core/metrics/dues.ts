@@ -1,0 +1,76 @@
+// chapters_collecting_dues and dues_income: a bank account and receipts in enough recent
+// months; income per month in the reporting currency.
+import { addMonths, monthOf, monthsEndingWith } from '../dates.js';
+import type { ChapterRecord, Organisation, ReceiptRecord } from '../model.js';
+import type { Definitions } from '../schema/definitions.js';
+import { PositiveInt } from '../schema/common.js';
+import { convertTotals, minorToNumber } from '../money.js';
+import { chaptersAt, plural } from './asof.js';
+import { type Verdict, defineMetric } from './metric.js';
+
+export type CollectingDefinition = NonNullable<Definitions['collecting_dues']>;
+
+export function collectingVerdict(chapter: ChapterRecord, asOf: string, def: CollectingDefinition): Verdict & { months: string[] } {
+  const window = monthsEndingWith(monthOf(asOf), def.window_months);
+  const months = [...new Set(receiptsInMonths(chapter.receipts, asOf, window).map((r) => monthOf(r.date)))].sort();
+  const monthsText = `receipts in ${months.length} of the last ${def.window_months} months`;
+  const failures: string[] = [];
+  if (!chapter.dues?.bank_account) failures.push('no bank account');
+  if (months.length < def.min_months) failures.push(`${monthsText}, needs ${def.min_months}`);
+  return {
+    id: chapter.id,
+    counts: failures.length === 0,
+    reason: failures.length ? failures.join('; ') : `bank account, ${monthsText}`,
+    months,
+  };
+}
+
+/** Receipts dated in the given calendar months and on or before A. */
+export function receiptsInMonths(receipts: readonly ReceiptRecord[], asOf: string, months: readonly string[]): ReceiptRecord[] {
+  const first = months[0]!;
+  const last = months[months.length - 1]!;
+  return receipts.filter((r) => r.date <= asOf && monthOf(r.date) >= first && monthOf(r.date) <= last);
+}
+
+export const chaptersCollectingDues = defineMetric({
+  name: 'chapters_collecting_dues',
+  unit: 'count',
+  params: {},
+  needs: ['collecting_dues'],
+  measure(org, asOf, _params, definitions) {
+    const verdicts = chaptersAt(org, asOf).map((c) => {
+      const { id, counts, reason } = collectingVerdict(c, asOf, definitions.collecting_dues!);
+      return { id, counts, reason };
+    });
+    return { value: verdicts.filter((v) => v.counts).length, verdicts };
+  },
+});
+
+/** Income per month over the window, in the reporting currency's minor units (exact). */
+export function monthlyIncomeMinor(org: Organisation, asOf: string, windowMonths: number): { minor: number; receipts: number } {
+  const months = monthsEndingWith(monthOf(asOf), windowMonths);
+  const totals = new Map<string, number>();
+  let receipts = 0;
+  for (const c of org.chapters) {
+    for (const r of receiptsInMonths(c.receipts, asOf, months)) {
+      totals.set(r.currency, (totals.get(r.currency) ?? 0) + r.minor);
+      receipts++;
+    }
+  }
+  const total = convertTotals(totals, org.settings);
+  return { minor: Math.round(total / windowMonths), receipts };
+}
+
+export const duesIncome = defineMetric({
+  name: 'dues_income',
+  unit: 'money',
+  params: { window_months: PositiveInt.min(1, { error: 'must be at least 1 month' }) },
+  measure(org, asOf, params) {
+    const { minor, receipts } = monthlyIncomeMinor(org, asOf, params.window_months);
+    const first = addMonths(monthOf(asOf), 1 - params.window_months);
+    return {
+      value: minorToNumber(minor, org.settings.currency),
+      note: `${plural(receipts, 'receipt')} from ${first} to ${asOf}, per month over ${plural(params.window_months, 'month')}`,
+    };
+  },
+});

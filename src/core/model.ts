@@ -1,0 +1,109 @@
+// Files → one linked organisation: chapters with their members, meetings, reports and
+// receipts; members and chapters indexed by id. Records remember the file (and list index)
+// they came from, so checks and reasons can point back at them.
+import type { Branch, Gathering } from './schema/branch.js';
+import type { Chapter } from './schema/chapter.js';
+import type { Receipt } from './schema/dues.js';
+import type { GoalsFile } from './schema/goals.js';
+import type { Meeting } from './schema/meeting.js';
+import type { Member } from './schema/members.js';
+import type { Report } from './schema/report.js';
+import type { Settings } from './schema/settings.js';
+
+export interface Source {
+  file: string;
+  index?: number;
+}
+
+export interface MemberRecord extends Member, Source {
+  chapter: string;
+}
+export interface MeetingRecord extends Meeting, Source {
+  chapter: string;
+  /** `attendance`, or the number of `attendees`. */
+  attendanceCount: number | undefined;
+}
+export interface ReportRecord extends Report, Source {
+  chapter: string;
+}
+export interface ReceiptRecord extends Receipt, Source {
+  chapter: string;
+  /** The amount in the currency's minor units (pence, cents). */
+  minor: number;
+}
+export interface GatheringRecord extends Gathering, Source {
+  branch: string;
+}
+export interface BranchRecord extends Omit<Branch, 'gatherings'>, Source {
+  id: string;
+  gatherings: GatheringRecord[];
+}
+export interface ChapterRecord extends Chapter, Source {
+  id: string;
+  members: MemberRecord[];
+  /** Meetings held by this chapter, oldest first. */
+  ownMeetings: MeetingRecord[];
+  /** Meetings that count for this chapter: its own and those held jointly with it, oldest first. */
+  meetings: MeetingRecord[];
+  reports: ReportRecord[];
+  receipts: ReceiptRecord[];
+}
+
+export interface Organisation {
+  settings: Settings;
+  goals: GoalsFile | undefined;
+  chapters: ChapterRecord[];
+  branches: BranchRecord[];
+  chapterById: Map<string, ChapterRecord>;
+  branchById: Map<string, BranchRecord>;
+  memberById: Map<string, MemberRecord>;
+}
+
+export interface ChapterInput {
+  id: string;
+  file: string;
+  chapter: Chapter;
+  members: MemberRecord[];
+  meetings: MeetingRecord[];
+  reports: ReportRecord[];
+  receipts: ReceiptRecord[];
+}
+
+const byDate = <T extends { date: string; file: string }>(a: T, b: T) =>
+  a.date < b.date ? -1 : a.date > b.date ? 1 : a.file < b.file ? -1 : a.file > b.file ? 1 : 0;
+
+export function buildOrganisation(settings: Settings, goals: GoalsFile | undefined, chapterInputs: ChapterInput[], branches: BranchRecord[]): Organisation {
+  const chapters: ChapterRecord[] = chapterInputs
+    .map((c) => ({
+      ...c.chapter,
+      id: c.id,
+      file: c.file,
+      members: c.members,
+      ownMeetings: [...c.meetings].sort(byDate),
+      meetings: [...c.meetings],
+      reports: [...c.reports].sort(byDate),
+      receipts: [...c.receipts].sort(byDate),
+    }))
+    .sort((a, b) => (a.id < b.id ? -1 : 1));
+  const chapterById = new Map(chapters.map((c) => [c.id, c]));
+  for (const c of chapters) {
+    for (const m of c.ownMeetings) {
+      for (const other of new Set(m.joint_with)) {
+        if (other !== c.id) chapterById.get(other)?.meetings.push(m);
+      }
+    }
+  }
+  for (const c of chapters) c.meetings.sort(byDate);
+  const memberById = new Map<string, MemberRecord>();
+  for (const c of chapters) for (const m of c.members) if (!memberById.has(m.id)) memberById.set(m.id, m);
+  const sortedBranches = [...branches].sort((a, b) => (a.id < b.id ? -1 : 1));
+  return {
+    settings,
+    goals,
+    chapters,
+    branches: sortedBranches,
+    chapterById,
+    branchById: new Map(sortedBranches.map((b) => [b.id, b])),
+    memberById,
+  };
+}

@@ -1,0 +1,55 @@
+// goals.yaml: the convention, its deadline, the definitions and the goals. Each goal names a
+// metric from the catalogue and takes that metric's parameters, so an unknown metric or a
+// missing parameter is a validation error that points at the goal.
+import { z } from 'zod';
+import { METRICS } from '../metrics/index.js';
+import { CalendarDate, Id, Text, describe } from './common.js';
+import { DefinitionsSchema } from './definitions.js';
+
+const Bound = z.number({ error: (iss) => `expected a number, found ${describe(iss.input)}` });
+
+const goalBase = { id: Id, title: Text, description: Text.optional(), min: Bound.optional(), max: Bound.optional() };
+
+const goalOptions = METRICS.map((m) => z.strictObject({ ...goalBase, metric: z.literal(m.name), ...m.params }));
+
+/** A goal: its own keys, and the parameters of its metric. */
+export interface Goal {
+  id: string;
+  title: string;
+  description?: string | undefined;
+  min?: number | undefined;
+  max?: number | undefined;
+  metric: string;
+  [param: string]: unknown;
+}
+
+type GoalOption = (typeof goalOptions)[number];
+
+export const GoalSchema = (z.discriminatedUnion('metric', goalOptions as unknown as [GoalOption, ...GoalOption[]]) as unknown as z.ZodType<Goal>)
+  .superRefine((g, ctx) => {
+    if (g.min === undefined && g.max === undefined) ctx.addIssue({ code: 'custom', path: [], message: 'a goal needs `min` or `max` (or both)' });
+    if (g.min !== undefined && g.max !== undefined && g.min > g.max) ctx.addIssue({ code: 'custom', path: ['min'], message: `min ${g.min} is more than max ${g.max}` });
+  });
+
+export const GoalsFileSchema = z
+  .strictObject({
+    convention: Text,
+    deadline: CalendarDate,
+    definitions: DefinitionsSchema.default({}),
+    goals: z.array(GoalSchema),
+  })
+  .superRefine((file, ctx) => {
+    const seen = new Set<string>();
+    file.goals.forEach((g, i) => {
+      if (seen.has(g.id)) ctx.addIssue({ code: 'custom', path: ['goals', i, 'id'], message: `goal id "${g.id}" is used twice` });
+      seen.add(g.id);
+      const metric = METRICS.find((m) => m.name === g.metric)!;
+      for (const need of metric.needs ?? []) {
+        if (!file.definitions[need])
+          ctx.addIssue({ code: 'custom', path: ['goals', i, 'metric'], message: `metric ${g.metric} needs definitions.${need} in this file` });
+      }
+    });
+  });
+
+export type GoalsFile = z.infer<typeof GoalsFileSchema>;
+export const METRIC_NAMES = METRICS.map((m) => m.name);

@@ -1,0 +1,107 @@
+// Every file kind's schema, and zod issues turned into problems that read well.
+import { z } from 'zod';
+import type { FileKind } from '../paths.js';
+import { type DataPath, type UnlocatedProblem, closest } from '../problem.js';
+import { BranchSchema } from './branch.js';
+import { ChapterSchema } from './chapter.js';
+import { describe } from './common.js';
+import { LedgerSchema } from './dues.js';
+import { GoalsFileSchema } from './goals.js';
+import { MeetingSchema } from './meeting.js';
+import { MembersSchema } from './members.js';
+import { ReportSchema } from './report.js';
+import { SettingsSchema } from './settings.js';
+
+export const SCHEMAS: Record<FileKind, { schema: z.ZodType; root: string; title: string }> = {
+  iops: { schema: SettingsSchema, root: '', title: 'iops.yaml: organisation settings' },
+  goals: { schema: GoalsFileSchema, root: '', title: 'goals.yaml: the goal set for the convention check' },
+  branch: { schema: BranchSchema, root: '', title: 'branches/<id>.yaml: a national branch and its gatherings' },
+  chapter: { schema: ChapterSchema, root: '', title: 'chapters/<id>/chapter.yaml: one local chapter' },
+  members: { schema: MembersSchema, root: 'members', title: 'chapters/<id>/members.yaml: the chapter\'s members' },
+  meeting: { schema: MeetingSchema, root: '', title: 'chapters/<id>/meetings/<date>.yaml: one meeting' },
+  report: { schema: ReportSchema, root: '', title: 'chapters/<id>/reports/<date>.md: front matter of a published report' },
+  dues: { schema: LedgerSchema, root: 'receipts', title: 'chapters/<id>/dues/<year>.yaml: the year\'s dues receipts' },
+};
+
+const EXPECTED: Record<string, string> = { object: 'a map (key: value lines)', array: 'a list (lines starting with "- ")', string: 'text', number: 'a number', boolean: 'true or false' };
+
+z.config({
+  customError: (iss) => {
+    if (iss.code === 'invalid_type') return `expected ${EXPECTED[iss.expected] ?? iss.expected}, found ${describe(iss.input)}`;
+    return undefined;
+  },
+});
+
+/** Validates parsed data; problems carry the data path, to be located in the file later. */
+export function validateData(kind: FileKind, file: string, value: unknown): { data?: unknown; problems: UnlocatedProblem[] } {
+  const { schema } = SCHEMAS[kind];
+  if (value === undefined) return { problems: [{ file, at: [], message: `the file is empty; it should hold ${EXPECTED[rootType(schema)]}` }] };
+  const result = schema.safeParse(value);
+  if (result.success) return { data: result.data, problems: [] };
+  return { problems: result.error.issues.flatMap((iss) => toProblems(schema, file, value, iss)) };
+}
+
+function rootType(schema: z.ZodType): string {
+  return (schema as any)._zod.def.type === 'array' ? 'array' : 'object';
+}
+
+function valueAt(value: unknown, path: DataPath): unknown {
+  let v = value;
+  for (const p of path) v = v !== null && typeof v === 'object' ? (v as any)[p] : undefined;
+  return v;
+}
+
+function toProblems(schema: z.ZodType, file: string, value: unknown, iss: z.core.$ZodIssue): UnlocatedProblem[] {
+  const at = iss.path as DataPath;
+  if (iss.code === 'unrecognized_keys') {
+    const known = knownKeys(schema, at);
+    return iss.keys.map((key) => {
+      const hint = closest(key, known);
+      return {
+        file,
+        at: [...at, key],
+        key: true,
+        message: `unknown key \`${key}\`${hint ? `; did you mean \`${hint}\`?` : known.length ? `; expected one of: ${known.join(', ')}` : ''}`,
+      };
+    });
+  }
+  if (iss.code === 'invalid_union' && (iss as any).discriminator) {
+    const options: string[] = (iss as any).options.map(String);
+    const given = valueAt(value, at);
+    if (given === undefined) return [{ file, at: at.slice(0, -1), message: `missing \`${(iss as any).discriminator}\`` }];
+    const hint = typeof given === 'string' ? closest(given, options) : undefined;
+    return [{ file, at, message: `unknown ${String((iss as any).discriminator)} ${JSON.stringify(given)}${hint ? `; did you mean ${hint}?` : ''} (known: ${options.join(', ')})` }];
+  }
+  if (iss.code === 'invalid_type' && at.length > 0 && valueAt(value, at) === undefined && valueAt(value, at.slice(0, -1)) !== undefined) {
+    return [{ file, at: at.slice(0, -1), message: `missing \`${String(at[at.length - 1])}\`` }];
+  }
+  return [{ file, at, message: iss.message }];
+}
+
+/** The keys an object schema at `path` accepts (unions contribute all their options' keys). */
+export function knownKeys(schema: z.ZodType, path: DataPath): string[] {
+  let nodes: any[] = [schema];
+  const unwrap = (n: any): any[] => {
+    const def = n?._zod?.def;
+    if (!def) return [];
+    if (['optional', 'nullable', 'default', 'prefault', 'readonly', 'catch', 'nonoptional'].includes(def.type)) return unwrap(def.innerType);
+    if (def.type === 'pipe') return unwrap(def.in);
+    if (def.type === 'union') return def.options.flatMap(unwrap);
+    return [n];
+  };
+  nodes = nodes.flatMap(unwrap);
+  for (const part of path) {
+    nodes = nodes
+      .flatMap((n) => {
+        const def = n._zod.def;
+        if (def.type === 'array' && typeof part === 'number') return [def.element];
+        if (def.type === 'object' && typeof part === 'string') return def.shape[part] ? [def.shape[part]] : [];
+        if (def.type === 'record') return [def.valueType];
+        return [];
+      })
+      .flatMap(unwrap);
+  }
+  const keys = new Set<string>();
+  for (const n of nodes) if (n._zod.def.type === 'object') for (const k of Object.keys(n._zod.def.shape)) keys.add(k);
+  return [...keys];
+}

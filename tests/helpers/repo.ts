@@ -1,0 +1,89 @@
+// Temporary data repositories in real git repositories, with a test identity.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+
+export const CLI = resolve(__dirname, '../../bin/iops.js');
+
+export const GIT_ENV = {
+  GIT_AUTHOR_NAME: 'Test Delegate',
+  GIT_AUTHOR_EMAIL: 'delegate@example.org',
+  GIT_COMMITTER_NAME: 'Test Delegate',
+  GIT_COMMITTER_EMAIL: 'delegate@example.org',
+  GIT_CONFIG_NOSYSTEM: '1',
+};
+
+export interface TempRepo {
+  dir: string;
+  write(path: string, content: string | Uint8Array): void;
+  git(...args: string[]): string;
+  commit(message: string, date?: string): string;
+  cleanup(): void;
+}
+
+const created: string[] = [];
+
+/** A fresh git repository; `files` are written and committed when given. */
+export function tempRepo(files: Record<string, string> = {}, opts: { commit?: boolean } = {}): TempRepo {
+  const dir = mkdtempSync(join(tmpdir(), 'iops-test-'));
+  created.push(dir);
+  const git = (...args: string[]) =>
+    execFileSync('git', args, { cwd: dir, env: { ...process.env, ...GIT_ENV }, encoding: 'utf8' });
+  git('init', '-q', '-b', 'main');
+  git('config', 'user.name', GIT_ENV.GIT_AUTHOR_NAME);
+  git('config', 'user.email', GIT_ENV.GIT_AUTHOR_EMAIL);
+  git('config', 'commit.gpgsign', 'false');
+  const repo: TempRepo = {
+    dir,
+    write(path, content) {
+      const abs = join(dir, path);
+      mkdirSync(dirname(abs), { recursive: true });
+      writeFileSync(abs, content);
+    },
+    git,
+    commit(message, date) {
+      git('add', '-A');
+      const env = date ? { GIT_AUTHOR_DATE: `${date}T12:00:00Z`, GIT_COMMITTER_DATE: `${date}T12:00:00Z` } : {};
+      execFileSync('git', ['commit', '-q', '--allow-empty', '-m', message], { cwd: dir, env: { ...process.env, ...GIT_ENV, ...env } });
+      return git('rev-parse', 'HEAD').trim();
+    },
+    cleanup() {
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+  for (const [path, content] of Object.entries(files)) repo.write(path, content);
+  if (Object.keys(files).length && opts.commit !== false) repo.commit('fixture');
+  return repo;
+}
+
+export function cleanupRepos(): void {
+  for (const dir of created.splice(0)) rmSync(dir, { recursive: true, force: true });
+}
+
+export interface CliResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the built CLI as a user would, without colour. */
+export function runCli(args: string[], opts: { cwd?: string; env?: Record<string, string>; input?: string } = {}): CliResult {
+  const r = spawnSync(process.execPath, [CLI, ...args], {
+    cwd: opts.cwd ?? tmpdir(),
+    env: { ...process.env, ...GIT_ENV, NO_COLOR: '1', IOPS_DATA: '', ...opts.env },
+    encoding: 'utf8',
+    input: opts.input ?? '',
+  });
+  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** A minimal valid organisation's files: settings, goals, one chapter with members. */
+export function minimalOrg(overrides: Record<string, string> = {}): Record<string, string> {
+  return {
+    'iops.yaml': 'organization: Test Org\ncurrency: USD\nrates: { GBP: 1.58, EUR: 1.25 }\nkey_documents: [values, vision]\nprivacy: { min_group: 5 }\n',
+    'chapters/london/chapter.yaml': 'name: London\ncountry: GB\n',
+    'chapters/london/members.yaml': '- id: ldn-a\n  joined: 2012-03-10\n  gender: woman\n- id: ldn-b\n  joined: 2012-04-01\n  gender: man\n',
+    ...overrides,
+  };
+}
