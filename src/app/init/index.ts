@@ -1,0 +1,82 @@
+// iops init: a new data repository — git init when needed, the default settings and goals,
+// the organisation's README, CI workflow and CODEOWNERS suggestion — committed as one commit.
+// With the sample, the sample organisation is replayed as a dated history (see sampleHistory.ts).
+import { existsSync } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import { jsonSchemaFiles } from '../../core/schema/jsonSchema.js';
+import { SCHEMA_DIR } from '../../core/paths.js';
+import { EnvironmentError, UsageError } from '../../errors.js';
+import { git, isInsideWorkTree } from '../../io/git.js';
+import { goalsYaml } from '../../sample/settings.js';
+import { replaySample } from './sampleHistory.js';
+import { type InitSettings, codeowners, gitattributes, iopsYaml, readme, workflow } from './templates.js';
+
+export interface InitOptions extends InitSettings {
+  sample: boolean;
+}
+
+export interface InitResult {
+  root: string;
+  commits: number;
+  files: number;
+}
+
+export async function requireIdentity(dir: string): Promise<void> {
+  try {
+    await git(dir).raw(['var', 'GIT_AUTHOR_IDENT']);
+  } catch {
+    throw new EnvironmentError(
+      'git does not know who you are, and every change is committed in your name. Set it with:\n' +
+        '  git config --global user.name "Your pseudonym"\n  git config --global user.email "you@example.org"',
+    );
+  }
+}
+
+/** Writes files (relative to base) and commits exactly those paths. */
+export async function commitFiles(base: string, files: ReadonlyMap<string, string>, message: string, date?: string): Promise<void> {
+  for (const [path, content] of files) {
+    const abs = join(base, path);
+    await mkdir(dirname(abs), { recursive: true });
+    await writeFile(abs, content);
+  }
+  const paths = [...files.keys()];
+  const g = git(base);
+  const env = date ? { ...process.env, GIT_AUTHOR_DATE: `${date}T12:00:00Z`, GIT_COMMITTER_DATE: `${date}T12:00:00Z` } : undefined;
+  const gg = env ? g.env(env) : g;
+  for (let i = 0; i < paths.length; i += 500) await gg.raw(['add', '--', ...paths.slice(i, i + 500)]);
+  await gg.raw(['commit', '-q', '-m', message, '--', ...paths]);
+}
+
+export async function initRepository(cwd: string, dirArg: string, opts: InitOptions): Promise<InitResult> {
+  const root = resolve(cwd, dirArg);
+  if (existsSync(join(root, 'iops.yaml'))) throw new UsageError(`${dirArg} already holds a data repository (it has an iops.yaml); nothing was changed`);
+  await mkdir(root, { recursive: true });
+  if (!(await isInsideWorkTree(root))) await git(root).raw(['init', '-q']);
+  await requireIdentity(root);
+  const top = (await git(root).raw(['rev-parse', '--show-toplevel'])).trim();
+  const dataDir = relative(top, root).split(sep).join('/');
+
+  const files = new Map<string, string>([
+    ['iops.yaml', iopsYaml(opts)],
+    ['goals.yaml', goalsYaml()],
+    ['README.md', readme(opts)],
+    ['.gitattributes', gitattributes],
+    ['chapters/.gitkeep', ''],
+    ['branches/.gitkeep', ''],
+  ]);
+  for (const [name, text] of jsonSchemaFiles()) files.set(`${SCHEMA_DIR}/${name}`, text);
+  const outside = new Map<string, string>();
+  if (!existsSync(join(top, '.github/workflows/iops.yml'))) outside.set('.github/workflows/iops.yml', workflow(dataDir));
+  if (!existsSync(join(top, '.github/CODEOWNERS'))) outside.set('.github/CODEOWNERS', codeowners(dataDir));
+  for (const [path, text] of outside) files.set(relative(root, join(top, path)).split(sep).join('/'), text);
+
+  if (!opts.sample) {
+    await commitFiles(root, files, `Create the data repository for ${opts.organization}\n\nIops-Command: init`);
+    return { root, commits: 1, files: files.size };
+  }
+  files.delete('iops.yaml');
+  files.delete('goals.yaml');
+  const commits = await replaySample(root, files);
+  return { root, commits, files: files.size };
+}

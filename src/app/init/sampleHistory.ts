@@ -1,0 +1,105 @@
+// The sample organisation replayed as a history: one commit per month, dated at the month's
+// end, holding what happened that month (chapters founded, members joining and leaving,
+// meetings, reports, receipts, gatherings), plus one goal revision made by pull request.
+// Every commit is a valid data repository, so `--at`, `history` and `diff` have a past.
+import { type Document, type YAMLMap, type YAMLSeq, isMap, isSeq, parseDocument } from 'yaml';
+import { addMonths, lastDayOfMonth, monthOf } from '../../core/dates.js';
+import { type SampleFile, generateSample } from '../../sample/generate.js';
+import { commitFiles } from './index.js';
+
+/** Goals as first agreed; a pull request in this month made online meetings count. */
+const GOALS_REVISED = '2012-05';
+
+function itemsWhere(doc: Document, asOf: string, dated: (item: YAMLMap) => string | undefined): Document {
+  const copy = doc.clone();
+  const seq = (isSeq(copy.contents) ? copy.contents : (copy.get('gatherings', true) as YAMLSeq | undefined)) as YAMLSeq | undefined;
+  if (!seq) return copy;
+  seq.items = seq.items.filter((item) => isMap(item) && (dated(item) ?? '') <= asOf);
+  for (const item of seq.items) {
+    const left = (item as YAMLMap).get('left');
+    if (typeof left === 'string' && left > asOf) (item as YAMLMap).delete('left');
+  }
+  return copy;
+}
+
+/** The file's content as it was at the end of the day `asOf`, or undefined if it did not exist yet. */
+function contentAt(f: SampleFile, doc: Document | undefined, start: string, asOf: string): string | undefined {
+  if (start > asOf) return undefined;
+  if (!doc || f.date <= asOf) return f.content;
+  const field = /members\.yaml$/.test(f.path) ? 'joined' : 'date';
+  const snapshot = itemsWhere(doc, asOf, (item) => String(item.get(field) ?? ''));
+  const header = f.content.slice(0, f.content.indexOf('\n') + 1);
+  const body = snapshot.toString({ lineWidth: 0, flowCollectionPadding: true });
+  return header + body.replace(/^# yaml-language-server.*\n/, '');
+}
+
+function describeMonth(month: string, added: string[], before: Map<string, string>, after: Map<string, string>): string {
+  const n = (re: RegExp) => added.filter((p) => re.test(p)).length;
+  const listed = (re: RegExp, m: Map<string, string>, key: RegExp) =>
+    [...m].filter(([p]) => re.test(p)).reduce((sum, [, text]) => sum + (text.match(key)?.length ?? 0), 0);
+  const joined = listed(/members\.yaml$/, after, /^- id:/gm) - listed(/members\.yaml$/, before, /^- id:/gm);
+  const left = listed(/members\.yaml$/, after, /^ {2}left:/gm) - listed(/members\.yaml$/, before, /^ {2}left:/gm);
+  const receipts = listed(/\/dues\//, after, /^- /gm) - listed(/\/dues\//, before, /^- /gm);
+  const parts = [
+    [n(/chapter\.yaml$/), 'chapter founded', 'chapters founded'],
+    [joined, 'member joined', 'members joined'],
+    [left, 'member left', 'members left'],
+    [n(/\/meetings\//), 'meeting', 'meetings'],
+    [n(/\/reports\//), 'report', 'reports'],
+    [receipts, 'dues receipt', 'dues receipts'],
+  ]
+    .filter(([k]) => (k as number) > 0)
+    .map(([k, one, many]) => `${k} ${k === 1 ? one : many}`);
+  return `Records of ${month}: ${parts.join(', ') || 'updates'}`;
+}
+
+export async function replaySample(root: string, extra: ReadonlyMap<string, string>): Promise<number> {
+  const files = generateSample();
+  const snapshot = files.reduce((max, f) => (f.date > max ? f.date : max), '');
+  const docs = new Map<string, Document>();
+  const starts = new Map<string, string>();
+  const chapterStart = new Map<string, string>();
+  for (const f of files) {
+    if (/(members\.yaml|\/dues\/\d{4}\.yaml|^branches\/.*)$/.test(f.path)) docs.set(f.path, parseDocument(f.content));
+    const chapter = /^chapters\/([^/]+)\//.exec(f.path)?.[1];
+    const first = /members\.yaml$/.test(f.path) ? (f.content.match(/joined: (\S+)/g) ?? []).map((s) => s.slice(8)).sort()[0] ?? f.date : /\/dues\//.test(f.path) ? f.content.match(/date: (\d{4}-\d{2}-\d{2})/)?.[1] ?? f.date : f.date;
+    starts.set(f.path, first);
+    if (chapter && (!chapterStart.has(chapter) || first < chapterStart.get(chapter)!)) chapterStart.set(chapter, first);
+  }
+  const earliest = [...starts.values()].sort()[0]!;
+  for (const f of files) {
+    const chapter = /^chapters\/([^/]+)\/chapter\.yaml$/.exec(f.path)?.[1];
+    if (chapter) starts.set(f.path, chapterStart.get(chapter)!);
+    if (/^(iops|goals)\.yaml$|^branches\//.test(f.path)) starts.set(f.path, earliest);
+  }
+
+  let state = new Map<string, string>();
+  let commits = 0;
+  for (let month = monthOf(earliest); month <= monthOf(snapshot); month = addMonths(month, 1)) {
+    const asOf = month === monthOf(snapshot) ? snapshot : lastDayOfMonth(month);
+    const next = new Map<string, string>();
+    for (const f of files) {
+      const content = contentAt(f, docs.get(f.path), starts.get(f.path)!, asOf);
+      if (content !== undefined) next.set(f.path, f.path === 'goals.yaml' && month < GOALS_REVISED ? firstGoals(content) : content);
+    }
+    const changed = new Map([...next].filter(([p, c]) => state.get(p) !== c));
+    if (month === GOALS_REVISED) {
+      await commitFiles(root, new Map([['goals.yaml', next.get('goals.yaml')!]]), 'Goals: count online meetings toward a functioning chapter\n\nMany chapters meet online between in-person meetings; agreed by pull request #1.\n\nIops-Command: init --sample', `${month}-15`);
+      commits++;
+      changed.delete('goals.yaml');
+      state.set('goals.yaml', next.get('goals.yaml')!);
+    }
+    if (commits === 0) for (const [p, c] of extra) changed.set(p, c);
+    if (!changed.size) continue;
+    const added = [...changed.keys()].filter((p) => !state.has(p));
+    const message = commits === 0 ? 'Create the data repository for the sample organisation' : describeMonth(month, added, state, next);
+    await commitFiles(root, changed, `${message}\n\nIops-Command: init --sample`, asOf);
+    commits++;
+    state = new Map([...state, ...next]);
+  }
+  return commits;
+}
+
+function firstGoals(content: string): string {
+  return content.replace(/count_online: true( *)/, 'count_online: false$1');
+}

@@ -1,0 +1,28 @@
+// Number formats shared by the renderers: counts with separators, shares as percentages,
+// money with its currency, targets as ≥ / ≤.
+import type { Target } from '../core/goals.js';
+import type { Unit } from '../core/metrics/metric.js';
+
+export const count = (n: number): string => n.toLocaleString('en-US');
+
+export function value(n: number, unit: Unit, currency: string): string {
+  if (unit === 'share') return `${(n * 100).toFixed(1).replace(/\.0$/, '')}%`;
+  if (unit === 'money') return `${currency} ${n.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+  return count(n);
+}
+
+export function target(t: Target, unit: Unit, currency: string): string {
+  if (t.min !== undefined && t.max !== undefined) return `${value(t.min, unit, currency)} to ${value(t.max, unit, currency)}`;
+  if (t.min !== undefined) return `≥ ${value(t.min, unit, currency)}`;
+  return `≤ ${value(t.max!, unit, currency)}`;
+}
+
+/** Progress toward a minimum, as a bar of `width` cells. */
+export function bar(current: number, t: Target, width = 10): string {
+  const goal = t.min ?? t.max ?? 1;
+  const ratio = goal > 0 ? Math.max(0, Math.min(1, current / goal)) : 1;
+  const full = Math.round(ratio * width);
+  return '█'.repeat(full) + '░'.repeat(width - full);
+}
+
+export const yesNo = (b: boolean): string => (b ? 'yes' : 'no');

@@ -1,0 +1,89 @@
+// The readiness view as a terminal table, Markdown (pull-request comments, the website) or JSON.
+import type { ChalkInstance } from 'chalk';
+import Table from 'cli-table3';
+import type { GoalView, ReadinessView } from '../core/readiness.js';
+import { bar, count, target, value, yesNo } from './format.js';
+
+export interface ReadinessOutput extends ReadinessView {
+  commit: string | null;
+  dirty: boolean;
+}
+
+export interface RenderOptions {
+  chalk: ChalkInstance;
+  /** A terminal: colour and progress bars. */
+  terminal: boolean;
+  currency: string;
+}
+
+/** "yes", or "no: reaches it 2014-02-01" / "no: never at this trend". */
+const onTrack = (g: GoalView): string => {
+  if (g.met) return 'yes';
+  const when = g.projection.reaches_target_on ? `reaches it ${g.projection.reaches_target_on}` : 'never at this trend';
+  return `${yesNo(g.projection.on_track)}, ${when}`;
+};
+
+function verdict(v: ReadinessOutput): string {
+  const met = v.goals.filter((g) => g.met).length;
+  return v.ready ? `READY: all ${v.goals.length} goals met` : `NOT READY: ${met} of ${v.goals.length} goals met`;
+}
+
+function header(v: ReadinessOutput): string[] {
+  const when = v.days_left >= 0 ? `${count(v.days_left)} days left` : `${count(-v.days_left)} days past`;
+  const commit = v.commit ? `data at ${v.commit.slice(0, 10)}${v.dirty ? ' + uncommitted changes' : ''}` : 'data not committed';
+  return [`${v.organization}: ${v.convention}`, `As of ${v.as_of} · deadline ${v.deadline} (${when}) · ${commit}`];
+}
+
+export function renderReadinessTable(v: ReadinessOutput, o: RenderOptions): string {
+  const { chalk } = o;
+  const table = new Table({
+    head: ['GOAL', 'TARGET', 'CURRENT', 'MET', 'AT DEADLINE', 'ON TRACK'],
+    style: { head: o.terminal ? ['bold'] : [], border: o.terminal ? ['grey'] : [] },
+    wordWrap: true,
+    colWidths: [30, 10, o.terminal ? 18 : 11, 5, 13, 17],
+  });
+  for (const g of v.goals) {
+    const current = value(g.current, g.unit, o.currency) + (o.terminal ? ` ${bar(g.current, g.target, 6)}` : '');
+    const track = onTrack(g);
+    table.push([
+      g.title,
+      target(g.target, g.unit, o.currency),
+      current,
+      g.met ? chalk.green('yes') : chalk.red('no'),
+      value(g.projection.at_deadline, g.unit, o.currency),
+      g.projection.on_track ? chalk.green(track) : chalk.yellow(track),
+    ]);
+  }
+  const lines = [...header(v).map((l, i) => (i === 0 ? chalk.bold(l) : l)), '', table.toString(), '', v.ready ? chalk.green.bold(verdict(v)) : chalk.red.bold(verdict(v))];
+  if (v.goals.length === 1) lines.push('', ...reasons(v.goals[0]!, o));
+  return lines.join('\n');
+}
+
+function reasons(g: GoalView, o: RenderOptions): string[] {
+  const out: string[] = [];
+  if (g.note) out.push(g.note);
+  if (!g.reasons) return out;
+  const counted = g.reasons.filter((r) => r.counts);
+  const not = g.reasons.filter((r) => !r.counts);
+  out.push(`Counted (${counted.length}):`, ...counted.map((r) => `  ${o.chalk.green('✓')} ${r.id}: ${r.reason}`));
+  out.push(`Not counted (${not.length}):`, ...not.map((r) => `  ${o.chalk.red('✗')} ${r.id}: ${r.reason}`));
+  return out;
+}
+
+const cell = (s: string) => s.replace(/\|/g, '\\|');
+
+export function renderReadinessMarkdown(v: ReadinessOutput, o: RenderOptions): string {
+  const [title, sub] = header(v);
+  const lines = [`## ${cell(title!)}`, '', sub!, '', '| Goal | Target | Current | Met | At deadline | On track |', '| --- | ---: | ---: | :---: | ---: | --- |'];
+  for (const g of v.goals) {
+    lines.push(`| ${cell(g.title)} | ${target(g.target, g.unit, o.currency)} | ${value(g.current, g.unit, o.currency)} | ${g.met ? '✅ yes' : '❌ no'} | ${value(g.projection.at_deadline, g.unit, o.currency)} | ${cell(onTrack(g))} |`);
+  }
+  lines.push('', `**${verdict(v)}**`);
+  if (v.goals.length === 1) lines.push('', ...reasons(v.goals[0]!, { ...o }).map((l) => (l.startsWith('  ') ? `- ${l.trim()}` : l)));
+  return lines.join('\n');
+}
+
+export function renderReadinessJson(v: ReadinessOutput): string {
+  const { as_of, deadline, ready, goals, commit, dirty, organization, convention, days_left } = v;
+  return JSON.stringify({ as_of, deadline, ready, goals, commit, dirty, organization, convention, days_left }, null, 2);
+}
