@@ -39,11 +39,12 @@ export async function headInfo(root: string): Promise<DataCommit> {
 /** The commit a ref names, or a UsageError saying the ref is unknown. */
 export async function resolveCommit(root: string, ref: string): Promise<string> {
   if (ref.startsWith('-')) throw new UsageError(`"${ref}" is not a git revision`);
-  try {
-    return (await git(root).raw(['rev-parse', '--verify', '-q', '--end-of-options', `${ref}^{commit}`])).trim();
-  } catch {
-    throw new UsageError(`"${ref}" is not a commit in this repository (try a branch name, a tag, HEAD~1 or a commit id)`);
-  }
+  // with -q, git says nothing and exits 1 for an unknown ref; simple-git then returns ''
+  const commit = await git(root)
+    .raw(['rev-parse', '--verify', '-q', '--end-of-options', `${ref}^{commit}`])
+    .then((s) => s.trim(), () => '');
+  if (!/^[0-9a-f]{40,64}$/.test(commit)) throw new UsageError(`"${ref}" is not a commit in this repository (try a branch name, a tag, HEAD~1 or a commit id)`);
+  return commit;
 }
 
 /** The data folder's path inside its repository ('' at the top). */

@@ -1,0 +1,126 @@
+// readiness, --at and diff end to end, in a real git repository with two commits.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cleanupRepos, runCli, tempRepo, type TempRepo } from '../helpers/repo.js';
+import { goalsYaml, meeting, report } from '../helpers/org.js';
+
+afterAll(cleanupRepos);
+
+const SETTINGS = 'organization: Test Org\ncurrency: USD\nkey_documents: [values]\nprivacy: { min_group: 5 }\nsnapshot_date: 2013-06-30\n';
+const GOALS = (women: string, online: boolean) =>
+  goalsYaml(
+    `  - { id: members, title: "At least 3 members", metric: members, min: 3 }\n  - { id: functioning, title: "At least 1 functioning chapter", metric: functioning_chapters, min: 1 }\n  - { id: women, title: "Women", metric: gender_share, gender: woman, min: ${women} }\n`,
+    `definitions:\n  functioning_chapter: { meetings_window_days: 92, min_meetings: 3, count_online: ${online}, report_every_days: 122 }\n`,
+  );
+
+let repo: TempRepo;
+let first: string;
+beforeAll(() => {
+  repo = tempRepo({
+    'iops.yaml': SETTINGS,
+    'goals.yaml': GOALS('0.5', false),
+    'chapters/ldn/chapter.yaml': 'name: London\ncountry: GB\n',
+    'chapters/ldn/members.yaml': '- { id: a, joined: 2012-01-01, gender: woman }\n- { id: b, joined: 2012-01-01, gender: man }\n- { id: c, joined: 2012-01-01, gender: man }\n',
+    'chapters/ldn/meetings/2013-05-01.yaml': meeting('2013-05-01'),
+    'chapters/ldn/meetings/2013-06-01.yaml': meeting('2013-06-01'),
+    'chapters/ldn/meetings/2013-06-20.yaml': 'date: 2013-06-20\nmode: online\nattendance: 3\n',
+    'chapters/ldn/reports/2013-06-01.md': report('2013-06-01'),
+  });
+  first = repo.git('rev-parse', 'HEAD').trim();
+  // the pull request: count online meetings, lower the women share, and one more member
+  repo.write('goals.yaml', GOALS('0.25', true));
+  repo.write('chapters/ldn/members.yaml', '- { id: a, joined: 2012-01-01, gender: woman }\n- { id: b, joined: 2012-01-01, gender: man }\n- { id: c, joined: 2012-01-01, gender: man }\n- { id: d, joined: 2013-06-01, gender: man }\n');
+  repo.commit('Count online meetings; lower the women share');
+});
+
+describe('iops readiness', () => {
+  it('prints JSON as SPEC.md shows, with the commit and dirty flag; exit 0 when ready', () => {
+    const r = runCli(['--data', repo.dir, 'readiness', '--format', 'json']);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.stdout);
+    expect(j).toMatchObject({ as_of: '2013-06-30', deadline: '2013-08-31', ready: true, commit: repo.git('rev-parse', 'HEAD').trim(), dirty: false });
+    expect(j.goals.map((g: { id: string; current: number; met: boolean }) => [g.id, g.current, g.met])).toEqual([
+      ['members', 4, true],
+      ['functioning', 1, true],
+      ['women', 0.25, true],
+    ]);
+    expect(j.goals[0]).toMatchObject({ title: 'At least 3 members', metric: 'members', target: { min: 3 }, projection: { on_track: true } });
+  });
+
+  it('--at HEAD~1 reads the files as they were, without touching the work tree; exit 1 when not ready', () => {
+    repo.write('notes.txt', 'not committed');
+    const r = runCli(['--data', repo.dir, 'readiness', '--format', 'json', '--at', 'HEAD~1']);
+    expect(r.code).toBe(1);
+    const j = JSON.parse(r.stdout);
+    expect(j).toMatchObject({ commit: first, dirty: false, ready: false });
+    expect(j.goals.map((g: { current: number }) => g.current)).toEqual([3, 0, 0.3333]);
+    expect(j.goals[1].reasons).toEqual([{ id: 'ldn', counts: false, reason: '2 meetings in the last 92 days, needs 3 (1 online meeting not counted)' }]);
+    expect(repo.git('status', '--porcelain')).toBe('?? notes.txt\n');
+  });
+
+  it('--as-of and --at together', () => {
+    const r = runCli(['--data', repo.dir, 'readiness', '--format', 'json', '--at', 'HEAD~1', '--as-of', '2012-12-31']);
+    expect(JSON.parse(r.stdout).goals.map((g: { current: number }) => g.current)).toEqual([3, 0, 0.3333]);
+    expect(JSON.parse(r.stdout).as_of).toBe('2012-12-31');
+  });
+
+  it('the table shows target, current, met and the verdict', () => {
+    const r = runCli(['--data', repo.dir, 'readiness', '--at', 'HEAD~1']);
+    expect(r.stdout).toContain('At least 3 members');
+    expect(r.stdout).toMatch(/Women\s*│ ≥ 50%\s*│ 33\.3%\s*│ no/);
+    expect(r.stdout).toContain('NOT READY: 1 of 3 goals met');
+  });
+
+  it('--goal shows one goal with every chapter and why', () => {
+    const r = runCli(['--data', repo.dir, 'readiness', '--goal', 'functioning', '--at', 'HEAD~1']);
+    expect(r.stdout).toContain('✗ ldn: 2 meetings in the last 92 days, needs 3 (1 online meeting not counted)');
+    expect(runCli(['--data', repo.dir, 'readiness', '--goal', 'nope']).code).toBe(2);
+  });
+
+  it('usage errors exit 2: a bad date, an unknown revision, an unknown format', () => {
+    expect(runCli(['--data', repo.dir, 'readiness', '--as-of', '2013-02-30']).stderr).toContain('is not a calendar date');
+    expect(runCli(['--data', repo.dir, 'readiness', '--as-of', '2013-02-30']).code).toBe(2);
+    const bad = runCli(['--data', repo.dir, 'readiness', '--at', 'no-such-branch']);
+    expect([bad.code, bad.stderr]).toEqual([2, 'iops: "no-such-branch" is not a commit in this repository (try a branch name, a tag, HEAD~1 or a commit id)\n']);
+    expect(runCli(['--data', repo.dir, 'readiness', '--format', 'yaml']).code).toBe(2);
+  });
+
+  it('invalid data: exit 3 with located problems on stderr, nothing computed', () => {
+    const broken = tempRepo({ 'iops.yaml': SETTINGS, 'goals.yaml': GOALS('0.5', true).replace('metric: members', 'metric: membres') });
+    const r = runCli(['--data', broken.dir, 'readiness']);
+    expect(r.code).toBe(3);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/^goals\.yaml:6:\d+: goals\[0\]\.metric: unknown metric "membres"; did you mean members\?/);
+  });
+});
+
+describe('iops diff', () => {
+  it('shows definition changes, per-goal before → after with flips, and the data summary (exit 0)', () => {
+    const r = runCli(['--data', repo.dir, 'diff', 'HEAD~1', 'HEAD', '--format', 'json']);
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.stdout);
+    expect(j.definition_changes).toEqual([
+      { path: 'definitions.functioning_chapter.count_online', before: false, after: true },
+      { path: 'goals.women.min', before: 0.5, after: 0.25 },
+    ]);
+    const women = j.goals.find((g: { id: string }) => g.id === 'women');
+    expect(women).toMatchObject({ status: 'changed', flipped: true, before: { current: 0.3333, met: false }, after: { current: 0.25, met: true } });
+    expect(j.ready).toEqual({ before: false, after: true });
+    expect(j.data.members).toEqual({ before: 3, after: 4 });
+  });
+
+  it('markdown for the pull-request comment', () => {
+    const r = runCli(['--data', repo.dir, 'diff', 'HEAD~1', 'HEAD', '--format', 'markdown']);
+    expect(r.stdout).toContain('- `goals.women.min`: 0.5 → 0.25');
+    expect(r.stdout).toContain('| Women | ≥ 50% → ≥ 25% | 33.3% → 25% | **no → yes** ⚠️ |');
+    expect(r.stdout).toContain('Data: members +1');
+  });
+
+  it('HEAD defaults to the working tree', () => {
+    repo.write('goals.yaml', GOALS('0.3', true));
+    const r = runCli(['--data', repo.dir, 'diff', 'HEAD', '--format', 'json']);
+    expect(JSON.parse(r.stdout).definition_changes).toEqual([{ path: 'goals.women.min', before: 0.25, after: 0.3 }]);
+    expect(JSON.parse(r.stdout).head).toBe('working tree');
+    repo.git('checkout', '--', 'goals.yaml');
+  });
+});
