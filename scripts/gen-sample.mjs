@@ -5,11 +5,15 @@ import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateSample } from '../dist/sample/generate.js';
+import { jsonSchemaFiles } from '../dist/core/schema/jsonSchema.js';
+import { SCHEMA_DIR } from '../dist/core/paths.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const dataDir = join(root, 'data');
 
-const files = generateSample();
+// the JSON Schemas the files' first lines point editors to
+const schemas = [...jsonSchemaFiles()].map(([name, content]) => ({ path: `${SCHEMA_DIR}/${name}`, content }));
+const files = [...generateSample(), ...schemas];
 for (const f of files) {
   const parts = f.path.split('/');
   if (f.path.startsWith('/') || parts.some((p) => p === '' || p === '.' || p === '..')) {

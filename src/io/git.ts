@@ -56,7 +56,7 @@ async function prefixOf(root: string): Promise<string> {
 export async function readFilesAt(root: string, ref: string, wanted: (path: string) => boolean = () => true): Promise<FileEntry[]> {
   const commit = await resolveCommit(root, ref);
   const prefix = await prefixOf(root);
-  const listing = await git(root).raw(['ls-tree', '-r', '-l', '-z', `${commit}:${prefix}`]).catch(() => {
+  const listing = await git(root).raw(['ls-tree', '--full-tree', '-r', '-l', '-z', `${commit}:${prefix}`]).catch(() => {
     throw new UsageError(`the data folder did not exist at ${ref}`);
   });
   const blobs: { path: string; id: string; size: number }[] = [];

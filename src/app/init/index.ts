@@ -33,6 +33,12 @@ export async function requireIdentity(dir: string): Promise<void> {
   }
 }
 
+/** What git needs of the environment (simple-git refuses to pass on some variables, such as EDITOR). */
+function gitEnvironment(): Record<string, string> {
+  const keep = (k: string) => k.startsWith('GIT_') || ['PATH', 'HOME', 'USER', 'LANG', 'LC_ALL', 'TMPDIR', 'XDG_CONFIG_HOME', 'SYSTEMROOT'].includes(k);
+  return Object.fromEntries(Object.entries(process.env).filter((e): e is [string, string] => keep(e[0]) && e[1] !== undefined));
+}
+
 /** Writes files (relative to base) and commits exactly those paths. */
 export async function commitFiles(base: string, files: ReadonlyMap<string, string>, message: string, date?: string): Promise<void> {
   for (const [path, content] of files) {
@@ -42,7 +48,7 @@ export async function commitFiles(base: string, files: ReadonlyMap<string, strin
   }
   const paths = [...files.keys()];
   const g = git(base);
-  const env = date ? { ...process.env, GIT_AUTHOR_DATE: `${date}T12:00:00Z`, GIT_COMMITTER_DATE: `${date}T12:00:00Z` } : undefined;
+  const env = date ? { ...gitEnvironment(), GIT_AUTHOR_DATE: `${date}T12:00:00Z`, GIT_COMMITTER_DATE: `${date}T12:00:00Z` } : undefined;
   const gg = env ? g.env(env) : g;
   for (let i = 0; i < paths.length; i += 500) await gg.raw(['add', '--', ...paths.slice(i, i + 500)]);
   await gg.raw(['commit', '-q', '-m', message, '--', ...paths]);

@@ -1,0 +1,91 @@
+// iops init and iops schema, end to end.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { jsonSchemaFiles } from '../../src/core/schema/jsonSchema.js';
+import { cleanupRepos, runCli, tempRepo } from '../helpers/repo.js';
+
+afterAll(cleanupRepos);
+
+describe('iops init', () => {
+  it('creates a valid data repository with one commit (git init when needed)', () => {
+    const plain = mkdtempSync(join(tmpdir(), 'iops-init-'));
+    const r = runCli(['init', join(plain, 'org')]);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const dir = join(plain, 'org');
+    expect(runCli(['validate', '--data', dir]).code).toBe(0);
+    expect(execFileSync('git', ['-C', dir, 'rev-list', '--count', 'HEAD'], { encoding: 'utf8' }).trim()).toBe('1');
+    expect(execFileSync('git', ['-C', dir, 'status', '--porcelain'], { encoding: 'utf8' })).toBe('');
+    expect(readFileSync(join(dir, 'goals.yaml'), 'utf8')).toContain('deadline: 2013-08-31');
+    expect(readFileSync(join(dir, 'iops.yaml'), 'utf8')).toMatch(/^# yaml-language-server: \$schema=\.iops\/schemas\/iops\.schema\.json\n/);
+    for (const f of ['README.md', '.gitattributes', '.github/workflows/iops.yml', '.github/CODEOWNERS', '.iops/schemas/members.schema.json']) expect(existsSync(join(dir, f))).toBe(true);
+    const readiness = JSON.parse(runCli(['--data', dir, 'readiness', '--format', 'json', '--as-of', '2013-01-01']).stdout);
+    expect(readiness.goals.map((g: { id: string }) => g.id)).toEqual(['members', 'functioning-chapters', 'women', 'national-gatherings', 'dues']);
+    rmSync(plain, { recursive: true, force: true });
+  });
+
+  it('refuses a folder that already holds a data repository, changing nothing', () => {
+    const repo = tempRepo({ 'iops.yaml': 'organization: X\ncurrency: USD\n' });
+    const r = runCli(['init', repo.dir]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('already holds a data repository');
+    expect(repo.git('status', '--porcelain')).toBe('');
+    expect(repo.git('rev-list', '--count', 'HEAD').trim()).toBe('1');
+  });
+
+  it('inside a larger repository, commits only its own paths and leaves other changes alone', () => {
+    const repo = tempRepo({ 'src/app.txt': 'v1\n' });
+    repo.write('src/app.txt', 'v2 staged\n');
+    repo.git('add', 'src/app.txt');
+    repo.write('other.txt', 'untracked\n');
+    const r = runCli(['init', 'orgdata'], { cwd: repo.dir });
+    expect(r.code).toBe(0);
+    expect(repo.git('status', '--porcelain')).toBe('M  src/app.txt\n?? other.txt\n');
+    const files = repo.git('show', '--name-only', '--format=', 'HEAD').trim().split('\n');
+    expect(files.every((f) => f.startsWith('orgdata/') || f.startsWith('.github/'))).toBe(true);
+    expect(readFileSync(join(repo.dir, '.github/workflows/iops.yml'), 'utf8')).toContain('--data orgdata validate');
+    expect(runCli(['validate'], { cwd: join(repo.dir, 'orgdata', 'chapters') }).code).toBe(0);
+  });
+
+  it('--sample replays the sample organisation as a dated history ending in data/', () => {
+    const repo = tempRepo();
+    const r = runCli(['init', 'org', '--sample'], { cwd: repo.dir });
+    expect([r.code, r.stderr]).toEqual([0, '']);
+    const dir = join(repo.dir, 'org');
+    const log = repo.git('log', '--format=%ad|%s', '--date=short').trim().split('\n');
+    expect(log.length).toBeGreaterThan(10);
+    expect(log.at(-1)).toMatch(/^2011-\d\d-\d\d\|Create the data repository/);
+    expect(log).toContain('2012-05-15|Goals: count online meetings toward a functioning chapter');
+    const sample = resolve(__dirname, '../../data');
+    for (const f of ['iops.yaml', 'goals.yaml', 'chapters/london/members.yaml']) {
+      if (existsSync(join(sample, f))) expect(readFileSync(join(dir, f), 'utf8')).toBe(readFileSync(join(sample, f), 'utf8'));
+    }
+    // every commit of the history is a valid repository (readiness computes: exit 0 or 1, not 3)
+    for (const ref of ['HEAD', 'HEAD~3', 'HEAD~8']) expect(runCli(['--data', dir, 'readiness', '--at', ref, '--format', 'json']).code).toBeLessThan(2);
+    const revision = repo.git('log', '--format=%H', '--grep', 'count online meetings').trim();
+    const diff = JSON.parse(runCli(['--data', dir, 'diff', `${revision}~1`, revision, '--format', 'json']).stdout);
+    expect(diff.definition_changes).toEqual([{ path: 'definitions.functioning_chapter.count_online', before: false, after: true }]);
+  });
+});
+
+describe('schemas', () => {
+  it('the committed JSON Schemas in schemas/ and data/.iops/schemas/ match the zod schemas', () => {
+    const root = resolve(__dirname, '../..');
+    for (const dir of ['schemas', 'data/.iops/schemas']) {
+      const committed = readdirSync(join(root, dir)).sort();
+      expect(committed).toEqual([...jsonSchemaFiles().keys()].sort());
+      for (const [name, text] of jsonSchemaFiles()) expect(readFileSync(join(root, dir, name), 'utf8'), `${dir}/${name} drifted: run npm run schemas`).toBe(text);
+    }
+  });
+
+  it('iops schema --out writes one file per kind', () => {
+    const repo = tempRepo();
+    const r = runCli(['schema', '--out', 'out'], { cwd: repo.dir });
+    expect(r.code).toBe(0);
+    expect(readdirSync(join(repo.dir, 'out')).sort()).toEqual([...jsonSchemaFiles().keys()].sort());
+    expect(JSON.parse(readFileSync(join(repo.dir, 'out', 'chapter.schema.json'), 'utf8')).properties.country.pattern).toBe('^[A-Z]{2}$');
+  });
+});
