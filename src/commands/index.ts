@@ -1,6 +1,7 @@
 // Registers every command with the program; each command module keeps its own handler.
 import { type Command, Option } from 'commander';
 import type { Run } from '../cli.js';
+import { registerDashboardCommands } from './register-dashboard.js';
 import { registerMoneyCommands } from './register-money.js';
 import { registerReportCommands } from './register-report.js';
 import { registerWriteCommands } from './register-write.js';
@@ -48,6 +49,7 @@ export function registerCommands(program: Command, run: Run): void {
   registerWriteCommands(program, run);
   registerReportCommands(program, run);
   registerMoneyCommands(program, run);
+  registerDashboardCommands(program, run);
 }
 
 export const formatOption = (formats: string[] = ['table', 'json', 'markdown']): Option =>
