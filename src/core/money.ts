@@ -51,7 +51,7 @@ export function minorToNumber(minor: number, currency: string): number {
 }
 
 /** Integer division of a/b rounded half away from zero. */
-function divRound(a: bigint, b: bigint): bigint {
+export function divRound(a: bigint, b: bigint): bigint {
   const neg = a < 0n !== b < 0n;
   const [x, y] = [a < 0n ? -a : a, b < 0n ? -b : b];
   const q = (2n * x + y) / (2n * y);

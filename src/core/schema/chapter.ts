@@ -1,6 +1,20 @@
 // chapters/<id>/chapter.yaml: one local chapter.
 import { z } from 'zod';
-import { AGE_BANDS, Bool, CalendarDate, Country, DUES_SCHEMES, Fraction, GENDERS, Id, Text, oneOf } from './common.js';
+import { AGE_BANDS, Bool, CalendarDate, Country, Currency, DUES_SCHEMES, Fraction, GENDERS, Id, Text, oneOf } from './common.js';
+import { Amount, amountFitsCurrency } from './money.js';
+
+/** `amount` and `currency` go together, belong to the fixed scheme only, and are required by it. */
+function fixedAmount(d: { scheme: string; amount?: number | undefined; currency?: string | undefined }, ctx: z.RefinementCtx): void {
+  const issue = (key: string, message: string) => ctx.addIssue({ code: 'custom', path: [key], message });
+  if (d.scheme !== 'fixed') {
+    for (const key of ['amount', 'currency'] as const)
+      if (d[key] !== undefined) issue(key, `\`${key}\` is only used with \`scheme: fixed\` (this chapter's scheme is ${d.scheme}); remove it`);
+    return;
+  }
+  if (d.amount === undefined) issue('scheme', 'scheme fixed needs `amount` (the monthly dues) and `currency` in this dues block');
+  else if (d.currency === undefined) issue('amount', 'scheme fixed needs `currency` next to `amount` (such as currency: GBP)');
+  else amountFitsCurrency({ amount: d.amount, currency: d.currency }, ctx);
+}
 
 const Shares = (keys: readonly string[]) => z.strictObject(Object.fromEntries(keys.map((k) => [k, Fraction.optional()])));
 
@@ -15,7 +29,10 @@ export const ChapterSchema = z.strictObject({
       scheme: oneOf(DUES_SCHEMES, 'a dues scheme'),
       bank_account: Bool.default(false),
       agreed: CalendarDate.optional(),
+      amount: Amount.optional(), // scheme fixed: the monthly amount, in `currency`
+      currency: Currency.optional(),
     })
+    .superRefine(fixedAmount)
     .optional(),
   community: z
     .strictObject({

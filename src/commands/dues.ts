@@ -1,0 +1,87 @@
+// iops dues [summary] | export | suggest: what came in, pledged against received, the
+// receipts as a journal for plain-text accounting, and what a member's chapter suggests.
+import { dataCommit, openRepository, requireValid, resolveAsOf } from '../app/open.js';
+import { isCalendarDate } from '../core/dates.js';
+import type { DuesWindow } from '../core/dues/pledges.js';
+import { suggestDues } from '../core/dues/suggest.js';
+import { type Grouping, duesSummary, receiptsIn } from '../core/dues/summary.js';
+import { ledgerJournal, receiptsCsv } from '../core/ledger.js';
+import { EXIT, UsageError } from '../errors.js';
+import { duesJson, renderDuesCsv, renderDuesMarkdown, renderDuesTable } from '../render/dues.js';
+import { renderSuggestionMarkdown, renderSuggestionText, suggestionJson } from '../render/dues-suggest.js';
+import { type CommandContext, type CommandResult, chalkFor, json, location } from './context.js';
+
+export function dateFlag(flag: string, value: string | undefined): string | undefined {
+  if (value !== undefined && !isCalendarDate(value)) throw new UsageError(`${flag} ${JSON.stringify(value)} is not a calendar date (write YYYY-MM-DD)`);
+  return value;
+}
+
+/** The window: --from/--to; by default January 1 of the as-of date's year up to the as-of date. */
+export function duesWindow(asOf: string, from: string | undefined, to: string | undefined): DuesWindow {
+  const end = dateFlag('--to', to) ?? asOf;
+  const start = dateFlag('--from', from) ?? `${end.slice(0, 4)}-01-01`;
+  if (start > end) throw new UsageError(`--from ${start} is after ${to === undefined ? `the as-of date ${end}` : `--to ${end}`}`);
+  return { from: start, to: end };
+}
+
+export interface DuesOptions {
+  from?: string;
+  to?: string;
+  by?: Grouping;
+  format?: 'table' | 'json' | 'markdown' | 'csv';
+  at?: string;
+}
+
+export async function duesCommand(ctx: CommandContext, opts: DuesOptions): Promise<CommandResult> {
+  const repo = await openRepository(location(ctx), { at: opts.at });
+  const org = requireValid(repo);
+  const window = duesWindow(resolveAsOf(org, undefined, ctx.today), opts.from, opts.to);
+  const view = { ...duesSummary(org, window, opts.by ?? 'chapter'), ...(await dataCommit(repo.root, opts.at)) };
+  const stdout =
+    opts.format === 'json'
+      ? json(duesJson(view))
+      : opts.format === 'markdown'
+        ? renderDuesMarkdown(view)
+        : opts.format === 'csv'
+          ? renderDuesCsv(view)
+          : renderDuesTable(view, { chalk: chalkFor(ctx), terminal: ctx.color });
+  return { stdout, exitCode: EXIT.ok };
+}
+
+export interface DuesExportOptions {
+  from?: string;
+  to?: string;
+  format?: 'ledger' | 'csv';
+  at?: string;
+}
+
+/** Every receipt up to the as-of date (or within --from/--to), as a journal or CSV. */
+export async function duesExportCommand(ctx: CommandContext, opts: DuesExportOptions): Promise<CommandResult> {
+  const repo = await openRepository(location(ctx), { at: opts.at });
+  const org = requireValid(repo);
+  const to = dateFlag('--to', opts.to) ?? resolveAsOf(org, undefined, ctx.today);
+  const from = dateFlag('--from', opts.from) ?? null;
+  if (from !== null && from > to) throw new UsageError(`--from ${from} is after ${opts.to === undefined ? `the as-of date ${to}` : `--to ${to}`}`);
+  const receipts = receiptsIn(org, { from: from ?? '0000-01-01', to });
+  const stdout = opts.format === 'csv' ? receiptsCsv(org, receipts) : ledgerJournal(org, receipts, { from, to });
+  return { stdout, exitCode: EXIT.ok };
+}
+
+export interface DuesSuggestOptions {
+  member: string;
+  format?: 'text' | 'json' | 'markdown';
+}
+
+export async function duesSuggestCommand(ctx: CommandContext, opts: DuesSuggestOptions): Promise<CommandResult> {
+  const org = requireValid(await openRepository(location(ctx)));
+  const suggestion = suggestDues(org, opts.member);
+  if (!suggestion) throw new UsageError(`no member "${opts.member}" in this organisation`);
+  const currency = org.settings.currency;
+  const stdout =
+    opts.format === 'json'
+      ? json(suggestionJson(suggestion, currency))
+      : opts.format === 'markdown'
+        ? renderSuggestionMarkdown(suggestion, currency)
+        : renderSuggestionText(suggestion, currency, chalkFor(ctx));
+  return { stdout, exitCode: EXIT.ok };
+}

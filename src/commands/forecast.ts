@@ -1,0 +1,82 @@
+// iops forecast: membership and dues income ahead, under a growth scenario.
+import { openRepository, requireValid, resolveAsOf } from '../app/open.js';
+import { forecast, type Step } from '../core/forecast/forecast.js';
+import { type DuesPerMember, givenDues, observedDues } from '../core/forecast/income.js';
+import { SCENARIO_HELP, type Scenario, monthsAfter, parseScenario, solveRate } from '../core/forecast/scenario.js';
+import { currentMembers } from '../core/metrics/asof.js';
+import type { Organisation } from '../core/model.js';
+import { toMinor } from '../core/money.js';
+import { EXIT, UsageError } from '../errors.js';
+import { forecastJson, renderForecastMarkdown, renderForecastTable } from '../render/forecast.js';
+import { type CommandContext, type CommandResult, type Format, chalkFor, json, location } from './context.js';
+import { dateFlag } from './dues.js';
+
+export interface ForecastOptions {
+  until?: string;
+  scenario?: string;
+  step?: Step;
+  members?: string;
+  duesPerMonth?: string;
+  target?: string;
+  years?: string;
+  asOf?: string;
+  at?: string;
+  format?: Format;
+}
+
+/** The default horizon: five years, the seed discussion's. */
+export const DEFAULT_YEARS = 5;
+
+function wholeNumber(flag: string, v: string | undefined): number | undefined {
+  if (v === undefined) return undefined;
+  if (!/^\d+$/.test(v.replace(/[,_]/g, ''))) throw new UsageError(`${flag} ${JSON.stringify(v)} is not a whole number`);
+  return Number(v.replace(/[,_]/g, ''));
+}
+
+function positive(flag: string, v: string | undefined): number | undefined {
+  if (v === undefined) return undefined;
+  const n = Number(v);
+  if (!/^\d+(\.\d+)?$/.test(v) || !(n > 0)) throw new UsageError(`${flag} ${JSON.stringify(v)} should be a number above 0`);
+  return n;
+}
+
+function duesPerMember(org: Organisation, asOf: string, text: string | undefined): DuesPerMember {
+  if (text === undefined) return observedDues(org, asOf);
+  const currency = org.settings.currency;
+  const minor = /^\d+(\.\d+)?$/.test(text) ? toMinor(Number(text), currency) : undefined;
+  if (minor === undefined) throw new UsageError(`--dues-per-month ${JSON.stringify(text)} is not an amount in ${currency} (such as 20 or 12.50)`);
+  return givenDues(minor);
+}
+
+function scenarioFrom(opts: ForecastOptions, start: number): { scenario: Scenario; years?: number } {
+  const target = wholeNumber('--target', opts.target);
+  const years = positive('--years', opts.years);
+  if (target === undefined && years === undefined) {
+    const scenario = parseScenario(opts.scenario ?? 'observed');
+    if (!scenario) throw new UsageError(`unknown scenario ${JSON.stringify(opts.scenario)}: use ${SCENARIO_HELP}`);
+    return { scenario };
+  }
+  if (target === undefined || years === undefined) throw new UsageError('--target and --years go together: the members to reach and in how many years');
+  if (opts.scenario !== undefined) throw new UsageError('--target and --years solve for a growth rate; leave out --scenario');
+  if (start === 0) throw new UsageError('there are no members to grow from; give --members N');
+  return { scenario: solveRate(start, target, years), years };
+}
+
+export async function forecastCommand(ctx: CommandContext, opts: ForecastOptions): Promise<CommandResult> {
+  const org = requireValid(await openRepository(location(ctx), { at: opts.at }));
+  const asOf = resolveAsOf(org, opts.asOf, ctx.today);
+  const members = wholeNumber('--members', opts.members);
+  const start = members ?? currentMembers(org, asOf).length;
+  const { scenario, years } = scenarioFrom(opts, start);
+  const until = dateFlag('--until', opts.until) ?? monthsAfter(asOf, Math.round(12 * (years ?? DEFAULT_YEARS)));
+  if (until <= asOf) throw new UsageError(`--until ${until} is not after the as-of date ${asOf}`);
+  if (until > monthsAfter(asOf, 1200)) throw new UsageError(`--until ${until} is more than 100 years ahead`);
+  const view = forecast(org, { asOf, until, step: opts.step ?? 'month', scenario, members, dues: duesPerMember(org, asOf, opts.duesPerMonth) });
+  const stdout =
+    opts.format === 'json'
+      ? json(forecastJson(view))
+      : opts.format === 'markdown'
+        ? renderForecastMarkdown(view)
+        : renderForecastTable(view, { chalk: chalkFor(ctx), terminal: ctx.color });
+  return { stdout, exitCode: EXIT.ok };
+}

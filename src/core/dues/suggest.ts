@@ -1,0 +1,86 @@
+// `iops dues suggest --member ID`: what the member's chapter's dues scheme suggests they
+// pay a month. Nothing about the member is shown beyond their id and chapter: not their
+// pledge, not whether they are exempt. Exemption is always possible and always said.
+import type { Organisation } from '../model.js';
+import { convertMinor, toMinor } from '../money.js';
+import type { Chapter } from '../schema/chapter.js';
+import { SLIDING_SCALE, type ScaleStep } from './scale.js';
+
+export type DuesScheme = NonNullable<Chapter['dues']>['scheme'];
+
+export interface Money {
+  minor: number;
+  currency: string;
+}
+
+export interface DuesSuggestion {
+  member: string;
+  chapter: string;
+  chapterName: string;
+  country: string;
+  /** The chapter's scheme; null when it has not agreed one. */
+  scheme: DuesScheme | null;
+  /** The suggested dues a month, when the scheme names one amount. */
+  monthly: Money | null;
+  /** The same in the reporting currency, when it is another currency with a rate. */
+  monthlyInReportingCurrency: Money | null;
+  /** The sliding scale's steps (reporting currency), for sliding-scale and no scheme. */
+  scale: readonly ScaleStep[] | null;
+  explanation: string;
+  exemption: string;
+}
+
+export const EXEMPTION =
+  'Anyone who cannot pay can be exempt from dues: tell your chapter (its delegate or treasurer). ' +
+  'Exemptions are counted, never shown per person.';
+
+export function suggestDues(org: Organisation, memberId: string): DuesSuggestion | undefined {
+  const member = org.memberById.get(memberId);
+  const chapter = member && org.chapterById.get(member.chapter);
+  if (!member || !chapter) return undefined;
+  const scheme = chapter.dues?.scheme ?? null;
+  const base = {
+    member: member.id,
+    chapter: chapter.id,
+    chapterName: chapter.name,
+    country: chapter.country,
+    scheme,
+    monthly: null,
+    monthlyInReportingCurrency: null,
+    scale: null,
+    exemption: EXEMPTION,
+  };
+  const currency = org.settings.currency;
+  const money = (amount: number, cur: string): Pick<DuesSuggestion, 'monthly' | 'monthlyInReportingCurrency'> => {
+    const minor = toMinor(amount, cur)!;
+    const convertible = cur !== currency && org.settings.rates?.[cur] !== undefined;
+    return {
+      monthly: { minor, currency: cur },
+      monthlyInReportingCurrency: convertible ? { minor: convertMinor(minor, cur, org.settings), currency } : null,
+    };
+  };
+  const scaleText = `from ${SLIDING_SCALE[0]!.monthly} to ${SLIDING_SCALE[SLIDING_SCALE.length - 1]!.monthly} ${currency} a month, by your own assessment of your income`;
+  switch (scheme) {
+    case null:
+      return { ...base, scale: SLIDING_SCALE, explanation: `${chapter.name} has not agreed on a dues scheme yet; the organisation suggests the sliding scale, ${scaleText}.` };
+    case 'sliding-scale':
+      return { ...base, scale: SLIDING_SCALE, explanation: `${chapter.name} uses the sliding scale: choose the step that fits, ${scaleText}.` };
+    case 'fixed': {
+      const { amount, currency: cur } = chapter.dues!;
+      return { ...base, ...money(amount!, cur!), explanation: `${chapter.name}'s dues are fixed at the same amount a month for everyone.` };
+    }
+    case 'day-wage': {
+      const wage = org.settings.minimum_wages?.[chapter.country];
+      if (!wage)
+        return {
+          ...base,
+          explanation: `${chapter.name}'s dues are a day's minimum wage in ${chapter.country} a month, but iops.yaml has no minimum wage for ${chapter.country}: add it under minimum_wages (such as ${chapter.country}: { amount: 52.40, currency: GBP }).`,
+        };
+      return { ...base, ...money(wage.amount, wage.currency), explanation: `${chapter.name}'s dues are a day's minimum wage in ${chapter.country} a month (iops.yaml minimum_wages).` };
+    }
+    case 'voluntary':
+      return { ...base, explanation: `${chapter.name}'s dues are voluntary: any amount you choose, or none.` };
+    case 'none':
+      return { ...base, explanation: `${chapter.name} does not collect dues.` };
+  }
+}

@@ -1,0 +1,185 @@
+// `iops dues`: receipts in a window summed exactly per currency, grouped by chapter, branch,
+// month or currency; each group's and the grand total in the reporting currency; pledged
+// against received per chapter; exempt members and pledge tiers as counts, with small groups
+// suppressed. Pure: the command picks the window and renders the view.
+import type { Organisation, ReceiptRecord } from '../model.js';
+import { monthOf } from '../dates.js';
+import { suppress } from '../privacy.js';
+import { type ChapterPledges, type DuesWindow, chapterPledges, pledgeTiers } from './pledges.js';
+import { PLEDGE_TIERS, type Tier } from './scale.js';
+import { type CurrencyTotals, addAmount, inReportingCurrency, mergeTotals } from './totals.js';
+
+export const GROUPINGS = ['chapter', 'branch', 'month', 'currency'] as const;
+export type Grouping = (typeof GROUPINGS)[number];
+
+export const NO_BRANCH = '(no branch)';
+
+export interface DuesRow {
+  key: string;
+  /** In the reporting currency's minor units: each currency's total converted once. */
+  total: number;
+  byCurrency: CurrencyTotals;
+  receipts: number;
+}
+
+export interface ArrearsRow {
+  /** The chapter id, or OTHER_CHAPTERS for the chapters with fewer than min_group pledging members. */
+  chapter: string;
+  /** How many chapters the row covers. */
+  chapters: number;
+  /** Members whose pledge fell due in the window; null when fewer than min_group (then no pledged sum either). */
+  pledging: number | null;
+  pledged: number | null;
+  received: number;
+  /** Pledged minus received when positive; 0 when the chapter received at least what was pledged. */
+  arrears: number | null;
+  /** Exempt members at the window's end; null when suppressed. */
+  exempt: number | null;
+}
+
+export interface TierCount extends Tier {
+  members: number | null;
+}
+
+export interface DuesSummary {
+  organization: string;
+  currency: string;
+  from: string;
+  to: string;
+  by: Grouping;
+  total: number;
+  byCurrency: CurrencyTotals;
+  receipts: number;
+  rows: DuesRow[];
+  /** The rates used, for the currencies that occur: 1 unit in the reporting currency. */
+  rates: Record<string, number>;
+  arrears: ArrearsRow[];
+  /** Sums over the rows whose pledges are shown; `hiddenChapters` are in a row of fewer than min_group pledging members. */
+  arrearsTotal: { pledged: number; received: number; arrears: number; hiddenChapters: number };
+  exempt: number | null;
+  pledges: { members: number; tiers: TierCount[] };
+  minGroup: number;
+}
+
+/** Receipts dated within the window, both ends included, oldest first. */
+export function receiptsIn(org: Organisation, w: DuesWindow): ReceiptRecord[] {
+  const out: ReceiptRecord[] = [];
+  for (const c of org.chapters) for (const r of c.receipts) if (r.date >= w.from && r.date <= w.to) out.push(r);
+  return out.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.chapter < b.chapter ? -1 : a.chapter > b.chapter ? 1 : (a.index ?? 0) - (b.index ?? 0)));
+}
+
+function keyOf(org: Organisation, r: ReceiptRecord, by: Grouping): string {
+  if (by === 'chapter') return r.chapter;
+  if (by === 'branch') return org.chapterById.get(r.chapter)?.branch ?? NO_BRANCH;
+  if (by === 'month') return monthOf(r.date);
+  return r.currency;
+}
+
+export function duesSummary(org: Organisation, w: DuesWindow, by: Grouping): DuesSummary {
+  const receipts = receiptsIn(org, w);
+  const settings = org.settings;
+  const groups = new Map<string, { byCurrency: CurrencyTotals; receipts: number }>();
+  const byCurrency: CurrencyTotals = new Map();
+  for (const r of receipts) {
+    const key = keyOf(org, r, by);
+    let g = groups.get(key);
+    if (!g) groups.set(key, (g = { byCurrency: new Map(), receipts: 0 }));
+    addAmount(g.byCurrency, r.currency, r.minor);
+    g.receipts++;
+    addAmount(byCurrency, r.currency, r.minor);
+  }
+  const rows = [...groups.entries()]
+    .sort(([a], [b]) => (a === NO_BRANCH ? 1 : b === NO_BRANCH ? -1 : a < b ? -1 : 1))
+    .map(([key, g]) => ({ key, total: inReportingCurrency(g.byCurrency, settings), byCurrency: g.byCurrency, receipts: g.receipts }));
+  const rates = Object.fromEntries(
+    [...byCurrency.keys()].filter((c) => c !== settings.currency).sort().map((c) => [c, settings.rates![c]!]),
+  );
+  return {
+    organization: settings.organization,
+    currency: settings.currency,
+    from: w.from,
+    to: w.to,
+    by,
+    total: inReportingCurrency(byCurrency, settings),
+    byCurrency,
+    receipts: receipts.length,
+    rows,
+    rates,
+    ...arrearsView(org, chapterPledges(org, w, receipts)),
+    pledges: tiersView(pledgeTiers(org, w.to), settings.privacy.min_group),
+    minGroup: settings.privacy.min_group,
+  };
+}
+
+/** The row that gathers chapters with fewer than min_group pledging members. */
+export const OTHER_CHAPTERS = '(other chapters)';
+
+/**
+ * A row per chapter with at least min_group pledging members; the others together in one
+ * row, so no chapter's few pledges can be read off. Exempt counts are suppressed over the
+ * rows as shown.
+ */
+function arrearsView(org: Organisation, chapters: ChapterPledges[]): Pick<DuesSummary, 'arrears' | 'arrearsTotal' | 'exempt'> {
+  const min = org.settings.privacy.min_group;
+  const own = chapters.filter((c) => c.pledging >= min);
+  const rest = chapters.filter((c) => c.pledging < min);
+  const groups = own.map((c) => ({ ...c, chapters: 1 }));
+  if (rest.length) {
+    const other = { chapter: OTHER_CHAPTERS, chapters: rest.length, pledging: 0, exempt: 0, pledged: new Map(), received: new Map(), receipts: 0 };
+    for (const c of rest) {
+      other.pledging += c.pledging;
+      other.exempt += c.exempt;
+      other.receipts += c.receipts;
+      mergeTotals(other.pledged, c.pledged);
+      mergeTotals(other.received, c.received);
+    }
+    groups.push(other);
+  }
+  const exemptTotal = groups.reduce((n, g) => n + g.exempt, 0);
+  const exempt = shownCounts(groups.map((g) => [g.chapter, g.exempt]), exemptTotal, min);
+  const shownPledged: CurrencyTotals = new Map();
+  const shownReceived: CurrencyTotals = new Map();
+  let hiddenChapters = 0;
+  const arrears = groups.map((g): ArrearsRow => {
+    const shown = g.pledging >= min || g.pledging === 0;
+    if (!shown) hiddenChapters += g.chapters;
+    else {
+      mergeTotals(shownPledged, g.pledged);
+      mergeTotals(shownReceived, g.received);
+    }
+    const pledged = shown ? inReportingCurrency(g.pledged, org.settings) : null;
+    const received = inReportingCurrency(g.received, org.settings);
+    return {
+      chapter: g.chapter,
+      chapters: g.chapters,
+      pledging: shown ? g.pledging : null,
+      pledged,
+      received,
+      arrears: pledged === null ? null : Math.max(0, pledged - received),
+      exempt: exempt[g.chapter]!,
+    };
+  });
+  return {
+    arrears,
+    arrearsTotal: {
+      pledged: inReportingCurrency(shownPledged, org.settings),
+      received: inReportingCurrency(shownReceived, org.settings),
+      arrears: arrears.reduce((n, a) => n + (a.arrears ?? 0), 0),
+      hiddenChapters,
+    },
+    exempt: exemptTotal > 0 && exemptTotal < min ? null : exemptTotal,
+  };
+}
+
+/** Counts as they may be shown (privacy.ts); when nobody is counted at all, zeros give nothing away. */
+function shownCounts(cells: [string, number][], total: number, min: number): Record<string, number | null> {
+  if (total === 0) return Object.fromEntries(cells);
+  const shown = suppress(Object.fromEntries(cells), min, { totalShown: true });
+  return Object.fromEntries(cells.map(([k]) => [k, shown[k]!.count]));
+}
+
+function tiersView(counts: number[], min: number): DuesSummary['pledges'] {
+  const members = counts.reduce((a, b) => a + b, 0);
+  const shown = shownCounts(PLEDGE_TIERS.map((t, i) => [t.label, counts[i]!]), members, min);
+  return { members, tiers: PLEDGE_TIERS.map((t) => ({ ...t, members: shown[t.label]! })) };
+}

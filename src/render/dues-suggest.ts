@@ -1,0 +1,43 @@
+// `iops dues suggest` as text, Markdown or JSON. The member's own pledge and exemption are
+// never part of it; the exemption line always is.
+import type { ChalkInstance } from 'chalk';
+import type { DuesSuggestion, Money } from '../core/dues/suggest.js';
+import { minorToNumber } from '../core/money.js';
+import { moneyText } from './dues-format.js';
+
+const amount = (m: Money) => `${moneyText(m.minor, m.currency)} ${m.currency}`;
+
+function lines(s: DuesSuggestion, currency: string): string[] {
+  const out = [s.explanation];
+  if (s.monthly) {
+    const about = s.monthlyInReportingCurrency ? ` (about ${amount(s.monthlyInReportingCurrency)})` : '';
+    out.push(`Suggested: ${amount(s.monthly)} a month${about}.`);
+  }
+  if (s.scale) out.push('Suggested steps, a month:', ...s.scale.map((st) => `  ${String(st.monthly).padStart(4)} ${currency}  for ${st.income}`));
+  return out;
+}
+
+const title = (s: DuesSuggestion) => `Dues for ${s.member} (chapter ${s.chapter}, scheme ${s.scheme ?? 'not agreed'})`;
+
+export function renderSuggestionText(s: DuesSuggestion, currency: string, chalk: ChalkInstance): string {
+  return [chalk.bold(title(s)), ...lines(s, currency), '', s.exemption].join('\n');
+}
+
+export function renderSuggestionMarkdown(s: DuesSuggestion, currency: string): string {
+  return [`## ${title(s)}`, '', ...lines(s, currency).map((l) => (l.startsWith('  ') ? `- ${l.trim()}` : l)), '', `> ${s.exemption}`].join('\n');
+}
+
+export function suggestionJson(s: DuesSuggestion, currency: string): unknown {
+  const money = (m: Money | null) => (m ? { amount: minorToNumber(m.minor, m.currency), currency: m.currency, every: 'month' } : null);
+  return {
+    member: s.member,
+    chapter: s.chapter,
+    country: s.country,
+    scheme: s.scheme,
+    suggested: money(s.monthly),
+    suggested_in_reporting_currency: money(s.monthlyInReportingCurrency),
+    scale: s.scale ? s.scale.map((st) => ({ band: st.band, income: st.income, amount: st.monthly, currency, every: 'month' })) : null,
+    explanation: s.explanation,
+    exemption: s.exemption,
+  };
+}

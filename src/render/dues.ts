@@ -1,0 +1,151 @@
+// The dues summary (`iops dues`) as a terminal table, Markdown, JSON or CSV.
+import type { ChalkInstance } from 'chalk';
+import { type ArrearsRow, type DuesSummary, OTHER_CHAPTERS } from '../core/dues/summary.js';
+import { totalsJson } from '../core/dues/totals.js';
+import { formatMinor, minorToNumber } from '../core/money.js';
+import { SUPPRESSED_TEXT, privacyNote } from '../core/privacy.js';
+import { count } from './format.js';
+import { type Cell, csvLines, currenciesText, markdownTable, moneyText, right, table } from './dues-format.js';
+
+export interface DuesOutput extends DuesSummary {
+  commit: string | null;
+  dirty: boolean;
+}
+
+export interface DuesRenderOptions {
+  chalk: ChalkInstance;
+  terminal: boolean;
+}
+
+export const ROUNDING = "each currency's total is converted to the reporting currency once, rounded half away from zero";
+
+const heading = (v: DuesOutput) => `${v.organization}: dues received ${v.from} to ${v.to}`;
+const dataLine = (v: DuesOutput) => (v.commit ? `data at ${v.commit.slice(0, 10)}${v.dirty ? ' + uncommitted changes' : ''}` : 'data not committed');
+const ratesLine = (v: DuesOutput) => {
+  const rates = Object.entries(v.rates).map(([c, r]) => `1 ${c} = ${r} ${v.currency}`);
+  if (!rates.length) return `Every amount is in ${v.currency}: nothing to convert.`;
+  return `Rates: ${rates.join(', ')}; ${ROUNDING}, so rows can differ from the total by a cent or so.`;
+};
+const maybe = (n: number | null, show: (n: number) => string): string => (n === null ? SUPPRESSED_TEXT : show(n));
+const privacyLine = (v: DuesOutput) => privacyNote(v.minGroup);
+
+const rowLabel = (a: ArrearsRow) => (a.chapter === OTHER_CHAPTERS ? `${count(a.chapters)} other chapter${a.chapters === 1 ? '' : 's'}` : a.chapter);
+
+function arrearsCells(a: ArrearsRow, currency: string): string[] {
+  const m = (n: number) => moneyText(n, currency);
+  return [rowLabel(a), maybe(a.pledging, count), maybe(a.pledged, m), m(a.received), maybe(a.arrears, m), maybe(a.exempt, count)];
+}
+
+function arrearsTotalCells(v: DuesOutput): string[] {
+  const t = v.arrearsTotal;
+  const m = (n: number) => moneyText(n, v.currency);
+  const pledging = v.arrears.reduce((n, a) => n + (a.pledging ?? 0), 0);
+  return [t.hiddenChapters ? 'Total shown' : 'Total', count(pledging), m(t.pledged), m(t.received), m(t.arrears), maybe(v.exempt, count)];
+}
+
+const arrearsNote = (v: DuesOutput) =>
+  `A pledge falls due for each month of the window its member belonged; received counts the chapter's members' receipts; ` +
+  `arrears = pledged − received when positive. Chapters with fewer than ${v.minGroup} pledging members are counted together.` +
+  (v.arrearsTotal.hiddenChapters ? ` Together they still have fewer than ${v.minGroup}, so their pledges are not shown nor in the total.` : '');
+
+const tiersTitle = (v: DuesOutput) => `Pledges on the sliding scale (${v.currency} a month; ${count(v.pledges.members)} members with a pledge at ${v.to})`;
+
+export function renderDuesTable(v: DuesOutput, o: DuesRenderOptions): string {
+  const { chalk } = o;
+  const m = (n: number) => moneyText(n, v.currency);
+  const rows: Cell[][] = v.rows.map((r) => [r.key, right(count(r.receipts)), right(m(r.total)), currenciesText(r.byCurrency)]);
+  rows.push([chalk.bold('Total'), right(count(v.receipts)), right(chalk.bold(m(v.total))), currenciesText(v.byCurrency)]);
+  const arrears = v.arrears.map((a) => arrearsCells(a, v.currency).map((c, i) => (i === 0 ? c : right(c))));
+  arrears.push(arrearsTotalCells(v).map((c, i) => (i === 0 ? chalk.bold(c) : right(c))));
+  const tiers = v.pledges.tiers.map((t) => [t.label, right(maybe(t.members, count))]);
+  return [
+    chalk.bold(heading(v)),
+    dataLine(v),
+    '',
+    table([v.by.toUpperCase(), 'RECEIPTS', `TOTAL (${v.currency})`, 'AS RECEIVED'], rows, o.terminal),
+    ratesLine(v),
+    '',
+    chalk.bold(`Pledged and received by chapter (${v.currency})`),
+    table(['CHAPTER', 'PLEDGING', 'PLEDGED', 'RECEIVED', 'ARREARS', 'EXEMPT'], arrears, o.terminal),
+    arrearsNote(v),
+    '',
+    chalk.bold(tiersTitle(v)),
+    table(['TIER', 'MEMBERS'], tiers, o.terminal),
+    privacyLine(v),
+  ].join('\n');
+}
+
+export function renderDuesMarkdown(v: DuesOutput): string {
+  const m = (n: number) => moneyText(n, v.currency);
+  const rows = v.rows.map((r) => [r.key, count(r.receipts), m(r.total), currenciesText(r.byCurrency)]);
+  rows.push(['**Total**', count(v.receipts), `**${m(v.total)}**`, currenciesText(v.byCurrency)]);
+  const arrears = [...v.arrears.map((a) => arrearsCells(a, v.currency)), arrearsTotalCells(v).map((c, i) => (i === 0 ? `**${c}**` : c))];
+  return [
+    `## ${heading(v)}`,
+    '',
+    dataLine(v),
+    '',
+    markdownTable([v.by[0]!.toUpperCase() + v.by.slice(1), 'Receipts', `Total (${v.currency})`, 'As received'], 'lrrl', rows),
+    '',
+    ratesLine(v),
+    '',
+    `### Pledged and received by chapter (${v.currency})`,
+    '',
+    markdownTable(['Chapter', 'Pledging', 'Pledged', 'Received', 'Arrears', 'Exempt'], 'lrrrrr', arrears),
+    '',
+    arrearsNote(v),
+    '',
+    `### ${tiersTitle(v)}`,
+    '',
+    markdownTable(['Tier', 'Members'], 'lr', v.pledges.tiers.map((t) => [t.label, maybe(t.members, count)])),
+    '',
+    privacyLine(v),
+  ].join('\n');
+}
+
+export function duesJson(v: DuesOutput): unknown {
+  const n = (minor: number) => minorToNumber(minor, v.currency);
+  const nn = (minor: number | null) => (minor === null ? null : n(minor));
+  return {
+    organization: v.organization,
+    currency: v.currency,
+    from: v.from,
+    to: v.to,
+    by: v.by,
+    total: n(v.total),
+    by_currency: totalsJson(v.byCurrency),
+    receipts: v.receipts,
+    rows: v.rows.map((r) => ({ key: r.key, total: n(r.total), by_currency: totalsJson(r.byCurrency), receipts: r.receipts })),
+    rates: v.rates,
+    rounding: ROUNDING,
+    arrears: {
+      chapters: v.arrears.map((a) => ({
+        chapter: a.chapter,
+        chapters: a.chapters,
+        pledging_members: a.pledging,
+        pledged: nn(a.pledged),
+        received: n(a.received),
+        arrears: nn(a.arrears),
+        exempt_members: a.exempt,
+      })),
+      total: { pledged: n(v.arrearsTotal.pledged), received: n(v.arrearsTotal.received), arrears: n(v.arrearsTotal.arrears), chapters_not_shown: v.arrearsTotal.hiddenChapters },
+    },
+    exempt_members: v.exempt,
+    pledges: {
+      members: v.pledges.members,
+      tiers: v.pledges.tiers.map((t) => ({ tier: t.label, from: t.from, to: t.to, members: t.members })),
+    },
+    min_group: v.minGroup,
+    commit: v.commit,
+    dirty: v.dirty,
+  };
+}
+
+export function renderDuesCsv(v: DuesOutput): string {
+  const currencies = [...v.byCurrency.keys()].sort();
+  const plain = (minor: number | undefined, c: string) => (minor === undefined ? '' : formatMinor(minor, c));
+  const lines = [[v.by, `total_${v.currency.toLowerCase()}`, 'receipts', ...currencies.map((c) => c.toLowerCase())]];
+  for (const r of v.rows) lines.push([r.key, plain(r.total, v.currency), String(r.receipts), ...currencies.map((c) => plain(r.byCurrency.get(c), c))]);
+  lines.push(['TOTAL', plain(v.total, v.currency), String(v.receipts), ...currencies.map((c) => plain(v.byCurrency.get(c), c))]);
+  return csvLines(lines);
+}

@@ -1,0 +1,108 @@
+// The ledger export, checked by hledger itself: per chapter and in total, the balances in
+// each currency equal `iops dues`, and valued in USD with the journal's price directives they
+// agree with `iops dues` to the cent. hledger shows valued amounts rounded half to even at
+// the commodity's display precision; iops rounds each currency's total half away from zero
+// (docs/dues.md), so the check asks hledger for the exact value (-c with 10 decimals) and
+// applies iops's rule to it. Skipped only when hledger is missing and CI is not set.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { cleanupRepos, runCli, tempRepo } from '../helpers/repo.js';
+import { MONEY_ORG } from './fixture.js';
+
+afterAll(cleanupRepos);
+
+const version = spawnSync('hledger', ['--version'], { encoding: 'utf8' });
+const installed = !version.error && version.status === 0;
+const inCI = !!process.env.CI;
+if (!installed && !inCI) console.warn('hledger is not installed: skipping the hledger agreement test (apt-get install hledger to run it; in CI it always runs)');
+
+function hledger(journal: string, ...args: string[]): string {
+  const r = spawnSync('hledger', ['-f', journal, ...args], { encoding: 'utf8' });
+  if (r.error || r.status !== 0) throw new Error(`hledger ${args.join(' ')} failed: ${r.error?.message ?? r.stderr}`);
+  return r.stdout;
+}
+
+/** `--layout=bare` CSV: account, commodity, amount. */
+function balances(csv: string): { account: string; commodity: string; amount: string }[] {
+  return csv
+    .trim()
+    .split('\n')
+    .slice(1)
+    .map((line) => {
+      const [account, commodity, amount] = [...line.matchAll(/"([^"]*)"/g)].map((m) => m[1]!);
+      return { account: account!, commodity: commodity!, amount: amount! };
+    });
+}
+
+/** A decimal string in cents, rounded half away from zero. */
+function cents(decimal: string): bigint {
+  const neg = decimal.startsWith('-');
+  const [whole, frac = ''] = decimal.replace(/^[-+]/, '').split('.');
+  const n = BigInt(whole! + frac);
+  const scale = 10n ** BigInt(Math.max(frac.length - 2, 0));
+  const q = frac.length <= 2 ? n * 10n ** BigInt(2 - frac.length) : (2n * n + scale) / (2n * scale);
+  return neg ? -q : q;
+}
+
+const toCents = (n: number) => BigInt(Math.round(n * 100));
+const chapterOf = (account: string) => /^assets:(.+):bank$/.exec(account)?.[1] ?? (account === 'total' ? 'total' : undefined);
+
+interface DuesJson {
+  currency: string;
+  total: number;
+  by_currency: Record<string, number>;
+  rows: { key: string; total: number; by_currency: Record<string, number> }[];
+}
+
+function agree(dataArgs: string[], window: string[]): { chapters: number; total: bigint } {
+  const dues = runCli([...dataArgs, 'dues', '--format', 'json', '--by', 'chapter', ...window]);
+  expect(dues.stderr).toBe('');
+  const view = JSON.parse(dues.stdout) as DuesJson;
+  const exported = runCli([...dataArgs, 'dues', 'export', '--format', 'ledger', ...window]);
+  expect(exported.code).toBe(0);
+  const journal = join(mkdtempSync(join(tmpdir(), 'iops-ledger-')), 'dues.journal');
+  writeFileSync(journal, exported.stdout);
+
+  hledger(journal, 'check', '--strict'); // every account and commodity declared, the journal balances
+
+  // 1. in the currencies received: exactly equal, chapter by chapter and in total
+  const raw = balances(hledger(journal, 'balance', '^assets:', '-O', 'csv', '--layout=bare'));
+  const expected = [...view.rows.map((r) => [r.key, r.by_currency] as const), ['total', view.by_currency] as const].flatMap(([key, by]) =>
+    Object.entries(by).map(([c, n]) => `${key} ${c} ${toCents(n)}`),
+  );
+  expect(raw.map((b) => `${chapterOf(b.account)} ${b.commodity} ${cents(b.amount)}`).sort()).toEqual(expected.sort());
+
+  // 2. valued in the reporting currency with the journal's P directives, currency by currency, exactly
+  const valued = new Map<string, bigint>();
+  for (const currency of Object.keys(view.by_currency)) {
+    const csv = hledger(journal, 'balance', '^assets:', `cur:^${currency}$`, '-X', view.currency, '-c', `1000.0000000000 ${view.currency}`, '-O', 'csv', '--layout=bare');
+    for (const b of balances(csv)) {
+      const key = chapterOf(b.account)!;
+      valued.set(key, (valued.get(key) ?? 0n) + cents(b.amount)); // iops's rule: each currency's total rounded once
+    }
+  }
+  for (const row of view.rows) expect(`${row.key} ${valued.get(row.key)}`).toBe(`${row.key} ${toCents(row.total)}`);
+  expect(valued.get('total')).toBe(toCents(view.total));
+  return { chapters: view.rows.length, total: valued.get('total')! };
+}
+
+describe.skipIf(!installed && !inCI)('hledger agrees with iops dues', () => {
+  it('hledger is installed (required when CI is set)', () => {
+    expect(installed, 'hledger is required in CI: apt-get install -y hledger').toBe(true);
+    expect(version.stdout).toMatch(/^hledger \d+\.\d+/);
+  });
+
+  it('on awkward amounts across a new year: 12.75 GBP at 1.58, 0.1 + 0.2 USD, 0.02 EUR at 1.25, two currencies in one chapter', () => {
+    const repo = tempRepo(MONEY_ORG);
+    expect(agree(['--data', repo.dir], ['--from', '2012-12-01', '--to', '2013-01-31'])).toEqual({ chapters: 3, total: 4064n });
+    expect(agree(['--data', repo.dir], ['--from', '2012-12-01', '--to', '2012-12-31'])).toEqual({ chapters: 2, total: 2025n });
+  });
+
+  it('on the sample organisation, every receipt from 2011 on', () => {
+    const result = agree(['--data', resolve(__dirname, '../../data')], ['--from', '2011-01-01']);
+    expect(result.chapters).toBe(8);
+  });
+});
