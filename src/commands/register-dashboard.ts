@@ -1,8 +1,15 @@
 // Registers the dashboard command.
-import type { Command } from 'commander';
+import { type Command, Option } from 'commander';
 import type { Run } from '../cli.js';
+import { dashboardCommand } from './dashboard.js';
 
 export function registerDashboardCommands(program: Command, run: Run): void {
-  void program;
-  void run;
+  program
+    .command('dashboard')
+    .description('the running update as a static web page: every goal, TARGET against CURRENT, trends, chapters, branches')
+    .requiredOption('--out <dir>', 'folder for index.html (made if missing; not the data repository itself)')
+    .option('--as-of <date>', 'evaluate as of this day (default: snapshot_date in iops.yaml, else today)')
+    .option('--at <ref>', 'read the data as it was at this git commit, branch or tag')
+    .addOption(new Option('--format <format>', 'html: the page; json: the page and dashboard.json beside it').choices(['html', 'json']).default('html'))
+    .action((opts) => run((ctx) => dashboardCommand(ctx, opts)));
 }

@@ -56,12 +56,17 @@ export const gitattributes = '*.yaml text eol=lf\n*.md text eol=lf\n';
 export function workflow(dataDir: string): string {
   const data = dataDir === '' ? '.' : dataDir;
   return `# Checks every pull request with iops: the data must validate, and the comment shows
-# what the change does to every goal.
+# what the change does to every goal. On the default branch, builds the dashboard (every goal,
+# TARGET against CURRENT) and publishes it with GitHub Pages: in the repository's Settings →
+# Pages, set "Source" to "GitHub Actions" once.
 name: iops
 on:
   pull_request:
+  push:
+  workflow_dispatch:
 jobs:
   check:
+    if: github.event_name == 'pull_request'
     runs-on: ubuntu-latest
     permissions:
       contents: read
@@ -81,6 +86,37 @@ jobs:
         env:
           GH_TOKEN: \${{ github.token }}
         run: gh pr comment \${{ github.event.pull_request.number }} --body-file iops-diff.md --edit-last || gh pr comment \${{ github.event.pull_request.number }} --body-file iops-diff.md
+  dashboard:
+    # the default branch only, whatever it is called
+    if: github.event_name != 'pull_request' && github.ref_name == github.event.repository.default_branch
+    runs-on: ubuntu-latest
+    permissions:
+      contents: read
+    steps:
+      - uses: actions/checkout@v4
+      - uses: actions/setup-node@v4
+        with:
+          node-version: 20
+      - name: Build the dashboard
+        run: npx --yes iops --data ${data} dashboard --out \${{ runner.temp }}/iops-dashboard --format json
+      - uses: actions/upload-pages-artifact@v3
+        with:
+          path: \${{ runner.temp }}/iops-dashboard
+  publish:
+    needs: dashboard
+    runs-on: ubuntu-latest
+    permissions:
+      pages: write
+      id-token: write
+    concurrency:
+      group: pages
+      cancel-in-progress: false
+    environment:
+      name: github-pages
+      url: \${{ steps.deployment.outputs.page_url }}
+    steps:
+      - id: deployment
+        uses: actions/deploy-pages@v4
 `;
 }
 
