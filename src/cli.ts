@@ -65,7 +65,8 @@ function report(err: unknown, io: Io): number {
     return err.exitCode === 0 || err.code === 'commander.helpDisplayed' || err.code === 'commander.version' ? EXIT.ok : EXIT.usage;
   }
   if (err instanceof DataError) {
-    io.stderr(`${renderProblems({ problems: err.problems }, chalk)}\n${chalk.red(`${problemSummary(err.problems)}; run iops validate, fix them, and try again`)}\n`);
+    const advice = err.message === DataError.DEFAULT ? 'run iops validate, fix them, and try again' : err.message;
+    io.stderr(`${renderProblems({ problems: err.problems }, chalk)}\n${chalk.red(`${problemSummary(err.problems)}; ${advice}`)}\n`);
     return EXIT.invalidData;
   }
   if (err instanceof UsageError || err instanceof EnvironmentError) {

@@ -16,7 +16,8 @@ export class EnvironmentError extends Error {
 /** The data repository has problems; commands other than validate refuse to compute. Exit 3. */
 export class DataError extends Error {
   override name = 'DataError';
-  constructor(readonly problems: Problem[], message = 'the data repository has problems') {
+  static readonly DEFAULT = 'the data repository has problems';
+  constructor(readonly problems: Problem[], message = DataError.DEFAULT) {
     super(message);
   }
 }

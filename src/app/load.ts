@@ -18,7 +18,7 @@ import type { Meeting } from '../core/schema/meeting.js';
 import type { Member } from '../core/schema/members.js';
 import type { Report } from '../core/schema/report.js';
 import type { Settings } from '../core/schema/settings.js';
-import { type ParsedYaml, decodeUtf8, parseYaml } from '../io/yamlSource.js';
+import { type ParsedYaml, decodeUtf8, parseYaml, textProblems } from '../io/yamlSource.js';
 
 /** A file of the data repository: its bytes, or why it could not be read. */
 export interface FileEntry {
@@ -32,7 +32,8 @@ export interface LoadResult {
   problems: Problem[];
 }
 
-interface ValidFile {
+/** A file that passed its own schema: what link and the cross-file checks work on. */
+export interface ValidFile {
   role: FileRole;
   path: string;
   data: unknown;
@@ -47,12 +48,12 @@ export function loadFromFiles(files: readonly FileEntry[]): LoadResult {
   for (const entry of files) {
     const c = classify(entry.path);
     if ('ignore' in c) continue;
-    if ('problem' in c) {
-      fileProblem(entry.path, c.problem);
-      continue;
-    }
     if (entry.problem !== undefined || !entry.bytes) {
       fileProblem(entry.path, entry.problem ?? 'could not be read');
+      continue;
+    }
+    if ('problem' in c) {
+      fileProblem(entry.path, c.problem);
       continue;
     }
     const decoded = decodeUtf8(entry.path, entry.bytes);
@@ -62,18 +63,28 @@ export function loadFromFiles(files: readonly FileEntry[]): LoadResult {
     }
     const p = c.role.kind === 'report' ? parseFrontMatter(entry.path, decoded.text) : parseYaml(entry.path, decoded.text);
     parsed.set(entry.path, p);
-    problems.push(...p.problems);
+    append(problems, p.problems);
     if (p.problems.length) continue;
-    const result = validateData(c.role.kind, entry.path, p.value);
-    problems.push(...result.problems.map((u) => locateProblem(u, parsed)));
+    const result = validateData(c.role.kind, entry.path, p.value, p.source);
+    append(problems, result.problems.map((u) => locateProblem(u, parsed)));
     if (!result.problems.length) valid.push({ role: c.role, path: entry.path, data: result.data });
   }
   if (!files.some((f) => f.path === 'iops.yaml')) fileProblem('iops.yaml', 'missing: every data repository has an iops.yaml at its root');
   if (problems.length) return { org: undefined, problems: problems.sort(compareProblems) };
 
+  return linkFiles(valid, parsed);
+}
+
+/** Files valid on their own → the organisation and the cross-file problems (located when `parsed` knows the file). */
+export function linkFiles(valid: ValidFile[], parsed: ReadonlyMap<string, ParsedYaml> = new Map()): LoadResult {
   const { org, nameDates, linkProblems } = link(valid);
   const checks = [...linkProblems, ...checkRecords(org, nameDates), ...checkReferences(org)];
   return { org: checks.length ? undefined : org, problems: checks.map((u) => locateProblem(u, parsed)).sort(compareProblems) };
+}
+
+/** `push(...items)` passes every item as an argument: a file with 200,000 problems would overflow the stack. */
+function append<T>(to: T[], items: readonly T[]): void {
+  for (const item of items) to.push(item);
 }
 
 function locateProblem(u: UnlocatedProblem, parsed: ReadonlyMap<string, ParsedYaml>): Problem {
@@ -83,20 +94,21 @@ function locateProblem(u: UnlocatedProblem, parsed: ReadonlyMap<string, ParsedYa
   return { file: u.file, line, column, path: formatPath(root, u.at), message: u.message };
 }
 
+/** In Markdown a line ======= can underline a heading, so only <<<<<<< and >>>>>>> mark a conflict there. */
+const MARKDOWN_CONFLICT = /^(<{7}|\|{7}|>{7})(?: |\r?$)/;
+
 /** A report: `---`, YAML front matter, `---`, then Markdown. */
 function parseFrontMatter(file: string, text: string): ParsedYaml {
   const body = text.replace(/^\uFEFF/, '');
+  const unparsed = (problems: Problem[]): ParsedYaml => ({ file, value: undefined, problems, locate: () => ({ line: 1, column: 1 }) });
+  const damaged = textProblems(file, body, MARKDOWN_CONFLICT);
+  if (damaged.length) return unparsed(damaged);
   const lines = body.split('\n');
   const close = lines.findIndex((l, i) => i > 0 && l.replace(/\r$/, '') === '---');
   if (lines[0]?.replace(/\r$/, '') !== '---' || close < 0) {
-    return {
-      file,
-      value: undefined,
-      problems: [{ file, line: 1, column: 1, path: '', message: 'a report starts with front matter: a line ---, then date: and title:, then another line ---' }],
-      locate: () => ({ line: 1, column: 1 }),
-    };
+    return unparsed([{ file, line: 1, column: 1, path: '', message: 'a report starts with front matter: a line ---, then date: and title:, then another line ---' }]);
   }
-  return parseYaml(file, lines.slice(1, close).join('\n'), 1);
+  return parseYaml(file, lines.slice(1, close).map((l) => l.replace(/\r$/, '')).join('\n'), 1);
 }
 
 function link(files: ValidFile[]): { org: Organisation; nameDates: Map<string, string | number>; linkProblems: UnlocatedProblem[] } {
@@ -127,7 +139,7 @@ function link(files: ValidFile[]): { org: Organisation; nameDates: Map<string, s
         Object.assign(chapterOf(role.chapter!), { chapter: data as Chapter, file: path });
         break;
       case 'members':
-        chapterOf(role.chapter!).members.push(...(data as Member[]).map((m, index) => ({ ...m, chapter: role.chapter!, file: path, index })));
+        append(chapterOf(role.chapter!).members, (data as Member[]).map((m, index) => ({ ...m, chapter: role.chapter!, file: path, index })));
         break;
       case 'meeting': {
         const m = data as Meeting;
@@ -141,8 +153,9 @@ function link(files: ValidFile[]): { org: Organisation; nameDates: Map<string, s
         break;
       case 'dues':
         nameDates.set(path, role.year!);
-        chapterOf(role.chapter!).receipts.push(
-          ...(data as Receipt[]).map((r, index) => ({ ...r, chapter: role.chapter!, file: path, index, minor: toMinor(r.amount, r.currency)! })),
+        append(
+          chapterOf(role.chapter!).receipts,
+          (data as Receipt[]).map((r, index) => ({ ...r, chapter: role.chapter!, file: path, index, minor: toMinor(r.amount, r.currency)! })),
         );
         break;
     }

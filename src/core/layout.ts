@@ -29,6 +29,7 @@ export function classify(path: string): Classified {
   if (parts.length === 1) {
     if (top === 'iops.yaml') return { role: { kind: 'iops' } };
     if (top === 'goals.yaml') return { role: { kind: 'goals' } };
+    if (top === 'chapters' || top === 'branches') return { problem: `${top} should be a folder (such as ${top === 'chapters' ? 'chapters/<chapter-id>/chapter.yaml' : 'branches/<branch-id>.yaml'})` };
     if (/\.ya?ml$/.test(top!)) {
       const hint = closest(top!.replace(/\.yml$/, '.yaml'), ['iops.yaml', 'goals.yaml']);
       return { problem: `iops does not read this file${hint ? `; did you mean ${hint}?` : ''}` };

@@ -32,7 +32,8 @@ export async function headInfo(root: string): Promise<DataCommit> {
   if (!(await isInsideWorkTree(root))) return { commit: null, dirty: true };
   const g = git(root);
   const commit = await g.raw(['rev-parse', '--verify', '-q', 'HEAD']).then((s) => s.trim() || null, () => null);
-  const status = await g.raw(['status', '--porcelain', '--untracked-files=all', '--', '.']);
+  // --no-optional-locks: a reader must never take index.lock from under a writer
+  const status = await g.raw(['--no-optional-locks', 'status', '--porcelain', '--untracked-files=all', '--', '.']);
   return { commit, dirty: status.trim().length > 0 };
 }
 

@@ -10,18 +10,41 @@ export interface ProblemView {
   sourceLine?: (file: string, line: number) => string | undefined;
 }
 
+/** Widest excerpt shown: a long line (a flow-style list) is cut around the problem. */
+const EXCERPT = 100;
+
 export function renderProblems({ problems, sourceLine }: ProblemView, chalk: ChalkInstance): string {
   const out: string[] = [];
   for (const p of problems) {
-    out.push(chalk.bold(`${p.file}:${p.line}:${p.column}:`) + ' ' + formatProblem(p).slice(`${p.file}:${p.line}:${p.column}: `.length));
+    const where = printable(`${p.file}:${p.line}:${p.column}:`);
+    out.push(chalk.bold(where) + ' ' + printable(formatProblem(p).slice(`${p.file}:${p.line}:${p.column}: `.length)));
     const text = sourceLine?.(p.file, p.line);
     if (text !== undefined && text.trim()) {
       const gutter = `${p.line} | `;
-      const shown = text.length > 120 ? `${text.slice(0, 117)}...` : text;
-      out.push(chalk.dim(gutter) + shown, ' '.repeat(gutter.length + Math.max(0, Math.min(p.column - 1, shown.length))) + chalk.red('^'));
+      const { shown, caret } = excerpt(text, p.column - 1);
+      out.push(chalk.dim(gutter) + shown, ' '.repeat(gutter.length + caret) + chalk.red('^'));
     }
   }
   return out.join('\n');
+}
+
+/** The part of the line around `at`, with the caret's position in it; control characters shown as `?`. */
+function excerpt(text: string, at: number): { shown: string; caret: number } {
+  const line = text.replace(/\t/g, ' ').replace(CONTROL, '?');
+  const column = Math.max(0, Math.min(at, line.length));
+  if (line.length <= EXCERPT) return { shown: line, caret: column };
+  const start = Math.max(0, Math.min(column - EXCERPT / 2, line.length - EXCERPT));
+  const head = start > 0 ? '...' : '';
+  const tail = start + EXCERPT < line.length ? '...' : '';
+  return { shown: head + line.slice(start, start + EXCERPT) + tail, caret: head.length + column - start };
+}
+
+// C0 and C1 controls, and the bidirectional overrides that can make a terminal show other text than the file holds
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+
+/** Paths and messages can carry a file name's control characters: escape them rather than send them to the terminal. */
+function printable(s: string): string {
+  return s.replace(CONTROL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 export function problemSummary(problems: Problem[]): string {

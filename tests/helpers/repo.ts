@@ -4,7 +4,8 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 
-export const CLI = resolve(__dirname, '../../bin/iops.js');
+/** The built CLI: bin/iops.js, or IOPS_TEST_CLI (a private build, when others rebuild dist/ meanwhile). */
+export const CLI = process.env.IOPS_TEST_CLI || resolve(__dirname, '../../bin/iops.js');
 
 export const GIT_ENV = {
   GIT_AUTHOR_NAME: 'Test Delegate',
@@ -68,7 +69,7 @@ export interface CliResult {
 }
 
 /** Runs the built CLI as a user would, without colour. */
-export function runCli(args: string[], opts: { cwd?: string; env?: Record<string, string>; input?: string } = {}): CliResult {
+export function runCli(args: string[], opts: { cwd?: string | undefined; env?: Record<string, string> | undefined; input?: string } = {}): CliResult {
   const r = spawnSync(process.execPath, [CLI, ...args], {
     cwd: opts.cwd ?? tmpdir(),
     env: { ...process.env, ...GIT_ENV, NO_COLOR: '1', IOPS_DATA: '', ...opts.env },

@@ -8,13 +8,14 @@ export function checkRecords(org: Organisation, nameDates: ReadonlyMap<string, s
   const firstSeen = new Map<string, string>();
   for (const c of org.chapters) {
     const founded = c.founded;
-    const early = (date: string, what: string) => (founded && date < founded ? `${what} ${date} is before the chapter was founded (${founded})` : undefined);
+    const early = (date: string, what: string) =>
+      founded && date < founded ? `${what} ${date} is before the chapter was founded (${founded}); fix the date, or founded in ${c.file}` : undefined;
     for (const m of c.members) {
       const where = `${m.file} (members[${m.index}])`;
       const seen = firstSeen.get(m.id);
-      if (seen) out.push({ file: m.file, at: [m.index!, 'id'], message: `member id "${m.id}" is already used in ${seen}; member ids are unique across the organisation` });
+      if (seen) out.push({ file: m.file, at: [m.index!, 'id'], message: `member id "${m.id}" is already used in ${seen}; member ids are unique across the organisation: give one of them another id` });
       else firstSeen.set(m.id, where);
-      if (m.left !== undefined && m.left <= m.joined) out.push({ file: m.file, at: [m.index!, 'left'], message: `left ${m.left} is not after joined ${m.joined}` });
+      if (m.left !== undefined && m.left <= m.joined) out.push({ file: m.file, at: [m.index!, 'left'], message: `left ${m.left} is not after joined ${m.joined}; fix one of the dates` });
       const e = early(m.joined, 'joined');
       if (e) out.push({ file: m.file, at: [m.index!, 'joined'], message: e });
     }
@@ -40,8 +41,11 @@ export function checkRecords(org: Organisation, nameDates: ReadonlyMap<string, s
   }
   for (const b of org.branches) {
     for (const g of b.gatherings) {
-      const dup = g.chapters.find((ch, k) => g.chapters.indexOf(ch) !== k);
-      if (dup) out.push({ file: g.file, at: ['gatherings', g.index!, 'chapters'], message: `chapter "${dup}" is named twice` });
+      const named = new Set<string>();
+      g.chapters.forEach((ch, k) => {
+        if (named.has(ch)) out.push({ file: g.file, at: ['gatherings', g.index!, 'chapters', k], message: `chapter "${ch}" is named twice; name each chapter once` });
+        named.add(ch);
+      });
     }
   }
   return out;

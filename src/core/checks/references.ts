@@ -2,13 +2,14 @@
 // dues members, gathering chapters, key documents, currencies with a rate.
 import type { Organisation } from '../model.js';
 import { type UnlocatedProblem, closest } from '../problem.js';
+import { quote } from '../schema/common.js';
 
 export function checkReferences(org: Organisation): UnlocatedProblem[] {
   const out: UnlocatedProblem[] = [];
   const chapterIds = [...org.chapterById.keys()];
   const unknown = (what: string, id: string, known: Iterable<string>, extra = '') => {
     const hint = closest(id, known);
-    return `no ${what} "${id}"${extra}${hint ? `; did you mean "${hint}"?` : ''}`;
+    return `no ${what} ${quote(id)}${extra}${hint ? `; did you mean "${hint}"?` : `; check the spelling, or add the ${what} first`}`;
   };
   const docs = new Set(org.settings.key_documents);
   const checkStudied = (file: string, at: (string | number)[], studied: string[]) =>
@@ -26,7 +27,7 @@ export function checkReferences(org: Organisation): UnlocatedProblem[] {
     if (c.delegate !== undefined) {
       const d = org.memberById.get(c.delegate);
       if (!d || d.chapter !== c.id)
-        out.push({ file: c.file, at: ['delegate'], message: d ? `the delegate must be a member of this chapter, not of ${d.chapter}` : unknown('member', c.delegate, c.members.map((m) => m.id), ' in this chapter') });
+        out.push({ file: c.file, at: ['delegate'], message: d ? `the delegate must be a member of this chapter, not of ${d.chapter}; name a member of chapters/${c.id}/members.yaml` : unknown('member', c.delegate, c.members.map((m) => m.id), ' in this chapter') });
     }
     for (const m of c.members) {
       checkStudied(m.file, [m.index!, 'studied'], m.studied);
@@ -34,13 +35,16 @@ export function checkReferences(org: Organisation): UnlocatedProblem[] {
     }
     for (const m of c.ownMeetings) {
       m.joint_with.forEach((j, k) => {
-        if (j === c.id) out.push({ file: m.file, at: ['joint_with', k], message: 'a chapter cannot meet jointly with itself' });
+        if (j === c.id) out.push({ file: m.file, at: ['joint_with', k], message: 'a chapter cannot meet jointly with itself; remove it from joint_with' });
         else if (!org.chapterById.has(j)) out.push({ file: m.file, at: ['joint_with', k], message: unknown('chapter', j, chapterIds) });
       });
+      const listed = new Set<string>();
       m.attendees?.forEach((a, k) => {
         const member = org.memberById.get(a);
         if (!member) out.push({ file: m.file, at: ['attendees', k], message: unknown('member', a, []) });
-        else if (member.joined > m.date) out.push({ file: m.file, at: ['attendees', k], message: `"${a}" joined on ${member.joined}, after this meeting` });
+        else if (member.joined > m.date) out.push({ file: m.file, at: ['attendees', k], message: `"${a}" joined on ${member.joined}, after this meeting; remove them from attendees or fix the dates` });
+        else if (listed.has(a)) out.push({ file: m.file, at: ['attendees', k], message: `"${a}" is listed twice; list each attendee once` });
+        listed.add(a);
       });
       checkStudied(m.file, ['studied'], m.studied);
     }
@@ -57,7 +61,7 @@ export function checkReferences(org: Organisation): UnlocatedProblem[] {
     }
   }
   for (const currency of Object.keys(org.settings.rates ?? {})) {
-    if (currency === org.settings.currency) out.push({ file: 'iops.yaml', at: ['rates', currency], message: `${currency} is the reporting currency; it needs no rate` });
+    if (currency === org.settings.currency) out.push({ file: 'iops.yaml', at: ['rates', currency], message: `${currency} is the reporting currency; it needs no rate: remove it` });
   }
   return out;
 }

@@ -19,40 +19,50 @@ const str = (what: string) =>
     error: (iss) =>
       iss.input === undefined
         ? `${what} is required`
-        : `expected ${what}, found ${describe(iss.input)}; put it in quotes if it is meant as text`,
+        : iss.input === null
+          ? `expected ${what}, found nothing; write it after the colon`
+          : `expected ${what}, found ${describe(iss.input)}${typeof iss.input === 'number' || typeof iss.input === 'boolean' ? '; put it in quotes if it is meant as text' : ''}`,
   });
 
 export function describe(v: unknown): string {
-  if (v === null) return 'nothing (null)';
+  if (v === undefined) return 'nothing';
+  if (v === null) return 'nothing';
   if (Array.isArray(v)) return 'a list';
   if (typeof v === 'object') return 'a map';
-  if (typeof v === 'string') return `text ${JSON.stringify(v)}`;
+  if (typeof v === 'string') return `text ${quote(v)}`;
   return `${typeof v} ${String(v)}`;
+}
+
+/** A value as a message shows it: quoted, escaped, cut short (an error never echoes a whole field). */
+export function quote(v: unknown): string {
+  const s = String(v);
+  return JSON.stringify(s.length > 40 ? `${s.slice(0, 40)}…` : s).replace(
+    /[\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
 }
 
 export const Id = str('an id').regex(ID_PATTERN, {
   error: (iss) =>
-    `${JSON.stringify(iss.input)} is not a valid id: use lowercase letters, digits and '-', starting with a letter or digit, at most 63 characters`,
+    `${quote(iss.input)} is not a valid id: use lowercase letters, digits and '-', starting with a letter or digit, at most 63 characters`,
 });
 
-export const CalendarDate = str('a date (YYYY-MM-DD)').refine(isCalendarDate, {
-  error: (iss) => `${JSON.stringify(iss.input)} is not a calendar date (write YYYY-MM-DD)`,
-});
+/** Text of a shape (a pattern JSON Schema can carry) and a meaning (a check zod runs). */
+function shaped(what: string, pattern: RegExp, ok: (s: string) => boolean, problem: (s: string) => string) {
+  const error = (iss: { input: unknown }) => problem(quote(iss.input));
+  return str(what).regex(pattern, { error, abort: true }).refine(ok, { error });
+}
 
-export const Month = str('a month (YYYY-MM)').refine(isMonth, {
-  error: (iss) => `${JSON.stringify(iss.input)} is not a month (write YYYY-MM)`,
-});
+export const CalendarDate = shaped('a date (YYYY-MM-DD)', /^\d{4}-\d{2}-\d{2}$/, isCalendarDate, (s) => `${s} is not a calendar date (write YYYY-MM-DD)`);
 
-export const Country = str('a country code').refine((c) => COUNTRIES.has(c), {
-  error: (iss) => `${JSON.stringify(iss.input)} is not an ISO 3166-1 alpha-2 country code (such as GB, DE, US)`,
-});
+export const Month = shaped('a month (YYYY-MM)', /^\d{4}-\d{2}$/, isMonth, (s) => `${s} is not a month (write YYYY-MM)`);
 
-export const Currency = str('a currency code').refine((c) => CURRENCIES.has(c), {
-  error: (iss) => `${JSON.stringify(iss.input)} is not an ISO 4217 currency code (such as USD, GBP, EUR)`,
-});
+export const Country = shaped('a country code', /^[A-Z]{2}$/, (c) => COUNTRIES.has(c), (s) => `${s} is not an ISO 3166-1 alpha-2 country code (such as GB, DE, US)`);
+
+export const Currency = shaped('a currency code', /^[A-Z]{3}$/, (c) => CURRENCIES.has(c), (s) => `${s} is not an ISO 4217 currency code (such as USD, GBP, EUR)`);
 
 export const Bool = z.boolean({
-  error: (iss) => `expected true or false, found ${describe(iss.input)}`,
+  error: (iss) => `expected true or false, found ${describe(iss.input)}${typeof iss.input === 'string' ? '; write true or false (yes, no, on and off are text)' : ''}`,
 });
 
 export const Text = str('text');

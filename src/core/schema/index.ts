@@ -4,7 +4,7 @@ import type { FileKind } from '../paths.js';
 import { type DataPath, type UnlocatedProblem, closest } from '../problem.js';
 import { BranchSchema } from './branch.js';
 import { ChapterSchema } from './chapter.js';
-import { describe } from './common.js';
+import { describe, quote } from './common.js';
 import { LedgerSchema } from './dues.js';
 import { GoalsFileSchema } from './goals.js';
 import { MeetingSchema } from './meeting.js';
@@ -32,13 +32,25 @@ z.config({
   },
 });
 
+/** The text as typed of a scalar in the file, when the parser knows it. */
+export type SourceText = (at: DataPath) => string | undefined;
+
 /** Validates parsed data; problems carry the data path, to be located in the file later. */
-export function validateData(kind: FileKind, file: string, value: unknown): { data?: unknown; problems: UnlocatedProblem[] } {
+export function validateData(kind: FileKind, file: string, value: unknown, source?: SourceText): { data?: unknown; problems: UnlocatedProblem[] } {
   const { schema } = SCHEMAS[kind];
   if (value === undefined) return { problems: [{ file, at: [], message: `the file is empty; it should hold ${EXPECTED[rootType(schema)]}` }] };
   const result = schema.safeParse(value);
   if (result.success) return { data: result.data, problems: [] };
-  return { problems: result.error.issues.flatMap((iss) => toProblems(schema, file, value, iss)) };
+  return { problems: result.error.issues.flatMap((iss) => toProblems(schema, file, value, iss).map((p) => asTyped(p, value, source))) };
+}
+
+/** `found number 7` → `found 007 (read as the number 7)`: show what was typed, not what YAML made of it. */
+function asTyped(p: UnlocatedProblem, value: unknown, source: SourceText | undefined): UnlocatedProblem {
+  const v = valueAt(value, p.at);
+  if (typeof v !== 'number' && typeof v !== 'boolean') return p;
+  const typed = source?.(p.at);
+  if (typed === undefined || typed === String(v) || !p.message.includes(describe(v))) return p;
+  return { ...p, message: p.message.replace(describe(v), `${quote(typed).slice(1, -1)} (read as the ${typeof v} ${String(v)})`) };
 }
 
 function rootType(schema: z.ZodType): string {
@@ -54,7 +66,7 @@ function valueAt(value: unknown, path: DataPath): unknown {
 function toProblems(schema: z.ZodType, file: string, value: unknown, iss: z.core.$ZodIssue): UnlocatedProblem[] {
   const at = iss.path as DataPath;
   if (iss.code === 'unrecognized_keys') {
-    const known = knownKeys(schema, at);
+    const known = knownKeys(schema, at, value);
     return iss.keys.map((key) => {
       const hint = closest(key, known);
       return {
@@ -65,32 +77,44 @@ function toProblems(schema: z.ZodType, file: string, value: unknown, iss: z.core
       };
     });
   }
+  if (iss.code === 'invalid_key') {
+    // a map keyed by codes (rates): the key's own problem, pointing at the key
+    const inner = (iss as any).issues?.[0]?.message ?? 'this key is not allowed here';
+    return [{ file, at, key: true, message: `${inner}; fix or remove this key` }];
+  }
   if (iss.code === 'invalid_union' && (iss as any).discriminator) {
     const options: string[] = (iss as any).options.map(String);
     const given = valueAt(value, at);
-    if (given === undefined) return [{ file, at: at.slice(0, -1), message: `missing \`${(iss as any).discriminator}\`` }];
+    if (given === undefined) return [{ file, at: at.slice(0, -1), message: `missing \`${(iss as any).discriminator}\`; add \`${(iss as any).discriminator}: …\`` }];
     const hint = typeof given === 'string' ? closest(given, options) : undefined;
-    return [{ file, at, message: `unknown ${String((iss as any).discriminator)} ${JSON.stringify(given)}${hint ? `; did you mean ${hint}?` : ''} (known: ${options.join(', ')})` }];
+    return [{ file, at, message: `unknown ${String((iss as any).discriminator)} ${quote(given)}${hint ? `; did you mean ${hint}?` : ''} (known: ${options.join(', ')})` }];
   }
-  if (iss.code === 'invalid_type' && at.length > 0 && valueAt(value, at) === undefined && valueAt(value, at.slice(0, -1)) !== undefined) {
-    return [{ file, at: at.slice(0, -1), message: `missing \`${String(at[at.length - 1])}\`` }];
+  if (iss.code !== 'custom' && at.length > 0 && valueAt(value, at) === undefined && valueAt(value, at.slice(0, -1)) !== undefined) {
+    return [{ file, at: at.slice(0, -1), message: `missing \`${String(at[at.length - 1])}\`; add \`${String(at[at.length - 1])}: …\`` }];
   }
   return [{ file, at, message: iss.message }];
 }
 
-/** The keys an object schema at `path` accepts (unions contribute all their options' keys). */
-export function knownKeys(schema: z.ZodType, path: DataPath): string[] {
-  let nodes: any[] = [schema];
-  const unwrap = (n: any): any[] => {
+/**
+ * The keys an object schema at `path` accepts. A union contributes its options' keys; given the
+ * value, a discriminated union only the option its discriminator selects (a goal's metric).
+ */
+export function knownKeys(schema: z.ZodType, path: DataPath, value?: unknown): string[] {
+  const unwrap = (n: any, v: unknown): any[] => {
     const def = n?._zod?.def;
     if (!def) return [];
-    if (['optional', 'nullable', 'default', 'prefault', 'readonly', 'catch', 'nonoptional'].includes(def.type)) return unwrap(def.innerType);
-    if (def.type === 'pipe') return unwrap(def.in);
-    if (def.type === 'union') return def.options.flatMap(unwrap);
+    if (['optional', 'nullable', 'default', 'prefault', 'readonly', 'catch', 'nonoptional'].includes(def.type)) return unwrap(def.innerType, v);
+    if (def.type === 'pipe') return unwrap(def.in, v);
+    if (def.type === 'union') {
+      const chosen = v !== null && typeof v === 'object' && def.discriminator ? (v as any)[def.discriminator] : undefined;
+      const options = def.options.filter((o: any) => chosen === undefined || o._zod.propValues?.[def.discriminator]?.has(chosen));
+      return (options.length ? options : def.options).flatMap((o: any) => unwrap(o, v));
+    }
     return [n];
   };
-  nodes = nodes.flatMap(unwrap);
-  for (const part of path) {
+  let nodes: any[] = unwrap(schema, value);
+  path.forEach((part, i) => {
+    const v = valueAt(value, path.slice(0, i + 1));
     nodes = nodes
       .flatMap((n) => {
         const def = n._zod.def;
@@ -99,8 +123,8 @@ export function knownKeys(schema: z.ZodType, path: DataPath): string[] {
         if (def.type === 'record') return [def.valueType];
         return [];
       })
-      .flatMap(unwrap);
-  }
+      .flatMap((n) => unwrap(n, v));
+  });
   const keys = new Set<string>();
   for (const n of nodes) if (n._zod.def.type === 'object') for (const k of Object.keys(n._zod.def.shape)) keys.add(k);
   return [...keys];

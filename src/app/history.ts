@@ -1,0 +1,87 @@
+// The audit trail: who changed what, when, in which commit — for the whole data repository,
+// one file or folder, `goals`, a chapter, a branch or a member. A chapter's (or branch's)
+// history is every commit that touched its files or names it in an Iops-Entity trailer; a
+// member's is every commit naming it in a trailer, plus every commit that added or removed a
+// line mentioning its id (so hand-made edits and dues receipts count too).
+import { existsSync, statSync } from 'node:fs';
+import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { ID_PATTERN, paths } from '../core/paths.js';
+import { UsageError } from '../errors.js';
+import { type LogEntry, commitsMentioning, gitLog, trailers } from '../io/gitLog.js';
+import { gitPlace } from '../io/gitWrite.js';
+import { type DataLocation, findDataRoot } from '../io/repo.js';
+
+export type HistoryTarget =
+  | { kind: 'all' }
+  | { kind: 'path'; path: string }
+  | { kind: 'chapter' | 'branch' | 'member'; id: string };
+
+export interface HistoryEntry {
+  commit: string;
+  date: string;
+  author: { name: string; email: string };
+  subject: string;
+  /** The iops command that made the commit, or null for a commit made by hand. */
+  command: string | null;
+  entities: string[];
+  files: string[];
+}
+
+export interface HistoryView {
+  target: HistoryTarget;
+  entries: HistoryEntry[];
+}
+
+export async function history(location: DataLocation, arg: string | undefined): Promise<HistoryView> {
+  const root = findDataRoot(location);
+  await gitPlace(root);
+  const target = resolveTarget(root, location.cwd, arg);
+  const entries = await selectCommits(root, target);
+  return { target, entries: entries.map(toEntry) };
+}
+
+export function resolveTarget(root: string, cwd: string, arg: string | undefined): HistoryTarget {
+  if (arg === undefined || arg === '' || arg === '.') return { kind: 'all' };
+  if (arg === 'goals') return { kind: 'path', path: paths.goals() };
+  const explicit = /^(chapter|branch|member)\/(.+)$/.exec(arg);
+  if (explicit && ID_PATTERN.test(explicit[2]!)) return { kind: explicit[1] as 'chapter', id: explicit[2]! };
+  for (const base of [cwd, root]) {
+    const abs = isAbsolute(arg) ? arg : resolve(base, arg);
+    const rel = relative(root, abs);
+    if (existsSync(abs) && !rel.startsWith('..') && !isAbsolute(rel)) return { kind: 'path', path: rel === '' ? '.' : rel.split(sep).join('/') + (statSync(abs).isDirectory() ? '/' : '') };
+  }
+  if (ID_PATTERN.test(arg)) {
+    if (existsSync(resolve(root, 'chapters', arg))) return { kind: 'chapter', id: arg };
+    if (existsSync(resolve(root, paths.branch(arg)))) return { kind: 'branch', id: arg };
+    return { kind: 'member', id: arg };
+  }
+  throw new UsageError(`"${arg}" is not a file of the data repository, a chapter, a branch or a member id (try: iops history, iops history goals, iops history london)`);
+}
+
+async function selectCommits(root: string, target: HistoryTarget): Promise<LogEntry[]> {
+  if (target.kind === 'all') return gitLog(root);
+  if (target.kind === 'path') return gitLog(root, [target.path]);
+  const all = await gitLog(root);
+  const entity = `${target.kind}/${target.id}`;
+  const names = (e: LogEntry) => trailers(e.message).some((t) => t.key.toLowerCase() === 'iops-entity' && t.value === entity);
+  if (target.kind === 'member') {
+    const mentioning = await commitsMentioning(root, `(^|[^a-z0-9-])${target.id}([^a-z0-9-]|$)`);
+    return all.filter((e) => names(e) || mentioning.has(e.commit));
+  }
+  const owned = target.kind === 'chapter' ? (f: string) => f.startsWith(`chapters/${target.id}/`) : (f: string) => f === paths.branch(target.id);
+  return all.filter((e) => names(e) || e.files.some(owned));
+}
+
+function toEntry(e: LogEntry): HistoryEntry {
+  const t = trailers(e.message);
+  const values = (key: string) => t.filter((x) => x.key.toLowerCase() === key).map((x) => x.value);
+  return {
+    commit: e.commit,
+    date: e.date,
+    author: { name: e.authorName, email: e.authorEmail },
+    subject: e.message.split('\n')[0] ?? '',
+    command: values('iops-command')[0] ?? null,
+    entities: values('iops-entity'),
+    files: e.files,
+  };
+}

@@ -1,0 +1,17 @@
+// iops export members [--chapter C] --format csv|json: the member list for a spreadsheet.
+import { membersCsv } from '../app/changes/memberCsv.js';
+import { chapterOf } from '../app/changes/values.js';
+import { openRepository, requireValid } from '../app/open.js';
+import { EXIT } from '../errors.js';
+import { type CommandContext, type CommandResult, json, location } from './context.js';
+
+export async function exportMembersCommand(ctx: CommandContext, opts: { chapter?: string; format?: string }): Promise<CommandResult> {
+  const org = requireValid(await openRepository(location(ctx)));
+  const chapters = opts.chapter !== undefined ? [chapterOf(org, opts.chapter)] : org.chapters;
+  const members = chapters.flatMap((c) => c.members);
+  if (opts.format === 'json') {
+    const rows = members.map((m) => ({ id: m.id, chapter: m.chapter, joined: m.joined, left: m.left ?? null, gender: m.gender, age_band: m.age_band ?? null, studied: m.studied, dues: m.dues ?? null }));
+    return { stdout: json(rows), exitCode: EXIT.ok };
+  }
+  return { stdout: membersCsv(members), exitCode: EXIT.ok };
+}

@@ -1,0 +1,137 @@
+// Write-side git: where the repository keeps its state, whether a commit can be made, the
+// status of given paths, committing exactly those paths, and putting index entries back.
+// Every path goes after `--` with literal pathspecs; no user text is ever an argument in an
+// option position, and the commit message travels on stdin.
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { EnvironmentError } from '../errors.js';
+
+export interface GitRun {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs git in `cwd` with arguments as an array (no shell) and optional stdin. */
+export function runGit(cwd: string, args: readonly string[], input?: string): Promise<GitRun> {
+  return new Promise((resolve, reject) => {
+    const env = { ...process.env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C', LANGUAGE: 'C' };
+    const child = spawn('git', ['--literal-pathspecs', ...args], { cwd, env, stdio: ['pipe', 'pipe', 'pipe'] });
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    child.stdout.on('data', (c: Buffer) => out.push(c));
+    child.stderr.on('data', (c: Buffer) => err.push(c));
+    child.on('error', (e) =>
+      reject(/ENOENT/.test(String(e)) ? new EnvironmentError('git is not installed or not on PATH; install git and try again') : e),
+    );
+    child.on('close', (code) => resolve({ code: code ?? 128, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') }));
+    child.stdin.on('error', () => undefined); // git may exit before reading stdin
+    child.stdin.end(input ?? '');
+  });
+}
+
+/** Like runGit, but a non-zero exit is an EnvironmentError quoting git. */
+export async function gitOk(cwd: string, args: readonly string[], input?: string): Promise<string> {
+  const r = await runGit(cwd, args, input);
+  if (r.code !== 0) throw new EnvironmentError(`git ${args.find((a) => !a.startsWith('-'))} failed: ${firstLines(r.stderr || r.stdout)}`);
+  return r.stdout;
+}
+
+export const firstLines = (text: string, n = 6): string => text.trim().split('\n').slice(0, n).join('\n');
+
+export interface GitPlace {
+  /** Absolute path of the git directory (`.git`, or the worktree's own). */
+  gitDir: string;
+  /** Absolute path of the top of the work tree. */
+  top: string;
+  /** The data folder inside the work tree, with a trailing slash ('' at the top). */
+  prefix: string;
+}
+
+export async function gitPlace(root: string): Promise<GitPlace> {
+  const r = await runGit(root, ['rev-parse', '--is-inside-work-tree', '--absolute-git-dir', '--show-toplevel', '--show-prefix']);
+  const [inside, gitDir, top, prefix] = r.stdout.split('\n');
+  if (r.code !== 0 || inside !== 'true' || !gitDir || !top)
+    throw new EnvironmentError(`${root} is not inside a git work tree; iops records every change as a commit. Start one with: git init`);
+  return { gitDir, top, prefix: prefix ?? '' };
+}
+
+/** What must hold before iops commits: on a branch, no merge in progress, an identity. */
+export async function checkCanCommit(root: string, place: GitPlace): Promise<void> {
+  if ((await runGit(root, ['symbolic-ref', '-q', 'HEAD'])).code !== 0)
+    throw new EnvironmentError('HEAD is detached (not on a branch), so a commit would be lost; switch to a branch first: git switch main (or: git switch -c NEW-BRANCH)');
+  for (const [file, what] of [['MERGE_HEAD', 'a merge'], ['CHERRY_PICK_HEAD', 'a cherry-pick'], ['REVERT_HEAD', 'a revert'], ['rebase-merge', 'a rebase'], ['rebase-apply', 'a rebase or git am']]) {
+    if (existsSync(join(place.gitDir, file!))) throw new EnvironmentError(`${what} is in progress in this repository; finish or abort it first (git status shows how)`);
+  }
+  const missing: string[] = [];
+  for (const [key, env] of [['user.name', 'GIT_AUTHOR_NAME'], ['user.email', 'GIT_AUTHOR_EMAIL']] as const) {
+    if (process.env[env]) continue;
+    const r = await runGit(root, ['config', '--get', key]);
+    if (r.code !== 0 || !r.stdout.trim()) missing.push(key);
+  }
+  if (missing.length) {
+    const fix = missing.map((k) => `git config --global ${k} "${k === 'user.name' ? 'Your Name' : 'you@example.org'}"`).join(' && ');
+    throw new EnvironmentError(`git does not know who you are (no ${missing.join(' or ')}), and every change is committed in your name. Set it with: ${fix}`);
+  }
+  checkIndexLock(place);
+}
+
+/** git's own lock: left behind when a git command is killed; explained, never deleted. */
+export function checkIndexLock(place: GitPlace): void {
+  const lock = join(place.gitDir, 'index.lock');
+  if (existsSync(lock))
+    throw new EnvironmentError(`git's index is locked (${lock} exists): another git command is running, or one was interrupted. If no git command is running, remove the lock with: rm '${lock}'`);
+}
+
+/** The given paths (relative to root) that differ from HEAD in the index or work tree, or are untracked. */
+export async function changedPaths(root: string, place: GitPlace, paths: readonly string[]): Promise<string[]> {
+  if (!paths.length) return [];
+  const out = await gitOk(root, ['--no-optional-locks', 'status', '--porcelain=v1', '-z', '--untracked-files=all', '--ignored=no', '--', ...paths]);
+  const prefix = place.prefix;
+  const changed = new Set<string>();
+  const entries = out.split('\0');
+  for (let i = 0; i < entries.length; i++) {
+    const e = entries[i]!;
+    if (e.length < 4) continue;
+    if (e[0] === 'R' || e[0] === 'C') i++; // the rename's source follows
+    const path = e.slice(3);
+    changed.add(path.startsWith(prefix) ? path.slice(prefix.length) : path);
+  }
+  return paths.filter((p) => changed.has(p));
+}
+
+export async function headCommit(root: string): Promise<string | null> {
+  const r = await runGit(root, ['rev-parse', '--verify', '-q', 'HEAD']);
+  return r.code === 0 ? r.stdout.trim() : null;
+}
+
+/** Stages exactly these paths and commits only them; other staged changes stay staged. */
+export async function commitPaths(root: string, paths: readonly string[], message: string): Promise<void> {
+  await gitOk(root, ['add', '--', ...paths]);
+  const r = await runGit(root, ['-c', 'user.useConfigOnly=true', 'commit', '-q', '--cleanup=whitespace', '-F', '-', '--', ...paths], message);
+  if (r.code === 0) return;
+  const said = firstLines(`${r.stdout}\n${r.stderr}`, 12);
+  if (/index\.lock/.test(said)) throw new EnvironmentError(`git could not commit: ${said}`);
+  if (/nothing (added )?to commit|no changes added/.test(said)) throw new EnvironmentError('git found nothing to commit; nothing was changed');
+  throw new EnvironmentError(`git refused the commit (a hook, or the repository's settings), so nothing was changed. git said:\n${said}`);
+}
+
+/** Puts the index entries of these paths back as they are in HEAD (or removes them before the first commit). */
+export async function resetIndex(root: string, paths: readonly string[]): Promise<void> {
+  if (!paths.length) return;
+  if (await headCommit(root)) await gitOk(root, ['reset', '-q', '--', ...paths]);
+  else await gitOk(root, ['rm', '-q', '--cached', '--ignore-unmatch', '--', ...paths]);
+}
+
+/** A file's bytes as in HEAD (`HEAD:`) or the index (`:`), or undefined when absent there. */
+export async function blobAt(root: string, place: GitPlace, where: 'HEAD' | 'index', path: string): Promise<Buffer | undefined> {
+  const spec = `${where === 'HEAD' ? 'HEAD' : ''}:${place.prefix}${path}`;
+  return new Promise((resolve) => {
+    const child = spawn('git', ['cat-file', 'blob', spec], { cwd: root, stdio: ['ignore', 'pipe', 'ignore'] });
+    const out: Buffer[] = [];
+    child.stdout.on('data', (c: Buffer) => out.push(c));
+    child.on('error', () => resolve(undefined));
+    child.on('close', (code) => resolve(code === 0 ? Buffer.concat(out) : undefined));
+  });
+}

@@ -1,0 +1,115 @@
+// `iops validate` as a user runs it: exit codes, every problem listed in order, JSON output.
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { cleanupRepos, runCli, tempRepo } from '../helpers/repo.js';
+import { expectNoCrash, orgRepo, validate } from '../loader/support.js';
+
+afterAll(cleanupRepos);
+
+const ROOT = resolve(__dirname, '../..');
+
+/** Problems in four files, written so that file order and line order differ from discovery order. */
+const BROKEN = {
+  'iops.yaml': 'organization: Test Org\ncurrency: usd\nkey_documents: [values, vision]\n',
+  'chapters/london/chapter.yaml': 'name: London\ncountry: GB\nfounded: 2012-13-01\ndelgate: ldn-a\n',
+  'chapters/london/members.yaml': '- id: ldn-a\n  joined: 2012-03-10\n- id: LDN-B\n  joined: 2012-04-01\n  gender: female\n',
+  'branches/uk.yaml': 'name: IOPS UK\ncountry: UK\n',
+};
+const EXPECTED = [
+  'branches/uk.yaml:2:10: country: "UK" is not an ISO 3166-1 alpha-2 country code (such as GB, DE, US)',
+  'chapters/london/chapter.yaml:3:10: founded: "2012-13-01" is not a calendar date (write YYYY-MM-DD)',
+  'chapters/london/chapter.yaml:4:1: delgate: unknown key `delgate`; did you mean `delegate`?',
+  "chapters/london/members.yaml:3:7: members[1].id: \"LDN-B\" is not a valid id: use lowercase letters, digits and '-', starting with a letter or digit, at most 63 characters",
+  'chapters/london/members.yaml:5:11: members[1].gender: expected a gender: one of woman, man, non-binary, undisclosed; found text "female"',
+  'iops.yaml:2:11: currency: "usd" is not an ISO 4217 currency code (such as USD, GBP, EUR)',
+];
+
+describe('iops validate', () => {
+  it('exits 0 and summarises a valid repository', () => {
+    const r = validate(orgRepo());
+    expectNoCrash(r);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('valid: 1 chapters, 0 branches, 2 member records, 0 meetings, 0 reports, 0 dues receipts (3 files)\n');
+  });
+
+  it('exits 1 and lists every problem of every file, sorted by file and line', () => {
+    const r = validate(orgRepo(BROKEN));
+    expectNoCrash(r);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toBe(`${EXPECTED.join('\n')}\n6 problems in 4 files\n`);
+  });
+
+  it('gives the same problems as JSON: {"valid", "problems": [{file, line, column, path, message}]}', () => {
+    const r = validate(orgRepo(BROKEN), ['--format', 'json']);
+    expect(r.code).toBe(1);
+    const out = JSON.parse(r.stdout) as { valid: boolean; problems: Record<string, unknown>[] };
+    expect(Object.keys(out)).toEqual(['valid', 'problems']);
+    expect(out.valid).toBe(false);
+    for (const p of out.problems) expect(Object.keys(p)).toEqual(['file', 'line', 'column', 'path', 'message']);
+    expect(out.problems.map((p) => `${p.file}:${p.line}:${p.column}: ${p.path ? `${p.path}: ` : ''}${p.message}`)).toEqual(EXPECTED);
+    expect(out.problems[4]).toEqual({
+      file: 'chapters/london/members.yaml',
+      line: 5,
+      column: 11,
+      path: 'members[1].gender',
+      message: 'expected a gender: one of woman, man, non-binary, undisclosed; found text "female"',
+    });
+  });
+
+  it('prints {"valid": true, "problems": []} for a valid repository', () => {
+    const r = validate(orgRepo(), ['--format', 'json']);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toEqual({ valid: true, problems: [] });
+  });
+
+  it('finds the data repository from a subfolder, from --data and from IOPS_DATA', () => {
+    const repo = tempRepo({ 'org/iops.yaml': 'organization: Test Org\ncurrency: USD\n', 'org/chapters/london/chapter.yaml': 'name: London\ncountry: GB\n' });
+    expect(runCli(['validate'], { cwd: join(repo.dir, 'org/chapters/london') }).code).toBe(0);
+    expect(runCli(['--data', 'org', 'validate'], { cwd: repo.dir }).code).toBe(0);
+    expect(runCli(['validate'], { cwd: repo.dir, env: { IOPS_DATA: join(repo.dir, 'org') } }).code).toBe(0);
+  });
+
+  describe('exits 2 for usage and environment errors', () => {
+    it('when there is no data repository', () => {
+      const repo = tempRepo({ 'README.md': 'not data\n' });
+      const r = runCli(['validate'], { cwd: repo.dir });
+      expect(r.code).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toBe('iops: no data repository here: no iops.yaml in this folder or any folder above it. Pass --data DIR, set IOPS_DATA, or create one with: iops init DIR\n');
+    });
+
+    it('when --data points at a folder without iops.yaml', () => {
+      const repo = tempRepo({ 'README.md': 'not data\n' });
+      mkdirSync(join(repo.dir, 'empty'));
+      const r = runCli(['--data', 'empty', 'validate'], { cwd: repo.dir });
+      expect(r.code).toBe(2);
+      expect(r.stderr).toBe('iops: empty is not a data repository (no iops.yaml there); create one with: iops init empty\n');
+    });
+
+    it('when --data points at nothing', () => {
+      const r = runCli(['--data', 'nowhere', 'validate'], { cwd: orgRepo().dir });
+      expect(r.code).toBe(2);
+      expect(r.stderr).toBe('iops: nowhere is not a folder\n');
+    });
+
+    it('for an unknown flag or format', () => {
+      const repo = orgRepo();
+      const flag = runCli(['validate', '--strict'], { cwd: repo.dir });
+      expect(flag.code).toBe(2);
+      expect(flag.stderr).toContain("unknown option '--strict'");
+      const format = runCli(['validate', '--format', 'xml'], { cwd: repo.dir });
+      expect(format.code).toBe(2);
+      expect(format.stderr).toContain("argument 'xml' is invalid. Allowed choices are text, json");
+      for (const r of [flag, format]) expectNoCrash(r);
+    });
+  });
+
+  it('finds the sample organisation in data/ valid', () => {
+    const r = runCli(['--data', 'data', 'validate'], { cwd: ROOT });
+    expectNoCrash(r);
+    expect(r.stdout).toMatch(/^valid: \d+ chapters, \d+ branches, [\d,]+ member records/);
+    expect(r.code).toBe(0);
+  });
+});

@@ -1,0 +1,88 @@
+// iops import members: a spreadsheet's rows, all or nothing, in one commit; problems point at
+// FILE.csv:LINE:COLUMN. iops export members writes what import reads.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { cleanupRepos, tempRepo } from '../helpers/repo.js';
+import { commitCount, expectValid, iops, lastCommit, ok, repoState, smallOrg } from './support.js';
+
+afterAll(cleanupRepos);
+
+const members = (dir: string, chapter: string) => parse(readFileSync(join(dir, `chapters/${chapter}/members.yaml`), 'utf8')) as Record<string, unknown>[];
+
+describe('iops import members', () => {
+  it('imports every row in one commit: BOM, CRLF, quoted fields, generated ids', () => {
+    const repo = tempRepo(smallOrg());
+    const csv = '\uFEFFid,joined,left,gender,Age band,studied,dues\r\nldn-c,2012-05-01,,woman,25-34,"values;vision",20/GBP/month\r\n,2012-06-01,2013-01-01,,,values,exempt\r\n"ldn-d",2012-07-01,,"man",,,\r\n';
+    writeFileSync(join(repo.dir, 'new.csv'), csv);
+    const before = commitCount(repo);
+    const r = ok(repo, ['import', 'members', 'new.csv', '--chapter', 'london']);
+    expect(r.stdout.trim()).toBe('imported 3 members into chapters/london/members.yaml');
+    expect(commitCount(repo)).toBe(before + 1);
+    expect(lastCommit(repo)).toMatchObject({ subject: 'London: import 3 members from new.csv', trailers: ['Iops-Command: import members', 'Iops-Entity: chapter/london'], files: ['chapters/london/members.yaml'] });
+    const added = members(repo.dir, 'london').slice(2);
+    expect(added[0]).toEqual({ id: 'ldn-c', joined: '2012-05-01', gender: 'woman', age_band: '25-34', studied: ['values', 'vision'], dues: { amount: 20, currency: 'GBP', every: 'month' } });
+    expect(added[1]).toMatchObject({ joined: '2012-06-01', left: '2013-01-01', studied: ['values'], dues: 'exempt' });
+    expect(added[1]!.id).toMatch(/^ldn-[a-z0-9]{5}$/);
+    expect(added[2]).toEqual({ id: 'ldn-d', joined: '2012-07-01', gender: 'man' });
+    expectValid(repo);
+  });
+
+  it('reports every problem with its line and column, and imports nothing', () => {
+    const repo = tempRepo(smallOrg());
+    const csv = [
+      'id,joined,gender,studied,dues',
+      'ldn-c,2013-02-30,woman,,', // 2: bad date
+      'ldn-a,2012-01-01,,,', // 3: already in the repository
+      'ldn-e,2012-01-01,female,,', // 4: bad gender
+      'ldn-e,2012-01-01,,,20/XYZ', // 5: repeated id, bad currency
+      'ldn-f,2012-01-01,,manifesto,', // 6: unknown key document (found by the whole-repository check)
+      'Jane Smith,2012-01-01,,,', // 7: a name is not an id
+    ].join('\n');
+    writeFileSync(join(repo.dir, 'bad.csv'), csv);
+    const before = repoState(repo);
+    const r = iops(repo, ['import', 'members', 'bad.csv', '--chapter', 'london']);
+    expect(r.code).toBe(3);
+    const lines = r.stderr.split('\n');
+    expect(lines).toContain('bad.csv:2:7: joined: "2013-02-30" is not a calendar date (write YYYY-MM-DD)');
+    expect(lines).toContain('bad.csv:3:1: id: member id "ldn-a" is already used (chapters/london/members.yaml)');
+    expect(lines.some((l) => l.startsWith('bad.csv:4:18: gender: expected a gender'))).toBe(true);
+    expect(lines).toContain('bad.csv:5:1: id: member id "ldn-e" is also on line 4 of this file');
+    expect(lines.some((l) => /^bad\.csv:5:\d+: dues: "XYZ" is not an ISO 4217 currency code/.test(l))).toBe(true);
+    expect(lines.some((l) => l.startsWith('bad.csv:7:1: id: "Jane Smith" is not a valid id'))).toBe(true);
+    expect(repoState(repo)).toEqual(before);
+
+    writeFileSync(join(repo.dir, 'bad.csv'), 'id,joined,studied\nldn-f,2012-01-01,manifesto\n');
+    const before2 = repoState(repo);
+    const cross = iops(repo, ['import', 'members', 'bad.csv', '--chapter', 'london']);
+    expect(cross.code).toBe(3);
+    expect(cross.stderr).toMatch(/^bad\.csv:2:18: studied: no key document "manifesto"/m);
+    expect(repoState(repo)).toEqual(before2);
+  });
+
+  it('refuses unknown columns with a hint, and unclosed quotes', () => {
+    const repo = tempRepo(smallOrg());
+    writeFileSync(join(repo.dir, 'a.csv'), 'id,joind,name\nldn-c,2012-01-01,Jane\n');
+    const r = iops(repo, ['import', 'members', 'a.csv', '--chapter', 'london']);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toMatch(/^a\.csv:1:4: unknown column "joind"; did you mean "joined"\?/m);
+    expect(r.stderr).toMatch(/^a\.csv:1:10: unknown column "name"/m);
+    writeFileSync(join(repo.dir, 'a.csv'), 'id,joined\n"ldn-c,2012-01-01\n');
+    expect(iops(repo, ['import', 'members', 'a.csv', '--chapter', 'london']).stderr).toMatch(/^a\.csv:2:1: a quoted field is never closed/m);
+  });
+});
+
+describe('iops export members', () => {
+  it('writes the columns import reads, and a re-import names the duplicates', () => {
+    const repo = tempRepo(smallOrg());
+    ok(repo, ['member', 'set', 'ldn-a', '--studied', 'values,vision', '--pledge', '12.5/GBP']);
+    const csv = ok(repo, ['export', 'members', '--chapter', 'london']).stdout;
+    expect(csv).toBe('id,chapter,joined,left,gender,age_band,studied,dues\nldn-a,london,2012-03-10,,woman,,"values;vision",12.5/GBP/month\nldn-b,london,2012-04-01,,man,,,\n');
+    expect(ok(repo, ['export', 'members']).stdout.split('\n')).toContain('bri-a,brighton,2012-05-01,,undisclosed,,,');
+    writeFileSync(join(repo.dir, 'again.csv'), csv);
+    const r = iops(repo, ['import', 'members', 'again.csv', '--chapter', 'london']);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toMatch(/^again\.csv:2:1: id: member id "ldn-a" is already used/m);
+  });
+});
