@@ -1,5 +1,6 @@
 // iops validate: every file and cross-reference; all problems, not the first.
 import { lineOf, openRepository } from '../app/open.js';
+import { plural } from '../core/metrics/asof.js';
 import { EXIT } from '../errors.js';
 import { problemSummary, renderProblems } from '../render/problems.js';
 import { type CommandContext, type CommandResult, chalkFor, json, location } from './context.js';
@@ -17,18 +18,17 @@ export async function validateCommand(ctx: CommandContext, opts: { format?: 'tex
     return { stdout: `${body}\n${chalk.red(problemSummary(repo.problems))}`, exitCode };
   }
   const org = repo.org!;
-  const count = (n: number, what: string) => `${n.toLocaleString('en-US')} ${what}`;
   const members = org.chapters.reduce((n, c) => n + c.members.length, 0);
   const meetings = org.chapters.reduce((n, c) => n + c.ownMeetings.length, 0);
   const reports = org.chapters.reduce((n, c) => n + c.reports.length, 0);
   const receipts = org.chapters.reduce((n, c) => n + c.receipts.length, 0);
   const summary = [
-    count(org.chapters.length, 'chapters'),
-    count(org.branches.length, 'branches'),
-    count(members, 'member records'),
-    count(meetings, 'meetings'),
-    count(reports, 'reports'),
-    count(receipts, 'dues receipts'),
+    plural(org.chapters.length, 'chapter'),
+    plural(org.branches.length, 'branch', 'branches'),
+    plural(members, 'member record'),
+    plural(meetings, 'meeting'),
+    plural(reports, 'report'),
+    plural(receipts, 'dues receipt'),
   ].join(', ');
-  return { stdout: `${chalkFor(ctx).green('valid')}: ${summary} (${count(repo.files.length, 'files')})`, exitCode };
+  return { stdout: `${chalkFor(ctx).green('valid')}: ${summary} (${plural(repo.files.length, 'file')})`, exitCode };
 }
