@@ -25,7 +25,8 @@ const onTrack = (g: GoalView): string => {
 
 function verdict(v: ReadinessOutput): string {
   const met = v.goals.filter((g) => g.met).length;
-  return v.ready ? `READY: all ${v.goals.length} goals met` : `NOT READY: ${met} of ${v.goals.length} goals met`;
+  const goals = `goal${v.goals.length === 1 ? '' : 's'}`;
+  return v.ready ? `READY: all ${v.goals.length} ${goals} met` : `NOT READY: ${met} of ${v.goals.length} ${goals} met`;
 }
 
 function header(v: ReadinessOutput): string[] {
