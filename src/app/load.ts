@@ -6,10 +6,19 @@ import type { FileRole } from '../core/layout.js';
 import { classify } from '../core/layout.js';
 import { checkReferences } from '../core/checks/references.js';
 import { checkRecords } from '../core/checks/records.js';
-import { type BranchRecord, type ChapterInput, type Organisation, buildOrganisation } from '../core/model.js';
+import {
+  type BranchRecord,
+  type ChapterInput,
+  type MeetingRecord,
+  type MemberRecord,
+  type Organisation,
+  type ReceiptRecord,
+  type ReportRecord,
+  buildOrganisation,
+} from '../core/model.js';
+import { type ReceiptMonth, mergeReceiptMonths, receiptMonthsOf } from '../core/receiptMonths.js';
 import { toMinor } from '../core/money.js';
-import { type Problem, type UnlocatedProblem, compareProblems, formatPath } from '../core/problem.js';
-import { SCHEMAS, validateData } from '../core/schema/index.js';
+import { type Problem, type UnlocatedProblem, compareProblems } from '../core/problem.js';
 import type { Branch } from '../core/schema/branch.js';
 import type { Chapter } from '../core/schema/chapter.js';
 import type { Receipt } from '../core/schema/dues.js';
@@ -18,7 +27,8 @@ import type { Meeting } from '../core/schema/meeting.js';
 import type { Member } from '../core/schema/members.js';
 import type { Report } from '../core/schema/report.js';
 import type { Settings } from '../core/schema/settings.js';
-import { type ParsedYaml, decodeUtf8, parseYaml, textProblems } from '../io/yamlSource.js';
+import type { ParsedYaml } from '../io/yamlSource.js';
+import { locateIn, readFileData } from './fileData.js';
 
 /** A file of the data repository: its bytes, or why it could not be read. */
 export interface FileEntry {
@@ -37,9 +47,11 @@ export interface ValidFile {
   role: FileRole;
   path: string;
   data: unknown;
+  /** A dues ledger given as monthly sums instead of its receipts (then `data` is empty). */
+  sums?: ReceiptMonth[];
 }
 
-export function loadFromFiles(files: readonly FileEntry[]): LoadResult {
+export function loadFromFiles(files: readonly FileEntry[], opts: { select?: (valid: ValidFile[]) => ValidFile[] } = {}): LoadResult {
   const problems: Problem[] = [];
   const parsed = new Map<string, ParsedYaml>();
   const valid: ValidFile[] = [];
@@ -56,28 +68,24 @@ export function loadFromFiles(files: readonly FileEntry[]): LoadResult {
       fileProblem(entry.path, c.problem);
       continue;
     }
-    const decoded = decodeUtf8(entry.path, entry.bytes);
-    if ('problem' in decoded) {
-      problems.push(decoded.problem);
-      continue;
-    }
-    const p = c.role.kind === 'report' ? parseFrontMatter(entry.path, decoded.text) : parseYaml(entry.path, decoded.text);
-    parsed.set(entry.path, p);
-    append(problems, p.problems);
-    if (p.problems.length) continue;
-    const result = validateData(c.role.kind, entry.path, p.value, p.source);
-    append(problems, result.problems.map((u) => locateProblem(u, parsed)));
-    if (!result.problems.length) valid.push({ role: c.role, path: entry.path, data: result.data });
+    const outcome = readFileData(entry.path, c.role, entry.bytes);
+    if (outcome.parsed) parsed.set(entry.path, outcome.parsed);
+    append(problems, outcome.problems);
+    if (!outcome.problems.length) valid.push({ role: c.role, path: entry.path, data: outcome.data });
   }
   if (!files.some((f) => f.path === 'iops.yaml')) fileProblem('iops.yaml', 'missing: every data repository has an iops.yaml at its root');
   if (problems.length) return { org: undefined, problems: problems.sort(compareProblems) };
 
-  return linkFiles(valid, parsed);
+  return linkFiles(opts.select ? opts.select(valid) : valid, parsed);
 }
 
-/** Files valid on their own → the organisation and the cross-file problems (located when `parsed` knows the file). */
-export function linkFiles(valid: ValidFile[], parsed: ReadonlyMap<string, ParsedYaml> = new Map()): LoadResult {
+/**
+ * Files valid on their own → the organisation and the cross-file problems (located when `parsed`
+ * knows the file). `checks: false` only for files a certificate says passed them (app/cachedLoad.ts).
+ */
+export function linkFiles(valid: ValidFile[], parsed: ReadonlyMap<string, ParsedYaml> = new Map(), opts: { checks?: boolean } = {}): LoadResult {
   const { org, nameDates, linkProblems } = link(valid);
+  if (opts.checks === false) return { org, problems: [] };
   const checks = [...linkProblems, ...checkRecords(org, nameDates), ...checkReferences(org)];
   return { org: checks.length ? undefined : org, problems: checks.map((u) => locateProblem(u, parsed)).sort(compareProblems) };
 }
@@ -88,27 +96,34 @@ function append<T>(to: T[], items: readonly T[]): void {
 }
 
 function locateProblem(u: UnlocatedProblem, parsed: ReadonlyMap<string, ParsedYaml>): Problem {
-  const { line, column } = parsed.get(u.file)?.locate(u.at, u.key) ?? { line: 1, column: 1 };
-  const role = classify(u.file);
-  const root = 'role' in role ? SCHEMAS[role.role.kind].root : '';
-  return { file: u.file, line, column, path: formatPath(root, u.at), message: u.message };
+  const c = classify(u.file);
+  return locateIn(parsed.get(u.file), 'role' in c ? c.role : undefined, u);
 }
 
-/** In Markdown a line ======= can underline a heading, so only <<<<<<< and >>>>>>> mark a conflict there. */
-const MARKDOWN_CONFLICT = /^(<{7}|\|{7}|>{7})(?: |\r?$)/;
+/**
+ * A record made from a file's validated data by adding where it came from. In place: the data is
+ * this load's own (fresh from the schema or the cache), and a copy of two million receipts made
+ * with `{ ...r }` would cost three times the memory (V8 keeps such copies as dictionaries).
+ */
+function becomes<T>(data: object, extra: Partial<T>): T {
+  return Object.assign(data, extra) as T;
+}
 
-/** A report: `---`, YAML front matter, `---`, then Markdown. */
-function parseFrontMatter(file: string, text: string): ParsedYaml {
-  const body = text.replace(/^\uFEFF/, '');
-  const unparsed = (problems: Problem[]): ParsedYaml => ({ file, value: undefined, problems, locate: () => ({ line: 1, column: 1 }) });
-  const damaged = textProblems(file, body, MARKDOWN_CONFLICT);
-  if (damaged.length) return unparsed(damaged);
-  const lines = body.split('\n');
-  const close = lines.findIndex((l, i) => i > 0 && l.replace(/\r$/, '') === '---');
-  if (lines[0]?.replace(/\r$/, '') !== '---' || close < 0) {
-    return unparsed([{ file, line: 1, column: 1, path: '', message: 'a report starts with front matter: a line ---, then date: and title:, then another line ---' }]);
-  }
-  return parseYaml(file, lines.slice(1, close).map((l) => l.replace(/\r$/, '')).join('\n'), 1);
+/** A ledger's receipts as records of the organisation. */
+export function receiptRecords(file: string, chapter: string, data: unknown, minorOf = minorUnits()): ReceiptRecord[] {
+  return (data as Receipt[]).map((r, index) => becomes<ReceiptRecord>(r, { chapter, file, index, minor: minorOf(r.amount, r.currency) }));
+}
+
+/** toMinor, remembered: a ledger repeats the same few amounts thousands of times. */
+function minorUnits(): (amount: number, currency: string) => number {
+  const known = new Map<string, Map<number, number>>();
+  return (amount, currency) => {
+    let byAmount = known.get(currency);
+    if (!byAmount) known.set(currency, (byAmount = new Map()));
+    let minor = byAmount.get(amount);
+    if (minor === undefined) byAmount.set(amount, (minor = toMinor(amount, currency)!));
+    return minor;
+  };
 }
 
 function link(files: ValidFile[]): { org: Organisation; nameDates: Map<string, string | number>; linkProblems: UnlocatedProblem[] } {
@@ -117,12 +132,14 @@ function link(files: ValidFile[]): { org: Organisation; nameDates: Map<string, s
   const chapters = new Map<string, Partial<ChapterInput> & Omit<ChapterInput, 'chapter' | 'file'>>();
   const branches: BranchRecord[] = [];
   const nameDates = new Map<string, string | number>();
+  const minorOf = minorUnits();
   const chapterOf = (id: string) => {
     let c = chapters.get(id);
     if (!c) chapters.set(id, (c = { id, members: [], meetings: [], reports: [], receipts: [] }));
     return c;
   };
-  for (const { role, path, data } of files) {
+  const ledgerSums = new Map<string, ReceiptMonth[][]>();
+  for (const { role, path, data, sums } of files) {
     switch (role.kind) {
       case 'iops':
         settings = data as Settings;
@@ -139,24 +156,22 @@ function link(files: ValidFile[]): { org: Organisation; nameDates: Map<string, s
         Object.assign(chapterOf(role.chapter!), { chapter: data as Chapter, file: path });
         break;
       case 'members':
-        append(chapterOf(role.chapter!).members, (data as Member[]).map((m, index) => ({ ...m, chapter: role.chapter!, file: path, index })));
+        append(chapterOf(role.chapter!).members, (data as Member[]).map((m, index) => becomes<MemberRecord>(m, { chapter: role.chapter!, file: path, index })));
         break;
       case 'meeting': {
         const m = data as Meeting;
         nameDates.set(path, role.date!);
-        chapterOf(role.chapter!).meetings.push({ ...m, chapter: role.chapter!, file: path, attendanceCount: m.attendance ?? m.attendees?.length });
+        chapterOf(role.chapter!).meetings.push(becomes<MeetingRecord>(m, { chapter: role.chapter!, file: path, attendanceCount: m.attendance ?? m.attendees?.length }));
         break;
       }
       case 'report':
         nameDates.set(path, role.date!);
-        chapterOf(role.chapter!).reports.push({ ...(data as Report), chapter: role.chapter!, file: path });
+        chapterOf(role.chapter!).reports.push(becomes<ReportRecord>(data as Report, { chapter: role.chapter!, file: path }));
         break;
       case 'dues':
         nameDates.set(path, role.year!);
-        append(
-          chapterOf(role.chapter!).receipts,
-          (data as Receipt[]).map((r, index) => ({ ...r, chapter: role.chapter!, file: path, index, minor: toMinor(r.amount, r.currency)! })),
-        );
+        append(chapterOf(role.chapter!).receipts, receiptRecords(path, role.chapter!, data, minorOf));
+        if (sums) (ledgerSums.get(role.chapter!) ?? ledgerSums.set(role.chapter!, []).get(role.chapter!)!).push(sums);
         break;
     }
   }
@@ -168,6 +183,9 @@ function link(files: ValidFile[]): { org: Organisation; nameDates: Map<string, s
       linkProblems.push({ file: first, at: [], message: `chapters/${c.id}/ has no chapter.yaml; add one (iops chapter add ${c.id} --name … --country …)` });
       continue;
     }
+    // ledgers given as monthly sums (their receipts read later, if at all): the chapter's sums from those and the rest
+    const sums = ledgerSums.get(c.id);
+    if (sums) (c as ChapterInput & { receiptMonths?: ReceiptMonth[] }).receiptMonths = mergeReceiptMonths([...sums, receiptMonthsOf(c.receipts)]);
     inputs.push(c as ChapterInput);
   }
   return { org: buildOrganisation(settings!, goals, inputs, branches), nameDates, linkProblems };

@@ -1,10 +1,12 @@
 // Opening a data repository: find it, read its files (from disk, or from git at a commit),
 // load and validate. Commands that compute refuse invalid data with a DataError.
+import { cacheDisabled, loadCached } from './cachedLoad.js';
 import { type FileEntry, type LoadResult, loadFromFiles } from './load.js';
+import type { Scope } from './scope.js';
 import type { Organisation } from '../core/model.js';
 import { isCalendarDate } from '../core/dates.js';
 import { DataError, UsageError } from '../errors.js';
-import { type DataCommit, headInfo, readFilesAt, resolveCommit } from '../io/git.js';
+import { type DataCommit, headInfo, readFilesAt, rememberHeadInfo, resolveCommit } from '../io/git.js';
 import { type DataLocation, findDataRoot, readDataFiles } from '../io/repo.js';
 
 export interface OpenedRepository extends LoadResult {
@@ -15,11 +17,36 @@ export interface OpenedRepository extends LoadResult {
 export interface OpenOptions {
   /** Read the files as they were at this git revision instead of the working tree. */
   at?: string | undefined;
+  /**
+   * Only the part of the repository a command needs (app/scope.ts). When that part has any
+   * problem, or the parse cache cannot be used, the whole repository is loaded instead.
+   */
+  scope?: Scope | undefined;
 }
 
+/**
+ * The repository's organisation: through the parse cache when it can be used (docs/performance.md),
+ * else every file read and parsed. Both give the same organisation and the same problems.
+ */
 export async function openRepository(location: DataLocation, opts: OpenOptions = {}): Promise<OpenedRepository> {
   const root = findDataRoot(location);
-  const files = opts.at !== undefined ? await readFilesAt(root, opts.at) : await readDataFiles(root);
+  if (!cacheDisabled(process.env)) {
+    const commit = opts.at !== undefined ? await resolveCommit(root, opts.at) : undefined;
+    const cached = await loadCached(root, { commit, scope: opts.scope });
+    if (cached) {
+      if (commit === undefined) rememberHeadInfo(root, { commit: cached.commit, dirty: cached.dirty });
+      return { root, files: cached.files, org: cached.org, problems: cached.problems };
+    }
+  }
+  const read = (wanted?: (path: string) => boolean) => (opts.at !== undefined ? readFilesAt(root, opts.at, wanted) : readDataFiles(root, wanted));
+  const wanted = opts.scope?.wanted;
+  if (wanted) {
+    // the part the command needs, as the cache would give it; the whole when the part has a problem
+    const files = await read(wanted);
+    const part = loadFromFiles(files, { select: opts.scope?.select });
+    if (part.org) return { root, files, ...part };
+  }
+  const files = await read();
   return { root, files, ...loadFromFiles(files) };
 }
 

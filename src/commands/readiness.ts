@@ -1,5 +1,6 @@
 // iops readiness: every goal, TARGET against CURRENT, met or not, on track for the deadline.
 import { dataCommit, openRepository, requireValid, resolveAsOf } from '../app/open.js';
+import { READINESS } from '../app/scope.js';
 import { readiness } from '../core/readiness.js';
 import { EXIT, UsageError } from '../errors.js';
 import { renderReadinessJson, renderReadinessMarkdown, renderReadinessTable } from '../render/readiness.js';
@@ -13,7 +14,7 @@ export interface ReadinessOptions {
 }
 
 export async function readinessCommand(ctx: CommandContext, opts: ReadinessOptions): Promise<CommandResult> {
-  const repo = await openRepository(location(ctx), { at: opts.at });
+  const repo = await openRepository(location(ctx), { at: opts.at, scope: READINESS });
   const org = requireValid(repo);
   if (!org.goals) throw new UsageError('this data repository has no goals.yaml; add one (iops init writes the default goals)');
   if (opts.goal !== undefined && !org.goals.goals.some((g) => g.id === opts.goal)) {

@@ -28,7 +28,18 @@ export interface DataCommit {
   dirty: boolean;
 }
 
+/** What listing the working tree just learnt about HEAD and uncommitted changes (one git status, not two). */
+const learnt = new Map<string, { info: DataCommit; until: number }>();
+
+/** Remembers a folder's HEAD and dirty flag for the next headInfo, within a few seconds. */
+export function rememberHeadInfo(root: string, info: DataCommit): void {
+  learnt.set(root, { info, until: Date.now() + 5_000 });
+}
+
 export async function headInfo(root: string): Promise<DataCommit> {
+  const known = learnt.get(root);
+  learnt.delete(root);
+  if (known && known.until > Date.now()) return known.info;
   if (!(await isInsideWorkTree(root))) return { commit: null, dirty: true };
   const g = git(root);
   const commit = await g.raw(['rev-parse', '--verify', '-q', 'HEAD']).then((s) => s.trim() || null, () => null);

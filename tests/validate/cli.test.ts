@@ -30,7 +30,7 @@ describe('iops validate', () => {
     const r = validate(orgRepo());
     expectNoCrash(r);
     expect(r.code).toBe(0);
-    expect(r.stdout).toBe('valid: 1 chapters, 0 branches, 2 member records, 0 meetings, 0 reports, 0 dues receipts (3 files)\n');
+    expect(r.stdout).toBe('valid: 1 chapter, 0 branches, 2 member records, 0 meetings, 0 reports, 0 dues receipts (3 files)\n');
   });
 
   it('exits 1 and lists every problem of every file, sorted by file and line', () => {

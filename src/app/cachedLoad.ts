@@ -1,0 +1,211 @@
+// Loading through the parse cache: list the files with their git blob ids (without reading
+// them), take each unchanged file's validated data from the cache, read and parse the rest on
+// worker threads, then link and check as the plain loader does. Any file with a problem, and
+// anything unusual about the folder, makes this give up (undefined): the caller then loads the
+// plain way, so problems are always found and reported by the one pipeline in load.ts, and the
+// cache can only change how fast a result comes, never the result.
+//
+// A successful full load leaves a certificate in the cache: this exact set of files (paths and
+// blob ids) passed every check. With one, a command that needs part of the repository skips the
+// cross-file checks (they passed on the whole), and readiness takes each dues ledger as monthly
+// sums (core/receiptMonths.ts) instead of its receipts, which are read only if asked for.
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { type FileRole, classify } from '../core/layout.js';
+import { EnvironmentError } from '../errors.js';
+import type { ChapterRecord, ReceiptRecord } from '../core/model.js';
+import type { ReceiptMonth } from '../core/receiptMonths.js';
+import { ParseCache, gitBlobId } from '../io/cache.js';
+import { type ListedFile, gitPlace, listCommit, listWorkTree, readBlobs } from '../io/gitListing.js';
+import { type ParseJob, ledgerMonths, parseAll, parseJob } from '../io/parseWorker.js';
+import { type FileEntry, type LoadResult, type ValidFile, linkFiles, receiptRecords } from './load.js';
+import type { Scope } from './scope.js';
+
+export interface CachedLoadOptions {
+  /** A resolved commit id: read the files as they were there. */
+  commit?: string | undefined;
+  /** What the command needs (app/scope.ts): part of the repository, ledgers as sums. */
+  scope?: Scope | undefined;
+}
+
+export interface CachedLoad extends LoadResult {
+  files: FileEntry[];
+  /** For the working tree: HEAD and whether anything is uncommitted, learnt while listing. */
+  commit: string | null;
+  dirty: boolean;
+}
+
+/** `IOPS_CACHE=off` loads without the cache (to compare, or to rule it out). */
+export const cacheDisabled = (env: Record<string, string | undefined>) => env.IOPS_CACHE === 'off' || env.IOPS_CACHE === '0';
+
+const CROSS_FILE = 'cross-file problems';
+
+interface Known {
+  path: string;
+  role: FileRole;
+  blob?: string;
+  data?: unknown;
+  sums?: ReceiptMonth[];
+  /** Parsed in this run (its sums, for a ledger, are in the cache already). */
+  parsed?: boolean;
+}
+
+export async function loadCached(root: string, opts: CachedLoadOptions = {}): Promise<CachedLoad | undefined> {
+  const debug = process.env.IOPS_DEBUG_CACHE ? (s: string) => process.stderr.write(`iops cache: ${s}\n`) : () => {};
+  const place = await gitPlace(root);
+  if (!place) return void debug('not used: not in a git work tree');
+  const fromCommit = opts.commit !== undefined;
+  const listing = await (fromCommit ? listCommit(root, opts.commit!, place) : listWorkTree(root, place)).catch((e: unknown) => ({ unsupported: String(e) }));
+  if ('unsupported' in listing) return void debug(`not used: ${listing.unsupported}`);
+  const cache = ParseCache.open(place.gitDir);
+  try {
+    const loader = new Loader(root, cache, fromCommit);
+    let result = await loader.load(listing.files, opts);
+    // a part with cross-file problems may only lack the rest: load the whole (which certifies it for next time)
+    if ('failed' in result && result.failed === CROSS_FILE && opts.scope?.wanted) result = await loader.load(listing.files, { ...opts, scope: { ...opts.scope, wanted: undefined, select: undefined } });
+    if ('failed' in result) return void debug(`not used: ${result.failed}`);
+    debug(`${loader.hits} hit${loader.hits === 1 ? '' : 's'}, ${loader.parsed} parsed${result.certified ? ', certified' : ''}`);
+    return { ...result.loaded, commit: listing.commit, dirty: listing.dirty };
+  } finally {
+    cache.flush();
+  }
+}
+
+class Loader {
+  hits = 0;
+  parsed = 0;
+
+  constructor(
+    private readonly root: string,
+    private readonly cache: ParseCache,
+    private readonly fromCommit: boolean,
+  ) {}
+
+  async load(listed: ListedFile[], opts: CachedLoadOptions) {
+    const wanted = opts.scope?.wanted;
+    const asSums = opts.scope?.sums === true;
+    const files: FileEntry[] = [];
+    const known: Known[] = [];
+    for (const f of listed) {
+      if (wanted && !wanted(f.path)) continue;
+      files.push({ path: f.path });
+      const c = classify(f.path);
+      if ('ignore' in c) continue;
+      if ('problem' in c) return { failed: `${f.path}: ${c.problem}` };
+      known.push({ path: f.path, role: c.role, ...(f.blob ? { blob: f.blob } : {}) });
+    }
+    if (!files.some((f) => f.path === 'iops.yaml')) return { failed: 'no iops.yaml' };
+    this.cache.prefetch(known.flatMap((k) => (k.blob ? [{ blob: k.blob, kind: k.role.kind, variant: asSums && k.role.kind === 'dues' ? ('sums' as const) : ('data' as const) }] : [])));
+    for (const k of known) {
+      if (asSums && k.role.kind === 'dues' && k.blob) k.sums = this.cachedJson(k.blob, 'dues', 'sums') as ReceiptMonth[] | undefined;
+      if (!k.sums && k.blob) k.data = this.cachedJson(k.blob, k.role.kind, 'data');
+    }
+    let failed = await this.parse(known.filter((k) => k.data === undefined && k.sums === undefined));
+    if (failed) return { failed };
+    if (asSums) // ledgers cached before their sums were: add the sums
+      for (const k of known) if (k.role.kind === 'dues' && k.sums === undefined && !k.parsed && k.blob) this.cache.put(k.blob, 'dues', JSON.stringify(ledgerMonths(k.data as never)), 'sums');
+
+    // a part of the repository is checked on its own (as core/report/scope.ts would have it); the whole, unless certified
+    const certified = asSums && !wanted && this.cache.has(this.manifest(listed, known), 'repository', 'cert');
+    if (!certified) {
+      // without a certificate every receipt is checked: the ledgers' own data, then
+      const ledgers = known.filter((k) => k.data === undefined);
+      for (const k of ledgers) k.data = this.cachedJson(k.blob!, 'dues', 'data');
+      failed = await this.parse(ledgers.filter((k) => k.data === undefined));
+      if (failed) return { failed };
+    }
+    const valid: ValidFile[] = known.map((k) => ({ path: k.path, role: k.role, data: k.data ?? [], ...(k.data === undefined && k.sums ? { sums: k.sums } : {}) }));
+    const result = linkFiles(opts.scope?.select ? opts.scope.select(valid) : valid, new Map(), { checks: !certified });
+    if (result.problems.length || !result.org) return { failed: CROSS_FILE };
+    if (!certified && !wanted) this.cache.put(this.manifest(listed, known), 'repository', '1', 'cert');
+    const bySums = known.filter((k) => k.data === undefined);
+    if (bySums.length) this.readReceiptsWhenAsked(result.org.chapters, bySums);
+    return { loaded: { ...result, files }, certified };
+  }
+
+  private cachedJson(blob: string, kind: string, variant: 'data' | 'sums'): unknown {
+    const text = this.cache.getText(blob, kind, variant);
+    if (text === undefined) return undefined;
+    this.hits++;
+    return JSON.parse(text);
+  }
+
+  /** Parses the files the cache did not have; the first failure, if any. */
+  private async parse(todo: Known[]): Promise<string | undefined> {
+    if (!todo.length) return undefined;
+    const jobs: ParseJob[] = todo.map((k) => this.job(k));
+    if (this.fromCommit) {
+      const blobs = await readBlobs(this.root, jobs.map((j) => j.blob!));
+      jobs.forEach((j, i) => (j.bytes = blobs[i]));
+    }
+    const byPath = new Map(todo.map((k) => [k.path, k]));
+    let failed: string | undefined;
+    this.parsed += jobs.length;
+    await parseAll(jobs, (r) => {
+      if ('fail' in r) return void (failed ??= `${r.path}: ${r.fail}`);
+      const k = byPath.get(r.path)!;
+      k.blob = r.blob;
+      k.parsed = true;
+      k.data = JSON.parse(r.json);
+      this.cache.put(r.blob, k.role.kind, r.json, 'data', k.role.kind === 'dues');
+      if (r.sums !== undefined) this.cache.put(r.blob, 'dues', r.sums, 'sums');
+    });
+    return failed;
+  }
+
+  /** A working-tree file is read (and keyed by what is read, not by the index); a commit's, fetched as a blob. */
+  private job(k: Known): ParseJob {
+    return this.fromCommit ? { path: k.path, role: k.role, blob: k.blob! } : { path: k.path, role: k.role, abs: join(this.root, k.path) };
+  }
+
+  /** The id of this exact set of files: every data file's path and blob id (hashing what git did not vouch for). */
+  private manifest(listed: ListedFile[], known: Known[]): string {
+    const blobs = new Map(known.map((k) => [k.path, k.blob]));
+    const hash = createHash('sha1');
+    for (const f of listed) {
+      if (!('role' in classify(f.path))) continue;
+      let blob = blobs.get(f.path) ?? f.blob;
+      if (blob === undefined) {
+        try {
+          blob = gitBlobId(readFileSync(join(this.root, f.path)));
+        } catch {
+          blob = 'unreadable';
+        }
+      }
+      hash.update(`${f.path}\0${blob}\n`);
+    }
+    return hash.digest('hex');
+  }
+
+  /** Chapters whose ledgers came as sums read their receipts (cache, else the files) when first asked. */
+  private readReceiptsWhenAsked(chapters: ChapterRecord[], ledgers: Known[]): void {
+    const byChapter = new Map<string, Known[]>();
+    for (const k of ledgers) byChapter.set(k.role.chapter!, [...(byChapter.get(k.role.chapter!) ?? []), k]);
+    for (const chapter of chapters) {
+      const own = byChapter.get(chapter.id);
+      if (!own) continue;
+      const loaded = chapter.receipts;
+      let receipts: ReceiptRecord[] | undefined;
+      Object.defineProperty(chapter, 'receipts', {
+        configurable: true,
+        enumerable: true,
+        get: () => (receipts ??= [...loaded, ...own.flatMap((k) => receiptRecords(k.path, k.role.chapter!, this.ledgerData(k)))].sort(byDate)),
+        set: (v: ReceiptRecord[]) => void (receipts = v),
+      });
+    }
+  }
+
+  private ledgerData(k: Known): unknown {
+    const cached = this.cache.getText(k.blob!, 'dues', 'data');
+    if (cached !== undefined) return JSON.parse(cached);
+    const bytes = this.fromCommit ? execFileSync('git', ['cat-file', 'blob', k.blob!], { cwd: this.root, maxBuffer: 1 << 30 }) : undefined;
+    const r = parseJob({ ...this.job(k), ...(bytes ? { bytes } : {}) });
+    if ('fail' in r || r.blob !== k.blob) throw new EnvironmentError(`${k.path} changed while iops was reading it; run the command again`);
+    return JSON.parse(r.json);
+  }
+}
+
+/** As core/model.ts orders receipts: by date, then file (then, the sort being stable, as listed). */
+const byDate = (a: ReceiptRecord, b: ReceiptRecord) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.file < b.file ? -1 : a.file > b.file ? 1 : 0);

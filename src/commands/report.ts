@@ -1,0 +1,126 @@
+// iops report CHAPTER: the delegate's chapter health report (table, Markdown or JSON),
+// --publish to commit it as the chapter's report, and --all: one line per chapter.
+import { type FileEntry, loadFromFiles } from '../app/load.js';
+import { dataCommit, openRepository, requireValid, resolveAsOf } from '../app/open.js';
+import { chapterScope } from '../app/scope.js';
+import type { Plan } from '../app/transaction.js';
+import { isCalendarDate } from '../core/dates.js';
+import { chapterExists } from '../core/metrics/asof.js';
+import type { ChapterRecord, Organisation } from '../core/model.js';
+import { ID_PATTERN } from '../core/paths.js';
+import { closest } from '../core/problem.js';
+import { buildChapterReport } from '../core/report/build.js';
+import { OVERVIEW_SORTS, type OverviewSort, overview } from '../core/report/overview.js';
+import { publishedReportPath, publishedReportText, publishedTitle, withPublishedReport } from '../core/report/publish.js';
+import { scopePaths, selectScope } from '../core/report/scope.js';
+import { EXIT, UsageError } from '../errors.js';
+import { renderOverviewMarkdown, renderOverviewTable } from '../render/report-all.js';
+import { renderOverviewJson, renderReportJson } from '../render/report-json.js';
+import { renderReportMarkdown } from '../render/report-markdown.js';
+import { renderReportTable } from '../render/report-table.js';
+import { type CommandContext, type CommandResult, type Format, chalkFor, json, location } from './context.js';
+
+export interface ReportCommandOptions {
+  all?: boolean;
+  asOf?: string;
+  since?: string;
+  at?: string;
+  format?: Format;
+  members?: boolean;
+  publish?: boolean;
+  /** commander's --no-commit: false when given. */
+  commit?: boolean;
+  dryRun?: boolean;
+  sort?: string;
+}
+
+export async function reportCommand(ctx: CommandContext, chapterId: string | undefined, opts: ReportCommandOptions): Promise<CommandResult> {
+  checkFlags(chapterId, opts);
+  if (opts.all) return allChapters(ctx, opts);
+  if (opts.publish) return publish(ctx, chapterId!, opts);
+  const repo = await openRepository(location(ctx), { at: opts.at, scope: chapterScope(chapterId!) });
+  const org = requireValid(repo);
+  const stamp = await dataCommit(repo.root, opts.at);
+  const chapter = chapterIn(org, chapterId!);
+  const asOf = asOfFor(org, chapter, opts, ctx.today);
+  const report = { ...buildChapterReport(org, chapter, asOf, { since: opts.since, members: opts.members }), ...stamp, ...(opts.at !== undefined ? { at: opts.at } : {}) };
+  const stdout =
+    opts.format === 'json' ? renderReportJson(report) : opts.format === 'markdown' ? renderReportMarkdown(report) : renderReportTable(report, { chalk: chalkFor(ctx), width: Number(ctx.env.COLUMNS) || undefined });
+  return { stdout, exitCode: EXIT.ok };
+}
+
+function checkFlags(chapterId: string | undefined, opts: ReportCommandOptions): void {
+  if (opts.all && chapterId !== undefined) throw new UsageError('give a chapter or --all, not both');
+  if (!opts.all && chapterId === undefined) throw new UsageError('which chapter? iops report CHAPTER (or --all for one line per chapter)');
+  if (chapterId !== undefined && !ID_PATTERN.test(chapterId)) throw new UsageError(`${JSON.stringify(chapterId)} is not a chapter id (lowercase letters, digits and '-')`);
+  if (opts.sort !== undefined && !opts.all) throw new UsageError('--sort orders the chapters of --all');
+  if (opts.sort !== undefined && !(OVERVIEW_SORTS as readonly string[]).includes(opts.sort))
+    throw new UsageError(`--sort ${JSON.stringify(opts.sort)}: sort by one of ${OVERVIEW_SORTS.join(', ')}`);
+  if (opts.all && (opts.members || opts.publish || opts.since !== undefined)) throw new UsageError('--members, --since and --publish are for one chapter\'s report, not --all');
+  if (opts.since !== undefined && !isCalendarDate(opts.since)) throw new UsageError(`--since ${JSON.stringify(opts.since)} is not a calendar date (write YYYY-MM-DD)`);
+  if (opts.publish && opts.members) throw new UsageError('a published report never lists member ids; leave out --members');
+  if (opts.publish && opts.at !== undefined) throw new UsageError('--publish writes to the working tree; it cannot publish from --at');
+  if (!opts.publish && (opts.commit === false || opts.dryRun)) throw new UsageError('--no-commit and --dry-run go with --publish');
+}
+
+/** The files a report on the chapter reads (core/report/scope.ts), loaded; undefined when they have problems. */
+function loadedForChapter(files: readonly FileEntry[], chapterId: string): Organisation | undefined {
+  const wanted = scopePaths(chapterId);
+  return loadFromFiles(selectScope(chapterId, files.filter((f) => wanted(f.path)))).org;
+}
+
+function chapterIn(org: Organisation, chapterId: string): ChapterRecord {
+  const chapter = org.chapterById.get(chapterId);
+  if (chapter) return chapter;
+  const hint = closest(chapterId, org.chapterById.keys());
+  throw new UsageError(`no chapter "${chapterId}"${hint ? `; did you mean "${hint}"?` : ''} (chapters are the folders in chapters/; iops report --all lists them)`);
+}
+
+function asOfFor(org: Organisation, chapter: ChapterRecord, opts: ReportCommandOptions, today: string): string {
+  const asOf = resolveAsOf(org, opts.asOf, today);
+  if (!chapterExists(chapter, asOf)) throw new UsageError(`${chapter.name} was founded on ${chapter.founded}, after the as-of date ${asOf}`);
+  if (opts.since !== undefined && opts.since >= asOf) throw new UsageError(`--since ${opts.since} is not before the as-of date ${asOf}`);
+  return asOf;
+}
+
+async function allChapters(ctx: CommandContext, opts: ReportCommandOptions): Promise<CommandResult> {
+  const repo = await openRepository(location(ctx), { at: opts.at });
+  const org = requireValid(repo);
+  const asOf = resolveAsOf(org, opts.asOf, ctx.today);
+  const view = { ...overview(org, asOf, (opts.sort ?? 'name') as OverviewSort), ...(await dataCommit(repo.root, opts.at)), ...(opts.at !== undefined ? { at: opts.at } : {}) };
+  const stdout =
+    opts.format === 'json' ? renderOverviewJson(view) : opts.format === 'markdown' ? renderOverviewMarkdown(view) : renderOverviewTable(view, { chalk: chalkFor(ctx), terminal: ctx.color });
+  return { stdout, exitCode: EXIT.ok };
+}
+
+/** Writes the Markdown report as the chapter's report of the as-of day, through the write transaction. */
+async function publish(ctx: CommandContext, chapterId: string, opts: ReportCommandOptions): Promise<CommandResult> {
+  const plan: Plan = async (s) => {
+    // the snapshot's organisation leaves out meetings, reports and receipts: load what the report reads
+    const org = loadedForChapter(s.files, chapterId) ?? requireValid(loadFromFiles(s.files));
+    const chapter = chapterIn(org, chapterId);
+    const asOf = asOfFor(org, chapter, opts, ctx.today);
+    const path = publishedReportPath(chapter.id, asOf);
+    if (s.text(path) !== undefined) throw new UsageError(`${chapter.name} already has a report dated ${asOf}: ${path}`);
+    const title = publishedTitle(chapter.name, asOf);
+    const report = buildChapterReport(org, withPublishedReport(chapter, asOf, title), asOf, { since: opts.since });
+    const body = renderReportMarkdown({ ...report, ...(await dataCommit(s.root, undefined)) }, { heading: false });
+    return {
+      command: 'report publish',
+      subject: `${chapter.name}: publish the chapter report of ${asOf}`,
+      entities: [`chapter/${chapter.id}`],
+      writes: [{ path, text: publishedReportText(asOf, title, body) }],
+      output: path,
+    };
+  };
+  // the write machinery (locks, journal) loads only when publishing
+  const { applyChange } = await import('../app/transaction.js');
+  const outcome = await applyChange(location(ctx), plan, { commit: opts.commit !== false, dryRun: opts.dryRun === true, env: ctx.env });
+  const path = outcome.paths[0] ?? outcome.change.output ?? '';
+  if (opts.format === 'json') return { stdout: json({ published: path, status: outcome.status, commit: outcome.commit ?? null, notes: outcome.notes }), exitCode: EXIT.ok };
+  const lines =
+    outcome.status === 'dry-run'
+      ? [outcome.diff ?? '', `would publish ${path} (dry run: nothing written)`]
+      : [`published ${path}${outcome.commit ? ` in commit ${outcome.commit.slice(0, 10)}` : ' (written, not committed)'}`];
+  return { stdout: [...outcome.notes, ...lines].join('\n'), exitCode: EXIT.ok };
+}

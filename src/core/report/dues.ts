@@ -1,0 +1,87 @@
+// The dues section: the chapter's scheme and bank account, receipts this month and over the
+// collecting window (exact minor units, converted once per currency), who pledges, and
+// pledged against received over the window (arrears). See docs/report.md for the arrears rule.
+import { monthOf, monthsEndingWith } from '../dates.js';
+import { isCurrent } from '../metrics/asof.js';
+import { receiptsInMonths } from '../metrics/dues.js';
+import type { ChapterRecord, ReceiptRecord } from '../model.js';
+import { convertMinor, convertTotals, minorToNumber, toMinor } from '../money.js';
+import { suppress } from '../privacy.js';
+import type { Settings } from '../schema/settings.js';
+import { monthEnd, shareOf } from './periods.js';
+import type { DuesSection, Money, ReceiptTotals } from './types.js';
+
+type MoneySettings = Pick<Settings, 'currency' | 'rates'>;
+
+/** Pledge periods in twelfths of a month's amount: a quarterly pledge is a third a month. */
+const TWELFTHS_PER_MONTH = { month: 12, quarter: 4, year: 1 } as const;
+
+export const money = (minor: number, settings: MoneySettings): Money => ({ amount: minorToNumber(minor, settings.currency), currency: settings.currency });
+
+export function receiptTotals(receipts: readonly ReceiptRecord[], settings: MoneySettings): ReceiptTotals & { minor: number } {
+  const byCurrency = new Map<string, number>();
+  for (const r of receipts) byCurrency.set(r.currency, (byCurrency.get(r.currency) ?? 0) + r.minor);
+  const minor = convertTotals(byCurrency, settings);
+  const by_currency = Object.fromEntries([...byCurrency].sort(([a], [b]) => (a < b ? -1 : 1)).map(([c, m]) => [c, minorToNumber(m, c)]));
+  return { receipts: receipts.length, total: money(minor, settings), by_currency, minor };
+}
+
+/**
+ * What current members pledged for the given months, in the reporting currency's minor units:
+ * for each month, every member current at its end (at A for A's month) with a pledge adds
+ * their pledge per month (a quarterly pledge a third, a yearly one a twelfth). Summed per
+ * currency in twelfths of a minor unit, converted, and rounded once.
+ */
+export function pledgedMinor(chapter: ChapterRecord, asOf: string, months: readonly string[], settings: MoneySettings): number {
+  const twelfths = new Map<string, number>();
+  for (const month of months) {
+    const end = monthEnd(month, asOf);
+    for (const m of chapter.members) {
+      if (!m.dues || m.dues === 'exempt' || !isCurrent(m, end)) continue;
+      const add = toMinor(m.dues.amount, m.dues.currency)! * TWELFTHS_PER_MONTH[m.dues.every];
+      twelfths.set(m.dues.currency, (twelfths.get(m.dues.currency) ?? 0) + add);
+    }
+  }
+  let total = 0;
+  for (const [currency, t] of twelfths) total += convertMinor(t, currency, settings);
+  return Math.round(total / 12);
+}
+
+export function duesSection(chapter: ChapterRecord, asOf: string, windowMonths: number, settings: Settings): DuesSection {
+  const month = monthOf(asOf);
+  const months = monthsEndingWith(month, windowMonths);
+  const thisMonth = receiptTotals(receiptsInMonths(chapter.receipts, asOf, [month]), settings);
+  const inWindow = receiptsInMonths(chapter.receipts, asOf, months);
+  const window = receiptTotals(inWindow, settings);
+  const current = chapter.members.filter((m) => isCurrent(m, asOf));
+  const pledges = suppress(
+    {
+      pledging: current.filter((m) => m.dues !== undefined && m.dues !== 'exempt').length,
+      exempt: current.filter((m) => m.dues === 'exempt').length,
+      no_pledge: current.filter((m) => m.dues === undefined).length,
+    },
+    settings.privacy.min_group,
+    { totalShown: true },
+  );
+  let arrears: DuesSection['arrears'] = null;
+  // the pledged total is the sum of a few people's pledges when pledging is a small group
+  if (!pledges.pledging.suppressed) {
+    const pledged = pledgedMinor(chapter, asOf, months, settings);
+    arrears = {
+      pledged: money(pledged, settings),
+      received: window.total,
+      arrears: money(Math.max(0, pledged - window.minor), settings),
+      received_share: shareOf(window.minor, pledged),
+    };
+  }
+  const strip = ({ minor: _, ...t }: ReceiptTotals & { minor: number }): ReceiptTotals => t;
+  return {
+    scheme: chapter.dues?.scheme ?? null,
+    bank_account: chapter.dues?.bank_account ?? false,
+    agreed: chapter.dues?.agreed ?? null,
+    this_month: { month, ...strip(thisMonth) },
+    window: { months, months_with_receipts: [...new Set(inWindow.map((r) => monthOf(r.date)))].sort(), ...strip(window) },
+    pledges,
+    arrears,
+  };
+}

@@ -1,0 +1,62 @@
+// The members section: who is current, who joined and left since the last meeting, the
+// six-month trend, gender and age-band breakdowns against the community's census shares
+// (suppressed below the privacy threshold), and who studied the key documents.
+import { isCurrent } from '../metrics/asof.js';
+import type { ChapterRecord, MemberRecord } from '../model.js';
+import { suppress } from '../privacy.js';
+import { AGE_BANDS, GENDERS } from '../schema/common.js';
+import { isSince, monthEnd, shareOf, trendMonths } from './periods.js';
+import type { Breakdown, BreakdownCell, MembersSection } from './types.js';
+
+/** The cell for people who did not give the detail; shares are among those who did. */
+export const UNDISCLOSED = 'undisclosed';
+
+/**
+ * A breakdown with the privacy rule applied. The total is always shown (it is the member
+ * count), so secondary suppression applies. A share is shown only when its count is and the
+ * undisclosed cell is too: otherwise the share's denominator would give the hidden cell away.
+ */
+export function breakdown(counts: Record<string, number>, minGroup: number, community: Readonly<Record<string, number | undefined>> | undefined): Breakdown {
+  const cells = suppress(counts, minGroup, { totalShown: true });
+  const total = Object.values(counts).reduce((a, b) => a + b, 0);
+  const disclosed = total - (counts[UNDISCLOSED] ?? 0);
+  const undisclosedShown = !cells[UNDISCLOSED]?.suppressed;
+  const out: Record<string, BreakdownCell> = {};
+  for (const [key, cell] of Object.entries(cells)) {
+    const share = key !== UNDISCLOSED && cell.count !== null && undisclosedShown ? shareOf(cell.count, disclosed) : null;
+    out[key] = { ...cell, share, community: community?.[key] ?? null };
+  }
+  return { total, cells: out, suppressed: Object.values(cells).some((c) => c.suppressed) };
+}
+
+export function genderCounts(current: readonly MemberRecord[]): Record<string, number> {
+  const counts: Record<string, number> = Object.fromEntries(GENDERS.map((g) => [g, 0]));
+  for (const m of current) counts[m.gender] = (counts[m.gender] ?? 0) + 1;
+  return counts;
+}
+
+export function ageCounts(current: readonly MemberRecord[]): Record<string, number> {
+  const counts: Record<string, number> = Object.fromEntries([...AGE_BANDS, UNDISCLOSED].map((b) => [b, 0]));
+  for (const m of current) counts[m.age_band ?? UNDISCLOSED]! += 1;
+  return counts;
+}
+
+export function membersSection(chapter: ChapterRecord, asOf: string, since: string | null, keyDocuments: readonly string[], minGroup: number): MembersSection {
+  const current = chapter.members.filter((m) => isCurrent(m, asOf));
+  const documents = Object.fromEntries(keyDocuments.map((d) => [d, current.filter((m) => m.studied.includes(d)).length]));
+  return {
+    current: current.length,
+    joined_since: chapter.members.filter((m) => isSince(m.joined, since, asOf)).length,
+    left_since: chapter.members.filter((m) => m.left !== undefined && isSince(m.left, since, asOf)).length,
+    trend: trendMonths(asOf).map((month) => {
+      const date = monthEnd(month, asOf);
+      return { date, count: chapter.members.filter((m) => isCurrent(m, date)).length };
+    }),
+    gender: breakdown(genderCounts(current), minGroup, chapter.community?.gender),
+    age_band: breakdown(ageCounts(current), minGroup, chapter.community?.age_band),
+    studied: {
+      documents,
+      all: keyDocuments.length ? current.filter((m) => keyDocuments.every((d) => m.studied.includes(d))).length : 0,
+    },
+  };
+}

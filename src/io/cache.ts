@@ -1,0 +1,350 @@
+// The content-addressed parse cache: what a file held once parsed and validated, keyed by its
+// git blob id (the SHA-1 of "blob <length>\0" and its bytes) and its kind, so a file that has
+// not changed is never parsed twice, whichever path, branch or commit it is read from. It lives
+// in the repository's git folder (iops-cache/), is never committed, and is safe to delete.
+//
+// Layout: iops-cache/<version>/index lists every record (key → pack, offset, length, CRC-32)
+// and the packs hold the records, JSON text. Packs and the index are written to a temporary
+// name and renamed, so readers see an old or a new state, never half of one. Anything that
+// does not check out (bad magic, CRC mismatch, a missing pack) is a miss: the file is parsed
+// again. The version is derived from iops's own code, so an upgrade starts a fresh cache.
+import { createHash, randomBytes } from 'node:crypto';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readSync, readdirSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { crc32 } from 'node:zlib';
+
+/** Bump when the layout or a record's meaning changes. */
+const CACHE_FORMAT = 1;
+const MAGIC = Buffer.from('IOPSIDX1');
+const KEY_BYTES = 20;
+const ENTRY_BYTES = KEY_BYTES + 1 + 1 + 2 + 4 + 4 + 4;
+/** Packs before the cache is compacted into one. */
+const MAX_PACKS = 12;
+/** Records held in memory before they are written to a pack (the index is written at the end). */
+const PENDING_BYTES = 32 * 1024 * 1024;
+
+/** What a record holds: a file's validated data, a ledger's monthly sums, a whole-repository certificate. */
+export type RecordVariant = 'data' | 'sums' | 'cert';
+const VARIANTS: RecordVariant[] = ['data', 'sums', 'cert'];
+
+/** The git blob id of some bytes, as `git hash-object` computes it. */
+export function gitBlobId(bytes: Uint8Array, algorithm: 'sha1' | 'sha256' = 'sha1'): string {
+  return createHash(algorithm).update(`blob ${bytes.length}\0`).update(bytes).digest('hex');
+}
+
+interface Entry {
+  pack: number;
+  offset: number;
+  length: number;
+  crc: number;
+}
+
+interface Pending {
+  key: string;
+  text: string;
+  heavy: boolean;
+}
+
+/** Every source file of iops (its compiled or TypeScript modules) and the versions that shape a parse. */
+let versionMemo: string | undefined;
+export function cacheVersion(): string {
+  if (versionMemo) return versionMemo;
+  const hash = createHash('sha1').update(`${CACHE_FORMAT} ${process.version} ${process.versions.icu ?? ''}`);
+  const srcRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
+  const walk = (dir: string) => {
+    for (const e of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      const p = join(dir, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (/\.(js|ts)$/.test(e.name)) hash.update(e.name).update(readFileSync(p));
+    }
+  };
+  walk(srcRoot);
+  for (const dep of ['yaml', 'zod']) {
+    try {
+      hash.update(readFileSync(join(srcRoot, '..', 'node_modules', dep, 'package.json')));
+    } catch {
+      hash.update(`${dep}?`);
+    }
+  }
+  return (versionMemo = `v${CACHE_FORMAT}-${hash.digest('hex').slice(0, 16)}`);
+}
+
+/** One character per kind of record in the index (file kinds, and the repository certificate). */
+const KIND_CODES: Record<string, string> = { iops: 'i', goals: 'g', branch: 'b', chapter: 'c', members: 'M', meeting: 'm', report: 'r', dues: 'd', repository: 'R' };
+const codeOf = (kind: string): string => {
+  const code = KIND_CODES[kind];
+  if (!code) throw new Error(`no cache code for ${kind}`);
+  return code;
+};
+const keyOf = (blob: string, kind: string, variant: RecordVariant) => `${blob.slice(0, KEY_BYTES * 2)}:${codeOf(kind)}:${variant}`;
+const CODES = new Set(Object.values(KIND_CODES));
+const HEAVY = `:${KIND_CODES.dues}:data`;
+
+export class ParseCache {
+  private readonly entries = new Map<string, Entry>();
+  private packs: string[] = [];
+  private readonly pending: Pending[] = [];
+  private readonly pendingText = new Map<string, string>();
+  private pendingBytes = 0;
+  private readonly used = new Set<string>();
+  private readonly fds = new Map<number, number>();
+  private readonly whole = new Map<number, Buffer>();
+  /** Entries dropped as damaged: the index is rewritten without them. */
+  private damaged = false;
+  /** Packs written since the index was: the index must be written. */
+  private wrote = false;
+  /** The cache could not be written (a read-only or full disk): stop trying. */
+  private broken = false;
+
+  private constructor(readonly dir: string) {}
+
+  /** The cache in a git folder (one per process, shared by every load); a damaged index is an empty cache. */
+  static open(gitDir: string): ParseCache {
+    let cache = instances.get(gitDir);
+    if (!cache) instances.set(gitDir, (cache = ParseCache.read(gitDir)));
+    return cache;
+  }
+
+  private static read(gitDir: string): ParseCache {
+    const base = join(gitDir, 'iops-cache');
+    const cache = new ParseCache(join(base, cacheVersion()));
+    try {
+      cache.readIndex(readFileSync(join(cache.dir, 'index')));
+    } catch {
+      cache.entries.clear();
+      cache.packs = [];
+    }
+    return cache;
+  }
+
+  private readIndex(buf: Buffer): void {
+    if (buf.length < 20 || !buf.subarray(0, 8).equals(MAGIC)) throw new Error('not an index');
+    const body = buf.subarray(0, buf.length - 4);
+    if (crc32(body) !== buf.readUInt32LE(buf.length - 4)) throw new Error('index checksum');
+    let p = 8;
+    const count = buf.readUInt32LE(p);
+    const packCount = buf.readUInt16LE(p + 4);
+    p += 6;
+    for (let i = 0; i < packCount; i++) {
+      const len = buf[p]!;
+      this.packs.push(buf.toString('latin1', p + 1, p + 1 + len));
+      p += 1 + len;
+    }
+    for (let i = 0; i < count; i++, p += ENTRY_BYTES) {
+      const kind = String.fromCharCode(buf[p + KEY_BYTES]!);
+      if (!CODES.has(kind)) throw new Error('bad kind');
+      const variant = VARIANTS[buf[p + KEY_BYTES + 1]!];
+      if (!variant) throw new Error('bad variant');
+      this.entries.set(`${buf.toString('hex', p, p + KEY_BYTES)}:${kind}:${variant}`, {
+        pack: buf.readUInt16LE(p + KEY_BYTES + 2),
+        offset: buf.readUInt32LE(p + KEY_BYTES + 4),
+        length: buf.readUInt32LE(p + KEY_BYTES + 8),
+        crc: buf.readUInt32LE(p + KEY_BYTES + 12),
+      });
+    }
+  }
+
+  has(blob: string, kind: string, variant: RecordVariant = 'data'): boolean {
+    const key = keyOf(blob, kind, variant);
+    return this.entries.has(key) || this.pendingText.has(key);
+  }
+
+  /**
+   * Reads whole packs once most of their records will be wanted (a full load), instead of one
+   * read per record: call with the keys about to be read.
+   */
+  prefetch(keys: readonly { blob: string; kind: string; variant?: RecordVariant }[]): void {
+    const wanted = new Map<number, number>();
+    for (const k of keys) {
+      const e = this.entries.get(keyOf(k.blob, k.kind, k.variant ?? 'data'));
+      if (e) wanted.set(e.pack, (wanted.get(e.pack) ?? 0) + e.length);
+    }
+    for (const [pack, bytes] of wanted) {
+      if (this.whole.has(pack)) continue;
+      try {
+        const path = join(this.dir, this.packs[pack]!);
+        if (bytes * 2 >= statSync(path).size) this.whole.set(pack, readFileSync(path));
+      } catch {
+        // a pack gone missing: its records are misses
+      }
+    }
+  }
+
+  /** A record's text, or undefined (a miss, or a record that fails its checksum). */
+  getText(blob: string, kind: string, variant: RecordVariant = 'data'): string | undefined {
+    const key = keyOf(blob, kind, variant);
+    const fresh = this.pendingText.get(key);
+    if (fresh !== undefined) return fresh;
+    const e = this.entries.get(key);
+    if (!e) return undefined;
+    const bytes = this.read(e);
+    if (!bytes || crc32(bytes) !== e.crc) return this.drop(key);
+    this.used.add(key);
+    return bytes.toString('utf8');
+  }
+
+  get(blob: string, kind: string, variant: RecordVariant = 'data'): unknown {
+    const text = this.getText(blob, kind, variant);
+    if (text === undefined) return undefined;
+    try {
+      return JSON.parse(text);
+    } catch {
+      return this.drop(keyOf(blob, kind, variant));
+    }
+  }
+
+  private drop(key: string): undefined {
+    this.entries.delete(key);
+    this.used.delete(key);
+    this.damaged = true;
+    return undefined;
+  }
+
+  private read(e: Entry): Buffer | undefined {
+    const whole = this.whole.get(e.pack);
+    if (whole) return whole.length >= e.offset + e.length ? whole.subarray(e.offset, e.offset + e.length) : undefined;
+    try {
+      let fd = this.fds.get(e.pack);
+      if (fd === undefined) this.fds.set(e.pack, (fd = openSync(join(this.dir, this.packs[e.pack]!), 'r')));
+      const out = Buffer.allocUnsafe(e.length);
+      return readSync(fd, out, 0, e.length, e.offset) === e.length ? out : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** Adds a record (written by flush). Heavy records (ledgers' receipts) go to their own pack. */
+  put(blob: string, kind: string, text: string, variant: RecordVariant = 'data', heavy = false): void {
+    const key = keyOf(blob, kind, variant);
+    if (this.pendingText.has(key)) return;
+    this.used.add(key);
+    this.pending.push({ key, text, heavy });
+    this.pendingText.set(key, text);
+    this.pendingBytes += text.length;
+    if (this.pendingBytes > PENDING_BYTES) {
+      try {
+        this.writePending();
+      } catch {
+        this.broken = true;
+      }
+    }
+  }
+
+  private writePending(): void {
+    if (!this.pending.length || this.broken) return;
+    mkdirSync(this.dir, { recursive: true });
+    for (const heavy of [false, true]) {
+      const records = this.pending.filter((r) => r.heavy === heavy);
+      if (records.length) this.writePack(records);
+    }
+    this.pending.length = 0;
+    this.pendingText.clear();
+    this.pendingBytes = 0;
+    this.wrote = true;
+  }
+
+  /** Writes what was added since opening, and lets go of whole packs read; never throws (a cache that cannot be written is only slower). */
+  flush(): void {
+    for (const fd of this.fds.values()) closeSync(fd);
+    this.fds.clear();
+    this.whole.clear();
+    if ((!this.pending.length && !this.damaged && !this.wrote) || this.broken) return;
+    try {
+      mkdirSync(this.dir, { recursive: true });
+      this.removeOtherVersions();
+      this.writePending();
+      if (this.packs.length > MAX_PACKS) this.compact();
+      else this.writeIndex();
+      this.damaged = false;
+      this.wrote = false;
+    } catch {
+      // read-only git folder, full disk: carry on without a cache
+      this.broken = true;
+    }
+  }
+
+  private writePack(records: Pending[]): void {
+    const name = `pack-${randomBytes(8).toString('hex')}`;
+    const chunks: Buffer[] = [];
+    let offset = 0;
+    const pack = this.packs.length;
+    for (const r of records) {
+      const bytes = Buffer.from(r.text, 'utf8');
+      chunks.push(bytes);
+      this.entries.set(r.key, { pack, offset, length: bytes.length, crc: crc32(bytes) });
+      offset += bytes.length;
+    }
+    if (offset >= 2 ** 32) throw new Error('pack too large');
+    atomicWrite(join(this.dir, name), Buffer.concat(chunks));
+    this.packs.push(name);
+  }
+
+  /** Rewrites the records this run used into fresh packs, and drops the rest and the old packs. */
+  private compact(): void {
+    const keep = [...this.used].filter((k) => this.entries.has(k));
+    const records: Pending[] = [];
+    for (const key of keep) {
+      const e = this.entries.get(key)!;
+      const bytes = this.read(e);
+      if (bytes && crc32(bytes) === e.crc) records.push({ key, text: bytes.toString('utf8'), heavy: key.endsWith(HEAVY) });
+    }
+    const old = this.packs;
+    for (const fd of this.fds.values()) closeSync(fd);
+    this.fds.clear();
+    this.whole.clear();
+    this.entries.clear();
+    this.packs = [];
+    for (const heavy of [false, true]) {
+      const part = records.filter((r) => r.heavy === heavy);
+      if (part.length) this.writePack(part);
+    }
+    this.writeIndex();
+    for (const name of old) rmSync(join(this.dir, name), { force: true });
+  }
+
+  private writeIndex(): void {
+    const live = new Set<number>();
+    for (const e of this.entries.values()) live.add(e.pack);
+    const packNames = this.packs.map((name, i) => (live.has(i) ? name : ''));
+    const head = [MAGIC, Buffer.alloc(6)];
+    head[1]!.writeUInt32LE(this.entries.size, 0);
+    head[1]!.writeUInt16LE(packNames.length, 4);
+    for (const name of packNames) head.push(Buffer.from([name.length]), Buffer.from(name, 'latin1'));
+    const body = Buffer.alloc(this.entries.size * ENTRY_BYTES);
+    let p = 0;
+    for (const [key, e] of this.entries) {
+      const [blob, kind, variant] = key.split(':') as [string, string, RecordVariant];
+      body.write(blob.padEnd(KEY_BYTES * 2, '0'), p, KEY_BYTES, 'hex');
+      body[p + KEY_BYTES] = kind.charCodeAt(0);
+      body[p + KEY_BYTES + 1] = VARIANTS.indexOf(variant);
+      body.writeUInt16LE(e.pack, p + KEY_BYTES + 2);
+      body.writeUInt32LE(e.offset, p + KEY_BYTES + 4);
+      body.writeUInt32LE(e.length, p + KEY_BYTES + 8);
+      body.writeUInt32LE(e.crc, p + KEY_BYTES + 12);
+      p += ENTRY_BYTES;
+    }
+    const all = Buffer.concat([...head, body]);
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32LE(crc32(all));
+    atomicWrite(join(this.dir, 'index'), Buffer.concat([all, crc]));
+  }
+
+  private removeOtherVersions(): void {
+    const base = dirname(this.dir);
+    for (const name of readdirSync(base)) if (join(base, name) !== this.dir) rmSync(join(base, name), { recursive: true, force: true });
+  }
+}
+
+const instances = new Map<string, ParseCache>();
+
+function atomicWrite(path: string, bytes: Buffer): void {
+  const tmp = `${path}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`;
+  try {
+    writeFileSync(tmp, bytes);
+    renameSync(tmp, path);
+  } catch (err) {
+    if (existsSync(tmp)) unlinkSync(tmp);
+    throw err;
+  }
+}

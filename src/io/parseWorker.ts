@@ -1,0 +1,137 @@
+// Parsing on every core: files not in the parse cache are read, hashed, parsed and validated by
+// worker threads, which hand back the validated data as JSON text (what the cache stores, and
+// cheap to pass between threads). A file with any problem comes back as failed: the caller then
+// loads the repository the plain way, so problems are reported exactly as without workers.
+import { readFileSync, statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
+import { readFileData } from '../app/fileData.js';
+import type { FileRole } from '../core/layout.js';
+import { toMinor } from '../core/money.js';
+import { type ReceiptMonth, receiptMonthsOf } from '../core/receiptMonths.js';
+import type { Receipt } from '../core/schema/dues.js';
+import { gitBlobId } from './cache.js';
+import { MAX_FILE_BYTES } from './yamlSource.js';
+
+export interface ParseJob {
+  path: string;
+  role: FileRole;
+  /** A working-tree file to read (its blob id is computed from what is read)… */
+  abs?: string;
+  /** …or the bytes of a git blob, with its id. */
+  bytes?: Uint8Array;
+  blob?: string;
+}
+
+export type ParseResult =
+  | { path: string; blob: string; json: string; sums?: string }
+  | { path: string; fail: string };
+
+/** Jobs handed to a worker at a time: enough to amortise messaging, small enough to share the work. */
+const CHUNK = 96;
+/** Below this many jobs, starting workers (each loads the schemas) costs more than it saves. */
+const MIN_JOBS_FOR_WORKERS = 400;
+
+/** Data as JSON text, when JSON gives it back exactly (no undefined, NaN, infinities or -0). */
+export function exactJson(data: unknown): string | undefined {
+  return exact(data) ? JSON.stringify(data) : undefined;
+}
+
+function exact(v: unknown): boolean {
+  switch (typeof v) {
+    case 'string':
+    case 'boolean':
+      return true;
+    case 'number':
+      return Number.isFinite(v) && !Object.is(v, -0);
+    case 'object': {
+      if (v === null) return true;
+      if (Array.isArray(v)) {
+        for (let i = 0; i < v.length; i++) if (!exact(v[i])) return false;
+        return true;
+      }
+      if (Object.getPrototypeOf(v) !== Object.prototype) return false;
+      for (const k in v) if (!exact((v as Record<string, unknown>)[k])) return false;
+      return true;
+    }
+    default:
+      return false;
+  }
+}
+
+export function parseJob(job: ParseJob): ParseResult {
+  let bytes = job.bytes;
+  if (!bytes) {
+    try {
+      if (statSync(job.abs!).size > MAX_FILE_BYTES) return { path: job.path, fail: 'too big' };
+      bytes = readFileSync(job.abs!);
+    } catch (err) {
+      return { path: job.path, fail: String(err) };
+    }
+  }
+  const blob = job.blob ?? gitBlobId(bytes);
+  const outcome = readFileData(job.path, job.role, bytes);
+  if (outcome.problems.length || outcome.data === undefined) return { path: job.path, fail: 'problems' };
+  const json = exactJson(outcome.data);
+  if (json === undefined) return { path: job.path, fail: 'not exact as JSON' };
+  if (job.role.kind !== 'dues') return { path: job.path, blob, json };
+  return { path: job.path, blob, json, sums: JSON.stringify(ledgerMonths(outcome.data as Receipt[])) };
+}
+
+/** A ledger's receipts summed by month and currency. */
+export function ledgerMonths(receipts: readonly Receipt[]): ReceiptMonth[] {
+  const minor = new Map<string, number>(); // a ledger repeats a few amounts many times
+  const minorOf = (amount: number, currency: string) => {
+    const key = `${amount} ${currency}`;
+    let m = minor.get(key);
+    if (m === undefined) minor.set(key, (m = toMinor(amount, currency)!));
+    return m;
+  };
+  return receiptMonthsOf(receipts.map((r) => ({ date: r.date, currency: r.currency, minor: minorOf(r.amount, r.currency) })));
+}
+
+/** Worker threads: one a core (at most 4), or IOPS_PARSE_THREADS (0 or 1: parse on the main thread). */
+function threadCount(): number {
+  const given = Number(process.env.IOPS_PARSE_THREADS);
+  return process.env.IOPS_PARSE_THREADS !== undefined && Number.isInteger(given) && given >= 0 ? given : Math.min(availableParallelism(), 4);
+}
+
+/** Parses every job, on worker threads when there are enough and the compiled code is running. */
+export async function parseAll(jobs: readonly ParseJob[], onResult: (r: ParseResult) => void): Promise<void> {
+  const threads = threadCount();
+  const compiled = import.meta.url.endsWith('.js');
+  if (jobs.length < MIN_JOBS_FOR_WORKERS || threads < 1 || !compiled) {
+    for (const job of jobs) onResult(parseJob(job));
+    return;
+  }
+  // a smaller young generation than V8's default keeps each worker's memory down at little cost in time
+  const workers = Array.from({ length: threads }, () => new Worker(new URL(import.meta.url), { workerData: { iopsParseWorker: true }, resourceLimits: { maxYoungGenerationSizeMb: 16 } }));
+  let next = 0;
+  try {
+    await Promise.all(
+      workers.map(
+        (worker) =>
+          new Promise<void>((resolve, reject) => {
+            const send = () => {
+              if (next >= jobs.length) return resolve();
+              const chunk = jobs.slice(next, (next += CHUNK));
+              worker.postMessage(chunk);
+            };
+            worker.on('message', (results: ParseResult[]) => {
+              for (const r of results) onResult(r);
+              send();
+            });
+            worker.on('error', reject);
+            worker.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`parse worker exited with ${code}`))));
+            send();
+          }),
+      ),
+    );
+  } finally {
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
+}
+
+if (!isMainThread && (workerData as { iopsParseWorker?: boolean } | null)?.iopsParseWorker) {
+  parentPort!.on('message', (chunk: ParseJob[]) => parentPort!.postMessage(chunk.map(parseJob)));
+}
