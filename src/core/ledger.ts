@@ -19,8 +19,8 @@ const description = (text: string): string => text.replace(/[;|\r\n\t]+/g, ' ').
 
 const amount = (minor: number, currency: string): string => `${formatMinor(minor, currency)} ${currency}`;
 
-/** A commodity's display style: `1000.00 GBP`, `1000 JPY`. */
-const commodityStyle = (currency: string): string => `${minorDigits(currency) ? `1000.${'0'.repeat(minorDigits(currency))}` : '1000'} ${currency}`;
+/** A commodity's display style: `1000.00 GBP`, `1000. JPY` (hledger needs the decimal mark even with no decimals). */
+const commodityStyle = (currency: string): string => `1000.${'0'.repeat(minorDigits(currency))} ${currency}`;
 
 const source = (r: ReceiptRecord): string => `${r.file}${r.index !== undefined ? ` #${r.index + 1}` : ''}`;
 

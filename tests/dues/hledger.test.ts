@@ -101,6 +101,17 @@ describe.skipIf(!installed && !inCI)('hledger agrees with iops dues', () => {
     expect(agree(['--data', repo.dir], ['--from', '2012-12-01', '--to', '2012-12-31'])).toEqual({ chapters: 2, total: 2025n });
   });
 
+  it('on currencies without decimals and with three (JPY, KWD): the journal declares them so hledger accepts it', () => {
+    const repo = tempRepo({
+      'iops.yaml': 'organization: Test Org\ncurrency: USD\nrates: { JPY: 0.0125, KWD: 3.25 }\nsnapshot_date: 2013-01-31\n',
+      'chapters/tokyo/chapter.yaml': 'name: Tokyo\ncountry: JP\n',
+      'chapters/tokyo/members.yaml': '- { id: tyo-a, joined: 2012-01-01 }\n',
+      'chapters/tokyo/dues/2013.yaml': '- { date: 2013-01-05, member: tyo-a, amount: 1500, currency: JPY }\n- { date: 2013-01-06, member: tyo-a, amount: 1.5, currency: KWD }\n',
+    });
+    // 1500 JPY × 0.0125 = 18.75 USD; 1.500 KWD × 3.25 = 4.875 USD → 4.88
+    expect(agree(['--data', repo.dir], ['--from', '2013-01-01', '--to', '2013-01-31'])).toEqual({ chapters: 1, total: 2363n });
+  });
+
   it('on the sample organisation, every receipt from 2011 on', () => {
     const result = agree(['--data', resolve(__dirname, '../../data')], ['--from', '2011-01-01']);
     expect(result.chapters).toBe(8);
