@@ -6,7 +6,9 @@
 //   npm run bench                      S1, and dues against hledger on 100,000 receipts
 //   npm run bench -- --scale S5        five-year scale too (takes many minutes); or IOPS_BENCH_S5=1
 //   npm run bench -- --scale 20000     any number of members
-//   npm run bench -- --write           also update bench/RESULTS.md
+//   npm run bench -- --only --scale S5 --no-hledger   just S5
+//   npm run bench -- --write           also update bench/RESULTS.md (the sections of the scales run)
+//   IOPS_BENCH_CLI=path/to/bin/iops.js measures another build (a copy, while this one changes)
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, freemem, loadavg, tmpdir, totalmem } from 'node:os';
@@ -24,9 +26,8 @@ const HLEDGER_VERSION = HLEDGER ? execFileSync(HLEDGER, ['--version'], { encodin
 
 const args = process.argv.slice(2);
 const values = (name) => args.flatMap((a, i) => (a === name && args[i + 1] ? [args[i + 1]] : []));
-const scales = values('--scale');
-if (!scales.length) scales.push('S1');
-if (process.env.IOPS_BENCH_S5 && !scales.includes('S5')) scales.push('S5');
+// S1 always (unless --only); S5 and other scales when asked for
+const scales = [...new Set([...(args.includes('--only') ? [] : ['S1']), ...values('--scale'), ...(process.env.IOPS_BENCH_S5 ? ['S5'] : [])])];
 const hledgerReceipts = Number(values('--hledger-receipts')[0] ?? 100_000);
 const write = args.includes('--write');
 

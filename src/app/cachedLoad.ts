@@ -11,13 +11,12 @@
 // sums (core/receiptMonths.ts) instead of its receipts, which are read only if asked for.
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type FileRole, classify } from '../core/layout.js';
 import { EnvironmentError } from '../errors.js';
 import type { ChapterRecord, ReceiptRecord } from '../core/model.js';
 import type { ReceiptMonth } from '../core/receiptMonths.js';
-import { ParseCache, gitBlobId } from '../io/cache.js';
+import { ParseCache } from '../io/cache.js';
 import { type ListedFile, gitPlace, listCommit, listWorkTree, readBlobs } from '../io/gitListing.js';
 import { type ParseJob, ledgerMonths, parseAll, parseJob } from '../io/parseWorker.js';
 import { type FileEntry, type LoadResult, type ValidFile, linkFiles, receiptRecords } from './load.js';
@@ -108,7 +107,7 @@ class Loader {
       for (const k of known) if (k.role.kind === 'dues' && k.sums === undefined && !k.parsed && k.blob) this.cache.put(k.blob, 'dues', JSON.stringify(ledgerMonths(k.data as never)), 'sums');
 
     // a part of the repository is checked on its own (as core/report/scope.ts would have it); the whole, unless certified
-    const certified = asSums && !wanted && this.cache.has(this.manifest(listed, known), 'repository', 'cert');
+    const certified = asSums && !wanted && this.cache.has(this.manifest(known), 'repository', 'cert');
     if (!certified) {
       // without a certificate every receipt is checked: the ledgers' own data, then
       const ledgers = known.filter((k) => k.data === undefined);
@@ -119,7 +118,7 @@ class Loader {
     const valid: ValidFile[] = known.map((k) => ({ path: k.path, role: k.role, data: k.data ?? [], ...(k.data === undefined && k.sums ? { sums: k.sums } : {}) }));
     const result = linkFiles(opts.scope?.select ? opts.scope.select(valid) : valid, new Map(), { checks: !certified });
     if (result.problems.length || !result.org) return { failed: CROSS_FILE };
-    if (!certified && !wanted) this.cache.put(this.manifest(listed, known), 'repository', '1', 'cert');
+    if (!certified && !wanted) this.cache.put(this.manifest(known), 'repository', '1', 'cert');
     const bySums = known.filter((k) => k.data === undefined);
     if (bySums.length) this.readReceiptsWhenAsked(result.org.chapters, bySums);
     return { loaded: { ...result, files }, certified };
@@ -160,22 +159,10 @@ class Loader {
     return this.fromCommit ? { path: k.path, role: k.role, blob: k.blob! } : { path: k.path, role: k.role, abs: join(this.root, k.path) };
   }
 
-  /** The id of this exact set of files: every data file's path and blob id (hashing what git did not vouch for). */
-  private manifest(listed: ListedFile[], known: Known[]): string {
-    const blobs = new Map(known.map((k) => [k.path, k.blob]));
+  /** The id of this exact set of files: every data file's path and blob id (a whole repository's: all are known then). */
+  private manifest(known: Known[]): string {
     const hash = createHash('sha1');
-    for (const f of listed) {
-      if (!('role' in classify(f.path))) continue;
-      let blob = blobs.get(f.path) ?? f.blob;
-      if (blob === undefined) {
-        try {
-          blob = gitBlobId(readFileSync(join(this.root, f.path)));
-        } catch {
-          blob = 'unreadable';
-        }
-      }
-      hash.update(`${f.path}\0${blob}\n`);
-    }
+    for (const k of known) hash.update(`${k.path}\0${k.blob}\n`);
     return hash.digest('hex');
   }
 
