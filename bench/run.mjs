@@ -123,8 +123,8 @@ function benchHledger(receipts) {
   if (!HLEDGER) return { scale, note: 'hledger is not installed' };
   let journal = generated;
   let source = 'written by the generator (no `iops dues export` in this build)';
+  const dir = mkdtempSync(join(tmpdir(), 'iops-bench-journal-'));
   if (commandExists(repo, ['dues', 'export'])) {
-    const dir = mkdtempSync(join(tmpdir(), 'iops-bench-journal-'));
     const r = spawnSync(process.execPath, [CLI, 'dues', 'export', '--format', 'ledger'], { cwd: repo, encoding: 'utf8', maxBuffer: 1 << 30 });
     if (r.status === 0) {
       journal = join(dir, 'dues.journal');
@@ -140,6 +140,7 @@ function benchHledger(receipts) {
     h1 = measure(repo, [HLEDGER, '-f', journal, 'balance'], []);
   }
   const h2 = measure(repo, [HLEDGER, '-f', journal, 'balance'], []);
+  rmSync(dir, { recursive: true, force: true });
   if (h1.status !== 0) return { scale, note: `hledger failed on the journal: ${h1.stderr.split('\n')[0]}` };
   const hledger = Math.min(h1.seconds, h2.seconds);
   if (!commandExists(repo, ['dues'])) return { scale, source, hledger, hledgerRss: Math.max(h1.rss, h2.rss), note: 'no `iops dues` command in this build' };
