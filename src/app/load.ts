@@ -185,7 +185,7 @@ function link(files: ValidFile[]): { org: Organisation; nameDates: Map<string, s
     }
     // ledgers given as monthly sums (their receipts read later, if at all): the chapter's sums from those and the rest
     const sums = ledgerSums.get(c.id);
-    if (sums) (c as ChapterInput & { receiptMonths?: ReceiptMonth[] }).receiptMonths = mergeReceiptMonths([...sums, receiptMonthsOf(c.receipts)]);
+    if (sums) c.receiptMonths = mergeReceiptMonths([...sums, receiptMonthsOf(c.receipts)]);
     inputs.push(c as ChapterInput);
   }
   return { org: buildOrganisation(settings!, goals, inputs, branches), nameDates, linkProblems };

@@ -55,7 +55,7 @@ function dataCounts(org: Organisation): Record<string, number> {
     members: sum((c) => c.members.length),
     meetings: sum((c) => c.ownMeetings.length),
     reports: sum((c) => c.reports.length),
-    receipts: sum((c) => c.receipts.length),
+    receipts: sum((c) => c.receiptMonths.reduce((n, m) => n + m.count, 0)),
     gatherings: org.branches.reduce((n, b) => n + b.gatherings.length, 0),
   };
 }

@@ -9,6 +9,7 @@ import type { Meeting } from './schema/meeting.js';
 import type { Member } from './schema/members.js';
 import type { Report } from './schema/report.js';
 import type { Settings } from './schema/settings.js';
+import { type ReceiptMonth, receiptMonthsOf } from './receiptMonths.js';
 
 export interface Source {
   file: string;
@@ -47,6 +48,8 @@ export interface ChapterRecord extends Chapter, Source {
   meetings: MeetingRecord[];
   reports: ReportRecord[];
   receipts: ReceiptRecord[];
+  /** The receipts summed by month and currency: what the dues metrics read (core/receiptMonths.ts). */
+  receiptMonths: ReceiptMonth[];
 }
 
 export interface Organisation {
@@ -67,6 +70,8 @@ export interface ChapterInput {
   meetings: MeetingRecord[];
   reports: ReportRecord[];
   receipts: ReceiptRecord[];
+  /** The sums of all the chapter's receipts, when its ledgers were given as sums (their receipts then read only if asked for). */
+  receiptMonths?: ReceiptMonth[];
 }
 
 const byDate = <T extends { date: string; file: string }>(a: T, b: T) =>
@@ -83,6 +88,7 @@ export function buildOrganisation(settings: Settings, goals: GoalsFile | undefin
       meetings: [...c.meetings],
       reports: [...c.reports].sort(byDate),
       receipts: [...c.receipts].sort(byDate),
+      receiptMonths: c.receiptMonths ?? receiptMonthsOf(c.receipts),
     }))
     .sort((a, b) => (a.id < b.id ? -1 : 1));
   const chapterById = new Map(chapters.map((c) => [c.id, c]));

@@ -5,8 +5,8 @@
 import { addMonths, lastDayOfMonth, monthOf, monthsEndingWith } from '../dates.js';
 import type { Organisation } from '../model.js';
 import { currentMembers } from '../metrics/asof.js';
-import { receiptsInMonths } from '../metrics/dues.js';
 import { convertTotals, divRound } from '../money.js';
+import { receivedInMonths } from '../metrics/dues.js';
 
 export const OBSERVED_MONTHS = 3;
 
@@ -27,14 +27,7 @@ export function observedDues(org: Organisation, asOf: string): DuesPerMember {
   const lastMonth = asOf === lastDayOfMonth(monthOf(asOf)) ? monthOf(asOf) : addMonths(monthOf(asOf), -1);
   const end = lastDayOfMonth(lastMonth);
   const months = monthsEndingWith(lastMonth, OBSERVED_MONTHS);
-  const totals = new Map<string, number>();
-  let receipts = 0;
-  for (const c of org.chapters) {
-    for (const r of receiptsInMonths(c.receipts, end, months)) {
-      totals.set(r.currency, (totals.get(r.currency) ?? 0) + r.minor);
-      receipts++;
-    }
-  }
+  const { totals, count: receipts } = receivedInMonths(org, end, months);
   const members = currentMembers(org, end).length;
   const total = convertTotals(totals, org.settings);
   return {

@@ -5,6 +5,7 @@ import type { ChapterRecord, Organisation, ReceiptRecord } from '../model.js';
 import type { Definitions } from '../schema/definitions.js';
 import { PositiveInt } from '../schema/common.js';
 import { convertTotals, minorToNumber } from '../money.js';
+import { monthsWithReceipts, totalsInMonths } from '../receiptMonths.js';
 import { chaptersAt, plural } from './asof.js';
 import { type Verdict, defineMetric } from './metric.js';
 
@@ -12,7 +13,7 @@ export type CollectingDefinition = NonNullable<Definitions['collecting_dues']>;
 
 export function collectingVerdict(chapter: ChapterRecord, asOf: string, def: CollectingDefinition): Verdict & { months: string[] } {
   const window = monthsEndingWith(monthOf(asOf), def.window_months);
-  const months = [...new Set(receiptsInMonths(chapter.receipts, asOf, window).map((r) => monthOf(r.date)))].sort();
+  const months = monthsWithReceipts(chapter.receiptMonths, asOf, window);
   const monthsText = `receipts in ${months.length} of the last ${def.window_months} months`;
   const failures: string[] = [];
   if (!chapter.dues?.bank_account) failures.push('no bank account');
@@ -46,17 +47,22 @@ export const chaptersCollectingDues = defineMetric({
   },
 });
 
+/** Every chapter's receipts dated in `months` and on or before A: sums per currency (minor units) and their count. */
+export function receivedInMonths(org: Organisation, asOf: string, months: readonly string[]): { totals: Map<string, number>; count: number } {
+  const totals = new Map<string, number>();
+  let count = 0;
+  for (const c of org.chapters) {
+    const inMonths = totalsInMonths(c.receiptMonths, asOf, months, () => c.receipts);
+    for (const [currency, minor] of inMonths.totals) totals.set(currency, (totals.get(currency) ?? 0) + minor);
+    count += inMonths.count;
+  }
+  return { totals, count };
+}
+
 /** Income per month over the window, in the reporting currency's minor units (exact). */
 export function monthlyIncomeMinor(org: Organisation, asOf: string, windowMonths: number): { minor: number; receipts: number } {
   const months = monthsEndingWith(monthOf(asOf), windowMonths);
-  const totals = new Map<string, number>();
-  let receipts = 0;
-  for (const c of org.chapters) {
-    for (const r of receiptsInMonths(c.receipts, asOf, months)) {
-      totals.set(r.currency, (totals.get(r.currency) ?? 0) + r.minor);
-      receipts++;
-    }
-  }
+  const { totals, count: receipts } = receivedInMonths(org, asOf, months);
   const total = convertTotals(totals, org.settings);
   return { minor: Math.round(total / windowMonths), receipts };
 }

@@ -50,7 +50,7 @@ function duesDue(org: Organisation, chapter: ChapterRecord, asOf: string): Item[
   const out: Item[] = [];
   const month = monthOf(asOf);
   const collects = chapter.dues !== undefined && chapter.dues.scheme !== 'none';
-  if (collects && !chapter.receipts.some((r) => r.date <= asOf && monthOf(r.date) === month)) {
+  if (collects && !chapter.receiptMonths.some((m) => m.month === month && m.first <= asOf)) {
     out.push({ date: lastDayOfMonth(month), kind: 'dues', text: `no dues receipts this month (${month})` });
   }
   const def = org.goals?.definitions.collecting_dues;
