@@ -17,7 +17,10 @@ import { EnvironmentError } from '../errors.js';
 import type { ChapterRecord, ReceiptRecord } from '../core/model.js';
 import type { ReceiptMonth } from '../core/receiptMonths.js';
 import { ParseCache } from '../io/cache.js';
-import { type ListedFile, gitPlace, listCommit, listWorkTree, readBlobs } from '../io/gitListing.js';
+import { type ListedFile, readBlobs } from '../io/gitListing.js';
+import { type DataListing, debug, filesOf, listData } from './listing.js';
+
+export { cacheDisabled } from './listing.js';
 import { type ParseJob, ledgerMonths, parseAll, parseJob } from '../io/parseWorker.js';
 import { type FileEntry, type LoadResult, type ValidFile, linkFiles, receiptRecords } from './load.js';
 import type { Scope } from './scope.js';
@@ -27,6 +30,8 @@ export interface CachedLoadOptions {
   commit?: string | undefined;
   /** What the command needs (app/scope.ts): part of the repository, ledgers as sums. */
   scope?: Scope | undefined;
+  /** The files, already listed (listData). */
+  listed?: DataListing | undefined;
 }
 
 export interface CachedLoad extends LoadResult {
@@ -34,10 +39,9 @@ export interface CachedLoad extends LoadResult {
   /** For the working tree: HEAD and whether anything is uncommitted, learnt while listing. */
   commit: string | null;
   dirty: boolean;
+  /** Every file read had the blob id it was listed with (none changed while iops was reading). */
+  asListed: boolean;
 }
-
-/** `IOPS_CACHE=off` loads without the cache (to compare, or to rule it out). */
-export const cacheDisabled = (env: Record<string, string | undefined>) => env.IOPS_CACHE === 'off' || env.IOPS_CACHE === '0';
 
 const CROSS_FILE = 'cross-file problems';
 
@@ -52,21 +56,19 @@ interface Known {
 }
 
 export async function loadCached(root: string, opts: CachedLoadOptions = {}): Promise<CachedLoad | undefined> {
-  const debug = process.env.IOPS_DEBUG_CACHE ? (s: string) => process.stderr.write(`iops cache: ${s}\n`) : () => {};
-  const place = await gitPlace(root);
-  if (!place) return void debug('not used: not in a git work tree');
-  const fromCommit = opts.commit !== undefined;
-  const listing = await (fromCommit ? listCommit(root, opts.commit!, place) : listWorkTree(root, place)).catch((e: unknown) => ({ unsupported: String(e) }));
-  if ('unsupported' in listing) return void debug(`not used: ${listing.unsupported}`);
-  const cache = ParseCache.open(place.gitDir);
+  const listed = opts.listed ?? (await listData(root, opts.commit));
+  if (!listed) return undefined;
+  const listing = await filesOf(root, listed);
+  if (!listing) return undefined;
+  const cache = ParseCache.open(listed.place.gitDir);
   try {
-    const loader = new Loader(root, cache, fromCommit);
+    const loader = new Loader(root, cache, listed.commit !== undefined);
     let result = await loader.load(listing.files, opts);
     // a part with cross-file problems may only lack the rest: load the whole (which certifies it for next time)
     if ('failed' in result && result.failed === CROSS_FILE && opts.scope?.wanted) result = await loader.load(listing.files, { ...opts, scope: { ...opts.scope, wanted: undefined, select: undefined } });
     if ('failed' in result) return void debug(`not used: ${result.failed}`);
     debug(`${loader.hits} hit${loader.hits === 1 ? '' : 's'}, ${loader.parsed} parsed${result.certified ? ', certified' : ''}`);
-    return { ...result.loaded, commit: listing.commit, dirty: listing.dirty };
+    return { ...result.loaded, commit: listing.commit, dirty: listing.dirty, asListed: !loader.drifted };
   } finally {
     cache.flush();
   }
@@ -75,6 +77,8 @@ export async function loadCached(root: string, opts: CachedLoadOptions = {}): Pr
 class Loader {
   hits = 0;
   parsed = 0;
+  /** A file read did not have the blob id it was listed with. */
+  drifted = false;
 
   constructor(
     private readonly root: string,
@@ -145,6 +149,7 @@ class Loader {
     await parseAll(jobs, (r) => {
       if ('fail' in r) return void (failed ??= `${r.path}: ${r.fail}`);
       const k = byPath.get(r.path)!;
+      if (k.blob !== undefined && k.blob !== r.blob) this.drifted = true;
       k.blob = r.blob;
       k.parsed = true;
       k.data = JSON.parse(r.json);

@@ -1,17 +1,19 @@
 // Opening a data repository: find it, read its files (from disk, or from git at a commit),
 // load and validate. Commands that compute refuse invalid data with a DataError.
-import { cacheDisabled, loadCached } from './cachedLoad.js';
+import { loadCached } from './cachedLoad.js';
+import { type DataListing, cacheDisabled } from './listing.js';
 import { type FileEntry, type LoadResult, loadFromFiles } from './load.js';
 import type { Scope } from './scope.js';
 import type { Organisation } from '../core/model.js';
-import { isCalendarDate } from '../core/dates.js';
-import { DataError, UsageError } from '../errors.js';
-import { type DataCommit, headInfo, readFilesAt, rememberHeadInfo, resolveCommit } from '../io/git.js';
+import { DataError } from '../errors.js';
+import { readFilesAt, rememberHeadInfo, resolveCommit } from '../io/git.js';
 import { type DataLocation, findDataRoot, readDataFiles } from '../io/repo.js';
 
 export interface OpenedRepository extends LoadResult {
   root: string;
   files: FileEntry[];
+  /** Loaded through the parse cache from exactly the files listed (app/memo.ts may remember a result of it). */
+  asListed?: boolean;
 }
 
 export interface OpenOptions {
@@ -22,6 +24,8 @@ export interface OpenOptions {
    * problem, or the parse cache cannot be used, the whole repository is loaded instead.
    */
   scope?: Scope | undefined;
+  /** The files as already listed (app/memo.ts), so they are not listed twice. */
+  listed?: DataListing | undefined;
 }
 
 /**
@@ -31,11 +35,11 @@ export interface OpenOptions {
 export async function openRepository(location: DataLocation, opts: OpenOptions = {}): Promise<OpenedRepository> {
   const root = findDataRoot(location);
   if (!cacheDisabled(process.env)) {
-    const commit = opts.at !== undefined ? await resolveCommit(root, opts.at) : undefined;
-    const cached = await loadCached(root, { commit, scope: opts.scope });
+    const commit = opts.listed ? opts.listed.commit : opts.at !== undefined ? await resolveCommit(root, opts.at) : undefined;
+    const cached = await loadCached(root, { commit, scope: opts.scope, listed: opts.listed });
     if (cached) {
       if (commit === undefined) rememberHeadInfo(root, { commit: cached.commit, dirty: cached.dirty });
-      return { root, files: cached.files, org: cached.org, problems: cached.problems };
+      return { root, files: cached.files, org: cached.org, problems: cached.problems, asListed: cached.asListed };
     }
   }
   const read = (wanted?: (path: string) => boolean) => (opts.at !== undefined ? readFilesAt(root, opts.at, wanted) : readDataFiles(root, wanted));
@@ -56,19 +60,9 @@ export function requireValid(result: LoadResult): Organisation {
   return result.org;
 }
 
-/** The commit the data was read at, and whether uncommitted changes were part of it. */
-export async function dataCommit(root: string, at: string | undefined): Promise<DataCommit> {
-  return at !== undefined ? { commit: await resolveCommit(root, at), dirty: false } : headInfo(root);
-}
+export { dataCommit } from '../io/git.js';
 
-/** The as-of date: `--as-of`, else iops.yaml's snapshot_date, else today. */
-export function resolveAsOf(org: Organisation, asOf: string | undefined, today: string): string {
-  if (asOf !== undefined) {
-    if (!isCalendarDate(asOf)) throw new UsageError(`--as-of ${JSON.stringify(asOf)} is not a calendar date (write YYYY-MM-DD)`);
-    return asOf;
-  }
-  return org.settings.snapshot_date ?? today;
-}
+export { resolveAsOf } from './asOf.js';
 
 /** One line of a file's text, for error excerpts. */
 export function lineOf(files: readonly FileEntry[]): (file: string, line: number) => string | undefined {

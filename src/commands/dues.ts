@@ -1,10 +1,14 @@
 // iops dues [summary] | export | suggest: what came in, pledged against received, the
 // receipts as a journal for plain-text accounting, and what a member's chapter suggests.
-import { dataCommit, openRepository, requireValid, resolveAsOf } from '../app/open.js';
+import { resolveAsOf } from '../app/asOf.js';
+import { type Memo, recall } from '../app/memo.js';
+import { openRepository, requireValid } from '../app/open.js';
+import { dataCommit } from '../io/git.js';
+import { findDataRoot } from '../io/repo.js';
 import { isCalendarDate } from '../core/dates.js';
 import type { DuesWindow } from '../core/dues/pledges.js';
 import { suggestDues } from '../core/dues/suggest.js';
-import { type Grouping, duesSummary, receiptsIn } from '../core/dues/summary.js';
+import { type DuesSummary, type Grouping, duesSummary, receiptsIn } from '../core/dues/summary.js';
 import { ledgerJournal, receiptsCsv } from '../core/ledger.js';
 import { EXIT, UsageError } from '../errors.js';
 import { duesJson, renderDuesCsv, renderDuesMarkdown, renderDuesTable } from '../render/dues.js';
@@ -33,10 +37,10 @@ export interface DuesOptions {
 }
 
 export async function duesCommand(ctx: CommandContext, opts: DuesOptions): Promise<CommandResult> {
-  const repo = await openRepository(location(ctx), { at: opts.at });
-  const org = requireValid(repo);
-  const window = duesWindow(resolveAsOf(org, undefined, ctx.today), opts.from, opts.to);
-  const view = { ...duesSummary(org, window, opts.by ?? 'chapter'), ...(await dataCommit(repo.root, opts.at)) };
+  const by = opts.by ?? 'chapter';
+  const memo = await recall<DuesSummary>(location(ctx), opts.at, 'dues', { from: opts.from ?? null, to: opts.to ?? null, by, today: ctx.today });
+  const summary = memo.hit ?? (await summarise(ctx, opts, by, memo));
+  const view = { ...summary, ...(await dataCommit(findDataRoot(location(ctx)), opts.at)) };
   const stdout =
     opts.format === 'json'
       ? json(duesJson(view))
@@ -46,6 +50,14 @@ export async function duesCommand(ctx: CommandContext, opts: DuesOptions): Promi
           ? renderDuesCsv(view)
           : renderDuesTable(view, { chalk: chalkFor(ctx), terminal: ctx.color });
   return { stdout, exitCode: EXIT.ok };
+}
+
+async function summarise(ctx: CommandContext, opts: DuesOptions, by: Grouping, memo: Memo<DuesSummary>): Promise<DuesSummary> {
+  const repo = await openRepository(location(ctx), { at: opts.at, listed: memo.listed });
+  const org = requireValid(repo);
+  const summary = duesSummary(org, duesWindow(resolveAsOf(org, undefined, ctx.today), opts.from, opts.to), by);
+  memo.remember(repo, summary);
+  return summary;
 }
 
 export interface DuesExportOptions {

@@ -5,11 +5,6 @@ import { registerDashboardCommands } from './register-dashboard.js';
 import { registerMoneyCommands } from './register-money.js';
 import { registerReportCommands } from './register-report.js';
 import { registerWriteCommands } from './register-write.js';
-import { diffCommand } from './diff.js';
-import { initCommand } from './init.js';
-import { schemaCommand } from './schema.js';
-import { readinessCommand } from './readiness.js';
-import { validateCommand } from './validate.js';
 
 export function registerCommands(program: Command, run: Run): void {
   program
@@ -19,17 +14,17 @@ export function registerCommands(program: Command, run: Run): void {
     .option('--sample', 'fill it with the sample organisation, replayed as a dated history')
     .option('--organization <name>', "the organisation's name")
     .option('--currency <code>', 'reporting currency (ISO 4217)', 'USD')
-    .action((dir, opts) => run((ctx) => initCommand(ctx, dir, opts)));
+    .action((dir, opts) => run(async (ctx) => (await import('./init.js')).initCommand(ctx, dir, opts)));
   program
     .command('schema')
     .description('JSON Schemas of every file kind (for editors and other tools)')
     .option('--out <dir>', 'write one file per kind into this folder instead of printing them')
-    .action((opts) => run((ctx) => schemaCommand(ctx, opts)));
+    .action((opts) => run(async (ctx) => (await import('./schema.js')).schemaCommand(ctx, opts)));
   program
     .command('validate')
     .description('check every file and cross-reference; lists all problems')
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
-    .action((opts) => run((ctx) => validateCommand(ctx, opts)));
+    .action((opts) => run(async (ctx) => (await import('./validate.js')).validateCommand(ctx, opts)));
   program
     .command('readiness')
     .description('the convention check: every goal, TARGET against CURRENT, met and on track')
@@ -37,7 +32,7 @@ export function registerCommands(program: Command, run: Run): void {
     .option('--at <ref>', 'read the data as it was at this git commit, branch or tag')
     .option('--goal <id>', 'one goal, with every chapter or branch and why it counts or not')
     .addOption(formatOption())
-    .action((opts) => run((ctx) => readinessCommand(ctx, opts)));
+    .action((opts) => run(async (ctx) => (await import('./readiness.js')).readinessCommand(ctx, opts)));
   program
     .command('diff')
     .description('what a change does to every goal: BASE against HEAD (default: the working tree)')
@@ -45,7 +40,7 @@ export function registerCommands(program: Command, run: Run): void {
     .argument('[head]', 'git revision with the change (default: the working tree)')
     .option('--as-of <date>', 'evaluate both sides as of this day')
     .addOption(formatOption())
-    .action((base, head, opts) => run((ctx) => diffCommand(ctx, base, head, opts)));
+    .action((base, head, opts) => run(async (ctx) => (await import('./diff.js')).diffCommand(ctx, base, head, opts)));
   registerWriteCommands(program, run);
   registerReportCommands(program, run);
   registerMoneyCommands(program, run);

@@ -1,7 +1,10 @@
 // iops readiness: every goal, TARGET against CURRENT, met or not, on track for the deadline.
-import { dataCommit, openRepository, requireValid, resolveAsOf } from '../app/open.js';
+import { resolveAsOf } from '../app/asOf.js';
+import { type Memo, recall } from '../app/memo.js';
 import { READINESS } from '../app/scope.js';
-import { readiness } from '../core/readiness.js';
+import type { ReadinessView } from '../core/readiness.js';
+import { dataCommit } from '../io/git.js';
+import { findDataRoot } from '../io/repo.js';
 import { EXIT, UsageError } from '../errors.js';
 import { renderReadinessJson, renderReadinessMarkdown, renderReadinessTable } from '../render/readiness.js';
 import { type CommandContext, type CommandResult, type Format, chalkFor, location } from './context.js';
@@ -13,17 +16,32 @@ export interface ReadinessOptions {
   goal?: string;
 }
 
+interface Computed {
+  readiness: ReadinessView;
+  currency: string;
+}
+
 export async function readinessCommand(ctx: CommandContext, opts: ReadinessOptions): Promise<CommandResult> {
-  const repo = await openRepository(location(ctx), { at: opts.at, scope: READINESS });
+  const memo = await recall<Computed>(location(ctx), opts.at, 'readiness', { asOf: opts.asOf ?? null, goal: opts.goal ?? null, today: ctx.today });
+  const computed = memo.hit ?? (await compute(ctx, opts, memo));
+  const view = { ...computed.readiness, ...(await dataCommit(findDataRoot(location(ctx)), opts.at)) };
+  const render = { chalk: chalkFor(ctx), terminal: ctx.color, currency: computed.currency };
+  const stdout =
+    opts.format === 'json' ? renderReadinessJson(view) : opts.format === 'markdown' ? renderReadinessMarkdown(view, render) : renderReadinessTable(view, render);
+  return { stdout, exitCode: view.ready ? EXIT.ok : EXIT.negative };
+}
+
+/** Loads the data and evaluates every goal (the loader, schemas and metrics load only for this). */
+async function compute(ctx: CommandContext, opts: ReadinessOptions, memo: Memo<Computed>): Promise<Computed> {
+  const [{ openRepository, requireValid }, { readiness }] = await Promise.all([import('../app/open.js'), import('../core/readiness.js')]);
+  const repo = await openRepository(location(ctx), { at: opts.at, scope: READINESS, listed: memo.listed });
   const org = requireValid(repo);
   if (!org.goals) throw new UsageError('this data repository has no goals.yaml; add one (iops init writes the default goals)');
   if (opts.goal !== undefined && !org.goals.goals.some((g) => g.id === opts.goal)) {
     throw new UsageError(`no goal "${opts.goal}" in goals.yaml (goals: ${org.goals.goals.map((g) => g.id).join(', ')})`);
   }
   const asOf = resolveAsOf(org, opts.asOf, ctx.today);
-  const view = { ...readiness(org, org.goals, asOf, opts.goal), ...(await dataCommit(repo.root, opts.at)) };
-  const render = { chalk: chalkFor(ctx), terminal: ctx.color, currency: org.settings.currency };
-  const stdout =
-    opts.format === 'json' ? renderReadinessJson(view) : opts.format === 'markdown' ? renderReadinessMarkdown(view, render) : renderReadinessTable(view, render);
-  return { stdout, exitCode: view.ready ? EXIT.ok : EXIT.negative };
+  const computed = { readiness: readiness(org, org.goals, asOf, opts.goal), currency: org.settings.currency };
+  memo.remember(repo, computed);
+  return computed;
 }

@@ -1,7 +1,6 @@
 // Registers the dashboard command.
 import { type Command, Option } from 'commander';
 import type { Run } from '../cli.js';
-import { dashboardCommand } from './dashboard.js';
 
 export function registerDashboardCommands(program: Command, run: Run): void {
   program
@@ -11,5 +10,5 @@ export function registerDashboardCommands(program: Command, run: Run): void {
     .option('--as-of <date>', 'evaluate as of this day (default: snapshot_date in iops.yaml, else today)')
     .option('--at <ref>', 'read the data as it was at this git commit, branch or tag')
     .addOption(new Option('--format <format>', 'html: the page; json: the page and dashboard.json beside it').choices(['html', 'json']).default('html'))
-    .action((opts) => run((ctx) => dashboardCommand(ctx, opts)));
+    .action((opts) => run(async (ctx) => (await import('./dashboard.js')).dashboardCommand(ctx, opts)));
 }

@@ -5,11 +5,8 @@
 import { type Command, Option } from 'commander';
 import type { Run } from '../cli.js';
 import { closest } from '../core/problem.js';
-import { GROUPINGS } from '../core/dues/summary.js';
-import { SCENARIO_HELP } from '../core/forecast/scenario.js';
+import { GROUPINGS, SCENARIO_HELP } from '../core/choices.js';
 import { UsageError } from '../errors.js';
-import { duesCommand, duesExportCommand, duesSuggestCommand } from './dues.js';
-import { forecastCommand } from './forecast.js';
 
 const format = (choices: string[], fallback: string) => new Option('--format <format>', 'output format').choices(choices).default(fallback);
 
@@ -33,7 +30,7 @@ export function registerMoneyCommands(program: Command, run: Run): void {
           const hint = closest(extra, dues.commands.map((c) => c.name()));
           throw new UsageError(`unknown dues command ${JSON.stringify(extra)}${hint ? `; did you mean ${hint}?` : ''} (commands: ${dues.commands.map((c) => c.name()).join(', ')})`);
         }
-        return duesCommand(ctx, opts);
+        return (await import('./dues.js')).duesCommand(ctx, opts);
       }),
     );
 
@@ -44,14 +41,14 @@ export function registerMoneyCommands(program: Command, run: Run): void {
     .option('--from <date>', 'first day (default: the first receipt)')
     .option('--to <date>', 'last day (default: the as-of date)')
     .option('--at <ref>', 'read the data as it was at a git commit')
-    .action((opts) => run((ctx) => duesExportCommand(ctx, opts)));
+    .action((opts) => run(async (ctx) => (await import('./dues.js')).duesExportCommand(ctx, opts)));
 
   dues
     .command('suggest')
     .description("the dues a member's chapter suggests, a month; exemption is always possible")
     .requiredOption('--member <id>', 'the member')
     .addOption(format(['text', 'json', 'markdown'], 'text'))
-    .action((opts) => run((ctx) => duesSuggestCommand(ctx, opts)));
+    .action((opts) => run(async (ctx) => (await import('./dues.js')).duesSuggestCommand(ctx, opts)));
 
   program
     .command('forecast')
@@ -66,5 +63,5 @@ export function registerMoneyCommands(program: Command, run: Run): void {
     .option('--as-of <date>', 'start date (default: snapshot_date, else today)')
     .option('--at <ref>', 'read the data as it was at a git commit')
     .addOption(format(['table', 'json', 'markdown'], 'table'))
-    .action((opts) => run((ctx) => forecastCommand(ctx, opts)));
+    .action((opts) => run(async (ctx) => (await import('./forecast.js')).forecastCommand(ctx, opts)));
 }

@@ -1,7 +1,7 @@
 // Registers the report commands: `iops report CHAPTER` and `iops report --all`.
 import { type Command, Option } from 'commander';
 import type { Run } from '../cli.js';
-import { OVERVIEW_SORTS } from '../core/report/overview.js';
+import { OVERVIEW_SORTS } from '../core/choices.js';
 
 export function registerReportCommands(program: Command, run: Run): void {
   program

@@ -3,13 +3,6 @@
 // every id is checked against the id pattern, so `--id --help` is an invalid id, not a flag.
 import { type Command, Option } from 'commander';
 import type { Run } from '../cli.js';
-import { branchAddCommand, chapterAddCommand, chapterSetCommand } from './chapter.js';
-import { duesRecordCommand } from './dues-record.js';
-import { exportMembersCommand } from './export.js';
-import { historyCommand } from './history.js';
-import { importMembersCommand } from './import.js';
-import { gatheringLogCommand, meetingLogCommand } from './meeting.js';
-import { memberAddCommand, memberLeaveCommand, memberMoveCommand, memberSetCommand } from './member.js';
 
 /** --no-commit and --dry-run, on every write command. */
 function writeFlags(cmd: Command): Command {
@@ -28,7 +21,7 @@ export function registerWriteCommands(program: Command, run: Run): void {
     .requiredOption('--country <cc>', 'ISO 3166-1 alpha-2 country code, such as GB')
     .option('--branch <branch>', 'the national branch it belongs to')
     .option('--founded <date>', 'YYYY-MM-DD')
-    .action((id, opts) => run((ctx) => chapterAddCommand(ctx, id, opts)));
+    .action((id, opts) => run(async (ctx) => (await import('./chapter.js')).chapterAddCommand(ctx, id, opts)));
   writeFlags(chapter.command('set <id>').description("change a chapter's name, country, branch, delegate or dues arrangements"))
     .option('--name <name>', 'the chapter name')
     .option('--country <cc>', 'country code')
@@ -43,12 +36,12 @@ export function registerWriteCommands(program: Command, run: Run): void {
     .option('--dues-agreed <date>', 'the day the chapter agreed on dues')
     .option('--dues-amount <amount>', 'scheme fixed: the monthly dues, such as 10')
     .option('--dues-currency <code>', 'scheme fixed: their currency, such as GBP')
-    .action((id, opts) => run((ctx) => chapterSetCommand(ctx, id, opts)));
+    .action((id, opts) => run(async (ctx) => (await import('./chapter.js')).chapterSetCommand(ctx, id, opts)));
 
   writeFlags(group(program, 'branch', 'add a national branch').command('add <id>').description('a new national branch: branches/<id>.yaml'))
     .requiredOption('--name <name>', 'such as "IOPS UK"')
     .requiredOption('--country <cc>', 'country code')
-    .action((id, opts) => run((ctx) => branchAddCommand(ctx, id, opts)));
+    .action((id, opts) => run(async (ctx) => (await import('./chapter.js')).branchAddCommand(ctx, id, opts)));
 
   const member = group(program, 'member', 'add members, record leaving, moving and corrections');
   writeFlags(member.command('add <chapter>').description('a new member; prints the member id'))
@@ -58,12 +51,12 @@ export function registerWriteCommands(program: Command, run: Run): void {
     .option('--age-band <band>', 'under-25 | 25-34 | 35-44 | 45-54 | 55-64 | 65-plus')
     .option('--studied <docs>', 'key documents studied, comma-separated')
     .option('--pledge <pledge>', 'dues pledge: 20/GBP/month, 20/GBP, or exempt')
-    .action((chapterId, opts) => run((ctx) => memberAddCommand(ctx, chapterId, opts)));
+    .action((chapterId, opts) => run(async (ctx) => (await import('./member.js')).memberAddCommand(ctx, chapterId, opts)));
   writeFlags(member.command('leave <id>').description('the member left on a date'))
     .requiredOption('--date <date>', 'YYYY-MM-DD')
-    .action((id, opts) => run((ctx) => memberLeaveCommand(ctx, id, opts)));
+    .action((id, opts) => run(async (ctx) => (await import('./member.js')).memberLeaveCommand(ctx, id, opts)));
   writeFlags(member.command('move <id> <chapter>').description('the member moves to another chapter'))
-    .action((id, chapterId, opts) => run((ctx) => memberMoveCommand(ctx, id, chapterId, opts)));
+    .action((id, chapterId, opts) => run(async (ctx) => (await import('./member.js')).memberMoveCommand(ctx, id, chapterId, opts)));
   writeFlags(member.command('set <id>').description("correct or update a member's record"))
     .option('--gender <gender>', 'woman | man | non-binary | undisclosed')
     .option('--age-band <band>', 'age band')
@@ -74,7 +67,7 @@ export function registerWriteCommands(program: Command, run: Run): void {
     .option('--joined <date>', 'YYYY-MM-DD')
     .option('--left <date>', 'YYYY-MM-DD')
     .option('--no-left', 'the member has not left after all')
-    .action((id, opts) => run((ctx) => memberSetCommand(ctx, id, opts)));
+    .action((id, opts) => run(async (ctx) => (await import('./member.js')).memberSetCommand(ctx, id, opts)));
 
   writeFlags(group(program, 'meeting', 'log a chapter meeting').command('log <chapter>').description('one meeting: chapters/<chapter>/meetings/<date>.yaml'))
     .requiredOption('--date <date>', 'YYYY-MM-DD')
@@ -86,7 +79,7 @@ export function registerWriteCommands(program: Command, run: Run): void {
     .option('--joint-with <chapters>', 'other chapters that met together with this one')
     .option('--notes <text>', 'free text')
     .option('--slug <word>', 'names a second meeting on the same day (file <date>-<slug>.yaml)')
-    .action((chapterId, opts) => run((ctx) => meetingLogCommand(ctx, chapterId, opts)));
+    .action((chapterId, opts) => run(async (ctx) => (await import('./meeting.js')).meetingLogCommand(ctx, chapterId, opts)));
 
   const dues = program.commands.find((c) => c.name() === 'dues') ?? program.command('dues');
   writeFlags(dues.command('record').description("a dues receipt, into the member's chapter ledger for that year"))
@@ -96,29 +89,29 @@ export function registerWriteCommands(program: Command, run: Run): void {
     .requiredOption('--currency <code>', 'such as GBP')
     .option('--period <month>', 'the month it pays for (YYYY-MM)')
     .option('--notes <text>', 'free text')
-    .action((opts) => run((ctx) => duesRecordCommand(ctx, opts)));
+    .action((opts) => run(async (ctx) => (await import('./dues-record.js')).duesRecordCommand(ctx, opts)));
 
   writeFlags(group(program, 'gathering', "log a branch's gathering").command('log <branch>').description('a national or regional gathering'))
     .requiredOption('--date <date>', 'YYYY-MM-DD')
     .addOption(new Option('--kind <kind>', 'national or regional').makeOptionMandatory())
     .requiredOption('--chapters <ids>', 'the chapters that took part, comma-separated')
     .option('--notes <text>', 'free text')
-    .action((branch, opts) => run((ctx) => gatheringLogCommand(ctx, branch, opts)));
+    .action((branch, opts) => run(async (ctx) => (await import('./meeting.js')).gatheringLogCommand(ctx, branch, opts)));
 
   program
     .command('history [target]')
     .description('the audit trail from git: all of it, a file, goals, a chapter, a branch or a member')
     .addOption(new Option('--format <format>', 'output format').choices(['table', 'json', 'markdown']).default('table'))
-    .action((target, opts) => run((ctx) => historyCommand(ctx, target, opts)));
+    .action((target, opts) => run(async (ctx) => (await import('./history.js')).historyCommand(ctx, target, opts)));
 
   writeFlags(group(program, 'import', 'import from a spreadsheet').command('members <file>').description('members from a CSV file, all or nothing, one commit (docs/import.md)'))
     .requiredOption('--chapter <chapter>', 'the chapter they belong to')
-    .action((file, opts) => run((ctx) => importMembersCommand(ctx, file, opts)));
+    .action((file, opts) => run(async (ctx) => (await import('./import.js')).importMembersCommand(ctx, file, opts)));
 
   group(program, 'export', 'export for spreadsheets')
     .command('members')
     .description('the member list as CSV (the columns import reads, plus chapter)')
     .option('--chapter <chapter>', 'one chapter only')
     .addOption(new Option('--format <format>', 'output format').choices(['csv', 'json']).default('csv'))
-    .action((opts) => run((ctx) => exportMembersCommand(ctx, opts)));
+    .action((opts) => run(async (ctx) => (await import('./export.js')).exportMembersCommand(ctx, opts)));
 }

@@ -1,19 +1,20 @@
 // iops report CHAPTER: the delegate's chapter health report (table, Markdown or JSON),
 // --publish to commit it as the chapter's report, and --all: one line per chapter.
-import { type FileEntry, loadFromFiles } from '../app/load.js';
-import { dataCommit, openRepository, requireValid, resolveAsOf } from '../app/open.js';
-import { chapterScope } from '../app/scope.js';
+import { resolveAsOf } from '../app/asOf.js';
+import type { FileEntry } from '../app/load.js';
+import { type Memo, recall } from '../app/memo.js';
 import type { Plan } from '../app/transaction.js';
+import { OVERVIEW_SORTS, type OverviewSort } from '../core/choices.js';
 import { isCalendarDate } from '../core/dates.js';
 import { chapterExists } from '../core/metrics/asof.js';
 import type { ChapterRecord, Organisation } from '../core/model.js';
 import { ID_PATTERN } from '../core/paths.js';
 import { closest } from '../core/problem.js';
-import { buildChapterReport } from '../core/report/build.js';
-import { OVERVIEW_SORTS, type OverviewSort, overview } from '../core/report/overview.js';
-import { publishedReportPath, publishedReportText, publishedTitle, withPublishedReport } from '../core/report/publish.js';
-import { scopePaths, selectScope } from '../core/report/scope.js';
+import type { Overview } from '../core/report/overview.js';
+import type { ChapterReport } from '../core/report/types.js';
 import { EXIT, UsageError } from '../errors.js';
+import { dataCommit } from '../io/git.js';
+import { findDataRoot } from '../io/repo.js';
 import { renderOverviewMarkdown, renderOverviewTable } from '../render/report-all.js';
 import { renderOverviewJson, renderReportJson } from '../render/report-json.js';
 import { renderReportMarkdown } from '../render/report-markdown.js';
@@ -38,15 +39,28 @@ export async function reportCommand(ctx: CommandContext, chapterId: string | und
   checkFlags(chapterId, opts);
   if (opts.all) return allChapters(ctx, opts);
   if (opts.publish) return publish(ctx, chapterId!, opts);
-  const repo = await openRepository(location(ctx), { at: opts.at, scope: chapterScope(chapterId!) });
-  const org = requireValid(repo);
-  const stamp = await dataCommit(repo.root, opts.at);
-  const chapter = chapterIn(org, chapterId!);
-  const asOf = asOfFor(org, chapter, opts, ctx.today);
-  const report = { ...buildChapterReport(org, chapter, asOf, { since: opts.since, members: opts.members }), ...stamp, ...(opts.at !== undefined ? { at: opts.at } : {}) };
+  const inputs = { chapter: chapterId, asOf: opts.asOf ?? null, since: opts.since ?? null, members: opts.members === true, today: ctx.today };
+  const memo = await recall<ChapterReport>(location(ctx), opts.at, 'report', inputs);
+  const built = memo.hit ?? (await chapterReport(ctx, chapterId!, opts, memo));
+  const report = { ...built, ...(await dataCommit(findDataRoot(location(ctx)), opts.at)), ...(opts.at !== undefined ? { at: opts.at } : {}) };
   const stdout =
     opts.format === 'json' ? renderReportJson(report) : opts.format === 'markdown' ? renderReportMarkdown(report) : renderReportTable(report, { chalk: chalkFor(ctx), width: Number(ctx.env.COLUMNS) || undefined });
   return { stdout, exitCode: EXIT.ok };
+}
+
+/** Loads what the report reads and builds it (the loader and the report's core load only for this). */
+async function chapterReport(ctx: CommandContext, chapterId: string, opts: ReportCommandOptions, memo: Memo<ChapterReport>): Promise<ChapterReport> {
+  const [{ openRepository, requireValid }, { chapterScope }, { buildChapterReport }] = await Promise.all([
+    import('../app/open.js'),
+    import('../app/scope.js'),
+    import('../core/report/build.js'),
+  ]);
+  const repo = await openRepository(location(ctx), { at: opts.at, scope: chapterScope(chapterId), listed: memo.listed });
+  const org = requireValid(repo);
+  const chapter = chapterIn(org, chapterId);
+  const report = buildChapterReport(org, chapter, asOfFor(org, chapter, opts, ctx.today), { since: opts.since, members: opts.members });
+  memo.remember(repo, report);
+  return report;
 }
 
 function checkFlags(chapterId: string | undefined, opts: ReportCommandOptions): void {
@@ -64,7 +78,8 @@ function checkFlags(chapterId: string | undefined, opts: ReportCommandOptions): 
 }
 
 /** The files a report on the chapter reads (core/report/scope.ts), loaded; undefined when they have problems. */
-function loadedForChapter(files: readonly FileEntry[], chapterId: string): Organisation | undefined {
+async function loadedForChapter(files: readonly FileEntry[], chapterId: string): Promise<Organisation | undefined> {
+  const [{ loadFromFiles }, { scopePaths, selectScope }] = await Promise.all([import('../app/load.js'), import('../core/report/scope.js')]);
   const wanted = scopePaths(chapterId);
   return loadFromFiles(selectScope(chapterId, files.filter((f) => wanted(f.path)))).org;
 }
@@ -84,20 +99,35 @@ function asOfFor(org: Organisation, chapter: ChapterRecord, opts: ReportCommandO
 }
 
 async function allChapters(ctx: CommandContext, opts: ReportCommandOptions): Promise<CommandResult> {
-  const repo = await openRepository(location(ctx), { at: opts.at });
-  const org = requireValid(repo);
-  const asOf = resolveAsOf(org, opts.asOf, ctx.today);
-  const view = { ...overview(org, asOf, (opts.sort ?? 'name') as OverviewSort), ...(await dataCommit(repo.root, opts.at)), ...(opts.at !== undefined ? { at: opts.at } : {}) };
+  const sort = (opts.sort ?? 'name') as OverviewSort;
+  const memo = await recall<Overview>(location(ctx), opts.at, 'report --all', { asOf: opts.asOf ?? null, sort, today: ctx.today });
+  const computed = memo.hit ?? (await allChaptersOverview(ctx, opts, sort, memo));
+  const view = { ...computed, ...(await dataCommit(findDataRoot(location(ctx)), opts.at)), ...(opts.at !== undefined ? { at: opts.at } : {}) };
   const stdout =
     opts.format === 'json' ? renderOverviewJson(view) : opts.format === 'markdown' ? renderOverviewMarkdown(view) : renderOverviewTable(view, { chalk: chalkFor(ctx), terminal: ctx.color });
   return { stdout, exitCode: EXIT.ok };
+}
+
+async function allChaptersOverview(ctx: CommandContext, opts: ReportCommandOptions, sort: OverviewSort, memo: Memo<Overview>): Promise<Overview> {
+  const [{ openRepository, requireValid }, { overview }] = await Promise.all([import('../app/open.js'), import('../core/report/overview.js')]);
+  const repo = await openRepository(location(ctx), { at: opts.at, listed: memo.listed });
+  const org = requireValid(repo);
+  const computed = overview(org, resolveAsOf(org, opts.asOf, ctx.today), sort);
+  memo.remember(repo, computed);
+  return computed;
 }
 
 /** Writes the Markdown report as the chapter's report of the as-of day, through the write transaction. */
 async function publish(ctx: CommandContext, chapterId: string, opts: ReportCommandOptions): Promise<CommandResult> {
   const plan: Plan = async (s) => {
     // the snapshot's organisation leaves out meetings, reports and receipts: load what the report reads
-    const org = loadedForChapter(s.files, chapterId) ?? requireValid(loadFromFiles(s.files));
+    const [{ loadFromFiles }, { requireValid }, { buildChapterReport }, { publishedReportPath, publishedReportText, publishedTitle, withPublishedReport }] = await Promise.all([
+      import('../app/load.js'),
+      import('../app/open.js'),
+      import('../core/report/build.js'),
+      import('../core/report/publish.js'),
+    ]);
+    const org = (await loadedForChapter(s.files, chapterId)) ?? requireValid(loadFromFiles(s.files));
     const chapter = chapterIn(org, chapterId);
     const asOf = asOfFor(org, chapter, opts, ctx.today);
     const path = publishedReportPath(chapter.id, asOf);

@@ -53,16 +53,57 @@ export async function gitPlace(root: string): Promise<GitPlace | undefined> {
   }
 }
 
-const hidden = (path: string) => path.split('/').some((part) => part.startsWith('.'));
+/** A path iops never reads: one with a part that starts with a dot (.git, .iops, .github). */
+export const hidden = (path: string) => path.startsWith('.') || path.includes('/.');
 
-/** The working tree's files under the data folder, with blob ids where git vouches for them. */
-export async function listWorkTree(root: string, place: GitPlace): Promise<Listing> {
+/** What git says of the working tree, unparsed: the index, the status and HEAD. Together they name the files' state. */
+export interface WorkTreeView {
+  index: Buffer;
+  status: Buffer;
+  head: string | null;
+}
+
+export async function viewWorkTree(root: string): Promise<WorkTreeView> {
   const [index, status, head] = await Promise.all([
     gitOutput(root, ['ls-files', '-s', '-z', '--', '.']),
     // --no-optional-locks: a reader must never take index.lock from under a writer
     gitOutput(root, ['--no-optional-locks', 'status', '--porcelain', '-z', '--untracked-files=all', '--ignored', '--', '.']),
     gitOutput(root, ['rev-parse', '--verify', '-q', 'HEAD']).then((b) => b.toString().trim() || null, () => null),
   ]);
+  return { index, status, head };
+}
+
+export interface StatusEntry {
+  x: string;
+  y: string;
+  /** Relative to the data folder. */
+  path: string;
+}
+
+/** `git status --porcelain -z` entries under the data folder. */
+export function statusEntries(status: Buffer, place: GitPlace): StatusEntry[] | { unsupported: string } {
+  const out: StatusEntry[] = [];
+  const tokens = status.toString('utf8').split('\0');
+  for (let i = 0; i < tokens.length; i++) {
+    const entry = tokens[i]!;
+    if (!entry) continue;
+    const [x, y] = [entry[0]!, entry[1]!];
+    if (x === 'R' || x === 'C') i++; // the renamed or copied file's old path follows
+    if (!entry.startsWith(place.prefix, 3)) return { unsupported: `unexpected status path ${entry}` };
+    out.push({ x, y, path: entry.slice(3 + place.prefix.length) });
+  }
+  return out;
+}
+
+/** Whether the status lists anything but ignored files. */
+export const isDirty = (entries: readonly StatusEntry[]) => entries.some((e) => e.x !== '!');
+
+/** Whether git reports the file as changed since the index, untracked or ignored: its content is not the index's blob. */
+export const unvouched = (e: StatusEntry) => (e.x === '?' && e.y === '?') || (e.x === '!' && e.y === '!') || (e.y !== 'D' && e.y !== ' ');
+
+/** The working tree's files under the data folder, with blob ids where git vouches for them. */
+export async function listWorkTree(root: string, place: GitPlace, view?: WorkTreeView): Promise<Listing> {
+  const { index, status, head } = view ?? (await viewWorkTree(root));
   const files = new Map<string, ListedFile>();
   for (const entry of index.toString('utf8').split('\0')) {
     if (!entry) continue;
@@ -74,23 +115,17 @@ export async function listWorkTree(root: string, place: GitPlace): Promise<Listi
     if (mode !== '100644' && mode !== '100755') return { unsupported: `${path} is not a plain file in git (mode ${mode})` };
     files.set(path, { path, blob: blob! });
   }
-  let dirty = false;
-  const tokens = status.toString('utf8').split('\0');
-  for (let i = 0; i < tokens.length; i++) {
-    const entry = tokens[i]!;
-    if (!entry) continue;
-    const [x, y] = [entry[0]!, entry[1]!];
-    if (x === 'R' || x === 'C') i++; // the renamed or copied file's old path follows
-    if (!entry.startsWith(place.prefix, 3)) return { unsupported: `unexpected status path ${entry}` };
-    const path = entry.slice(3 + place.prefix.length);
-    if (x !== '!') dirty = true;
+  const entries = statusEntries(status, place);
+  if ('unsupported' in entries) return entries;
+  for (const e of entries) {
+    const { x, y, path } = e;
     if (hidden(path)) continue;
     if (path.endsWith('/')) return { unsupported: `${path} is a nested repository or an unreadable folder` };
     if (x === 'U' || y === 'U' || (x === 'A' && y === 'A') || (x === 'D' && y === 'D')) return { unsupported: `${path} has a merge conflict` };
-    if ((x === '?' && y === '?') || (x === '!' && y === '!')) files.set(path, { path });
+    if (unvouched(e)) files.set(path, { path });
     else if (y === 'D') files.delete(path);
-    else if (y !== ' ') files.set(path, { path });
   }
+  const dirty = isDirty(entries);
   // what git does not vouch for is read from disk: plain files only, as readDataFiles reads them
   for (const f of files.values()) {
     if (f.blob) continue;
@@ -101,9 +136,13 @@ export async function listWorkTree(root: string, place: GitPlace): Promise<Listi
   return { files: [...files.values()].sort(byPath), dirty, commit: head };
 }
 
+/** The data folder's tree at a commit, unparsed (it names the files' state). */
+export const viewCommit = (root: string, commit: string, place: GitPlace): Promise<Buffer> =>
+  gitOutput(root, ['ls-tree', '--full-tree', '-r', '-l', '-z', `${commit}:${place.prefix}`]);
+
 /** The data folder's files at a commit, with blob ids and sizes. */
-export async function listCommit(root: string, commit: string, place: GitPlace): Promise<Listing> {
-  const listing = await gitOutput(root, ['ls-tree', '--full-tree', '-r', '-l', '-z', `${commit}:${place.prefix}`]);
+export async function listCommit(root: string, commit: string, place: GitPlace, tree?: Buffer): Promise<Listing> {
+  const listing = tree ?? (await viewCommit(root, commit, place));
   const files: ListedFile[] = [];
   for (const entry of listing.toString('utf8').split('\0')) {
     const m = /^(\d+) (\w+) ([0-9a-f]+) +(-|\d+)\t(.*)$/s.exec(entry);

@@ -11,7 +11,7 @@ import { toMinor } from '../core/money.js';
 import { type ReceiptMonth, receiptMonthsOf } from '../core/receiptMonths.js';
 import type { Receipt } from '../core/schema/dues.js';
 import { gitBlobId } from './cache.js';
-import { MAX_FILE_BYTES } from './yamlSource.js';
+import { MAX_FILE_BYTES } from './limits.js';
 
 export interface ParseJob {
   path: string;

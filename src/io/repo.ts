@@ -4,7 +4,7 @@ import { readFile, readdir, realpath, stat } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import type { FileEntry } from '../app/load.js';
 import { EnvironmentError } from '../errors.js';
-import { MAX_FILE_BYTES } from './yamlSource.js';
+import { MAX_FILE_BYTES } from './limits.js';
 
 export interface DataLocation {
   data?: string | undefined;

@@ -7,10 +7,13 @@ import { dirname, join, relative, resolve, sep } from 'node:path';
 import { jsonSchemaFiles } from '../../core/schema/jsonSchema.js';
 import { SCHEMA_DIR } from '../../core/paths.js';
 import { EnvironmentError, UsageError } from '../../errors.js';
-import { git, isInsideWorkTree } from '../../io/git.js';
+import { type SimpleGit, simpleGit } from 'simple-git';
+import { isInsideWorkTree } from '../../io/git.js';
 import { goalsYaml } from '../../sample/settings.js';
 import { replaySample } from './sampleHistory.js';
 import { type InitSettings, codeowners, gitattributes, iopsYaml, readme, workflow } from './templates.js';
+
+const git = (dir: string): SimpleGit => simpleGit({ baseDir: dir, binary: 'git', maxConcurrentProcesses: 4 });
 
 export interface InitOptions extends InitSettings {
   sample: boolean;

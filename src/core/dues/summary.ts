@@ -9,8 +9,8 @@ import { type ChapterPledges, type DuesWindow, chapterPledges, pledgeTiers } fro
 import { PLEDGE_TIERS, type Tier } from './scale.js';
 import { type CurrencyTotals, addAmount, inReportingCurrency, mergeTotals } from './totals.js';
 
-export const GROUPINGS = ['chapter', 'branch', 'month', 'currency'] as const;
-export type Grouping = (typeof GROUPINGS)[number];
+import type { Grouping } from '../choices.js';
+export { GROUPINGS, type Grouping } from '../choices.js';
 
 export const NO_BRANCH = '(no branch)';
 

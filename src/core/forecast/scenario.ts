@@ -29,7 +29,7 @@ export function parseScenario(text: string): Scenario | undefined {
   return rateScenario(rate, `membership grows by ${percentText(rate)}% a year, compounded monthly`);
 }
 
-export const SCENARIO_HELP = 'observed, doubling or rate:<percent a year> (such as rate:14.87)';
+export { SCENARIO_HELP } from '../choices.js';
 
 /** The yearly rate that takes `start` members to `target` in `years` years. */
 export function solveRate(start: number, target: number, years: number): Scenario {

@@ -4,8 +4,8 @@ import { chaptersAt, lastOnOrBefore } from '../metrics/asof.js';
 import type { Organisation } from '../model.js';
 import { collectingStanding, delegateStanding, functioningStanding } from './standing.js';
 
-export const OVERVIEW_SORTS = ['name', 'last-meeting', 'last-report', 'functioning'] as const;
-export type OverviewSort = (typeof OVERVIEW_SORTS)[number];
+import type { OverviewSort } from '../choices.js';
+export { OVERVIEW_SORTS, type OverviewSort } from '../choices.js';
 
 export interface OverviewRow {
   chapter: string;

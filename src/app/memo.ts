@@ -1,0 +1,92 @@
+// A command's result remembered for the exact files it was computed from. Readiness, a
+// chapter's report and the overview are pure functions of the data files, the command's options
+// and the day; their results are kept under a key naming all three (io/results.ts), so a second
+// run on unchanged files lists the files (git ls-files, git status), hashes the few files git
+// does not vouch for, and answers without loading anything. Any change to any data file, by
+// content, changes the key. A result is remembered only when the load read exactly the files
+// listed (none changed meanwhile) through the parse cache, never from the plain fallback.
+import { lstat, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { createHash } from 'node:crypto';
+import { classify } from '../core/layout.js';
+import { gitBlobId } from '../io/cache.js';
+import { rememberHeadInfo, resolveCommit } from '../io/git.js';
+import { hidden, isDirty, statusEntries, unvouched } from '../io/gitListing.js';
+import { type DataLocation, findDataRoot } from '../io/repo.js';
+import { MAX_FILE_BYTES } from '../io/limits.js';
+import { ResultStore, resultKey } from '../io/results.js';
+import { type DataListing, debug, listData, resultsDisabled } from './listing.js';
+import type { OpenedRepository } from './open.js';
+
+export interface Memo<T> {
+  /** The remembered result, when these exact files gave one before. */
+  hit: T | undefined;
+  /** The files as listed; give them to openRepository so they are listed once. */
+  listed: DataListing | undefined;
+  /** Remembers the result computed from `repo`, if it was loaded from exactly the files listed. */
+  remember(repo: OpenedRepository, value: T): void;
+}
+
+const none: Memo<never> = { hit: undefined, listed: undefined, remember: () => {} };
+
+/** The result of `name` with `inputs` on the data at `location` (the working tree, or the commit `at`). */
+export async function recall<T>(location: DataLocation, at: string | undefined, name: string, inputs: unknown): Promise<Memo<T>> {
+  if (resultsDisabled(process.env)) return none;
+  const root = findDataRoot(location);
+  const commit = at !== undefined ? await resolveCommit(root, at) : undefined;
+  const listed = await listData(root, commit);
+  if (!listed) return none;
+  const state = await stateOf(root, listed);
+  if (state === undefined) return { ...none, listed };
+  const store = new ResultStore(listed.place.gitDir);
+  const key = resultKey(name, inputs, state);
+  const text = store.get(key);
+  if (text !== undefined) {
+    debug(`${name}: the result remembered for these files`);
+    if ('workTree' in listed.view) {
+      const entries = statusEntries(listed.view.workTree.status, listed.place);
+      rememberHeadInfo(root, { commit: listed.view.workTree.head, dirty: 'unsupported' in entries || isDirty(entries) });
+    }
+    return { hit: JSON.parse(text, revive) as T, listed: undefined, remember: () => {} };
+  }
+  return {
+    hit: undefined,
+    listed,
+    remember: (repo, value) => {
+      if (!repo.asListed) return debug(`${name}: not remembered (the files were not read as listed)`);
+      store.put(key, JSON.stringify(value, replace));
+      debug(`${name}: remembered`);
+    },
+  };
+}
+
+// Results are JSON, with Maps (sums per currency) kept as Maps under a key no data can have.
+const MAP = '\u0000map';
+const replace = (_key: string, v: unknown) => (v instanceof Map ? { [MAP]: [...v] } : v);
+const revive = (_key: string, v: unknown) => (v !== null && typeof v === 'object' && MAP in v ? new Map((v as Record<string, [unknown, unknown][]>)[MAP]) : v);
+
+/**
+ * The id of the data's state. At a commit, its tree. In the working tree, the index (every
+ * tracked file's blob id), the status (which files differ from it, are untracked or ignored)
+ * and the blob ids of those files, read and hashed here: they keep that id for the load, which
+ * checks it against what it reads. Undefined when such a file is not one iops reads quietly (a
+ * symbolic link, a file too large, a folder git cannot list): the command then loads as usual.
+ */
+async function stateOf(root: string, listed: DataListing): Promise<string | undefined> {
+  const hash = createHash('sha1');
+  if ('tree' in listed.view) return hash.update(listed.view.tree).digest('hex');
+  const { index, status } = listed.view.workTree;
+  const entries = statusEntries(status, listed.place);
+  if ('unsupported' in entries) return undefined;
+  hash.update(index).update('\0\0').update(status);
+  for (const e of entries) {
+    if (hidden(e.path) || !unvouched(e) || 'ignore' in classify(e.path)) continue;
+    const abs = join(root, e.path);
+    const kind = await lstat(abs).catch(() => undefined);
+    if (!kind?.isFile() || kind.size > MAX_FILE_BYTES) return undefined;
+    const blob = gitBlobId(await readFile(abs));
+    listed.hashed.set(e.path, blob);
+    hash.update(`\0${e.path}\0${blob}`);
+  }
+  return hash.digest('hex');
+}

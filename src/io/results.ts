@@ -1,0 +1,65 @@
+// Remembered results: what a command computed from one exact state of the data, stored under a
+// key that names that state (every data file's path and blob id) and the command's inputs, so
+// running the command again on the same files answers without loading them. One small file a
+// result, in the parse cache's versioned folder (a new iops starts afresh); each file carries
+// the SHA-1 of its text, and one that does not match is a miss (and is removed). Never throws:
+// a cache that cannot be read or written only makes iops slower.
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { cacheVersion } from './cache.js';
+
+/** Results kept; the least recently used beyond this are removed. */
+const KEEP = 200;
+
+const sha1 = (text: string) => createHash('sha1').update(text).digest('hex');
+
+export class ResultStore {
+  private readonly dir: string;
+
+  constructor(gitDir: string) {
+    this.dir = join(gitDir, 'iops-cache', cacheVersion(), 'results');
+  }
+
+  get(key: string): string | undefined {
+    const path = join(this.dir, key);
+    let text: string;
+    try {
+      text = readFileSync(path, 'utf8');
+    } catch {
+      return undefined;
+    }
+    const nl = text.indexOf('\n');
+    const body = text.slice(nl + 1);
+    if (nl !== 40 || sha1(body) !== text.slice(0, nl)) return void rmSync(path, { force: true });
+    try {
+      const now = new Date();
+      utimesSync(path, now, now);
+    } catch {
+      // a read-only cache still answers
+    }
+    return body;
+  }
+
+  put(key: string, body: string): void {
+    try {
+      mkdirSync(this.dir, { recursive: true });
+      const tmp = join(this.dir, `.tmp-${process.pid}-${randomBytes(4).toString('hex')}`);
+      writeFileSync(tmp, `${sha1(body)}\n${body}`);
+      renameSync(tmp, join(this.dir, key));
+      this.prune();
+    } catch {
+      // read-only git folder, full disk: carry on without remembering
+    }
+  }
+
+  private prune(): void {
+    const names = readdirSync(this.dir);
+    if (names.length <= KEEP) return;
+    const byAge = names.map((name) => ({ name, time: statSync(join(this.dir, name)).mtimeMs })).sort((a, b) => b.time - a.time);
+    for (const { name } of byAge.slice(KEEP)) rmSync(join(this.dir, name), { force: true });
+  }
+}
+
+/** The key of a result: the command's name and inputs and the state of the data. */
+export const resultKey = (name: string, inputs: unknown, state: string): string => sha1(`${name}\0${JSON.stringify(inputs)}\0${state}`);
