@@ -15,13 +15,14 @@ import { join } from 'node:path';
 import { type FileRole, classify } from '../core/layout.js';
 import { EnvironmentError } from '../errors.js';
 import type { ChapterRecord, ReceiptRecord } from '../core/model.js';
-import type { ReceiptMonth } from '../core/receiptMonths.js';
+import { ledgerSumsPass } from '../core/checks/ledgerSums.js';
+import type { LedgerSums } from '../core/receiptMonths.js';
 import { ParseCache } from '../io/cache.js';
 import { type ListedFile, readBlobs } from '../io/gitListing.js';
 import { type DataListing, debug, filesOf, listData } from './listing.js';
 
 export { cacheDisabled } from './listing.js';
-import { type ParseJob, ledgerMonths, parseAll, parseJob } from '../io/parseWorker.js';
+import { type ParseJob, ledgerSums, parseAll, parseJob } from '../io/parseWorker.js';
 import { type FileEntry, type LoadResult, type ValidFile, linkFiles, receiptRecords } from './load.js';
 import type { Scope } from './scope.js';
 
@@ -50,7 +51,7 @@ interface Known {
   role: FileRole;
   blob?: string;
   data?: unknown;
-  sums?: ReceiptMonth[];
+  sums?: LedgerSums;
   /** Parsed in this run (its sums, for a ledger, are in the cache already). */
   parsed?: boolean;
 }
@@ -102,26 +103,24 @@ class Loader {
     if (!files.some((f) => f.path === 'iops.yaml')) return { failed: 'no iops.yaml' };
     this.cache.prefetch(known.flatMap((k) => (k.blob ? [{ blob: k.blob, kind: k.role.kind, variant: asSums && k.role.kind === 'dues' ? ('sums' as const) : ('data' as const) }] : [])));
     for (const k of known) {
-      if (asSums && k.role.kind === 'dues' && k.blob) k.sums = this.cachedJson(k.blob, 'dues', 'sums') as ReceiptMonth[] | undefined;
+      if (asSums && k.role.kind === 'dues' && k.blob) k.sums = this.cachedJson(k.blob, 'dues', 'sums') as LedgerSums | undefined;
       if (!k.sums && k.blob) k.data = this.cachedJson(k.blob, k.role.kind, 'data');
     }
-    let failed = await this.parse(known.filter((k) => k.data === undefined && k.sums === undefined));
+    const failed = await this.parse(
+      known.filter((k) => k.data === undefined && k.sums === undefined),
+      asSums,
+    );
     if (failed) return { failed };
     if (asSums) // ledgers cached before their sums were: add the sums
-      for (const k of known) if (k.role.kind === 'dues' && k.sums === undefined && !k.parsed && k.blob) this.cache.put(k.blob, 'dues', JSON.stringify(ledgerMonths(k.data as never)), 'sums');
+      for (const k of known) if (k.role.kind === 'dues' && k.sums === undefined && !k.parsed && k.blob) this.cache.put(k.blob, 'dues', JSON.stringify(ledgerSums(k.data as never)), 'sums');
 
     // a part of the repository is checked on its own (as core/report/scope.ts would have it); the whole, unless certified
     const certified = asSums && !wanted && this.cache.has(this.manifest(known), 'repository', 'cert');
-    if (!certified) {
-      // without a certificate every receipt is checked: the ledgers' own data, then
-      const ledgers = known.filter((k) => k.data === undefined);
-      for (const k of ledgers) k.data = this.cachedJson(k.blob!, 'dues', 'data');
-      failed = await this.parse(ledgers.filter((k) => k.data === undefined));
-      if (failed) return { failed };
-    }
     const valid: ValidFile[] = known.map((k) => ({ path: k.path, role: k.role, data: k.data ?? [], ...(k.data === undefined && k.sums ? { sums: k.sums } : {}) }));
     const result = linkFiles(opts.scope?.select ? opts.scope.select(valid) : valid, new Map(), { checks: !certified });
     if (result.problems.length || !result.org) return { failed: CROSS_FILE };
+    // ledgers given as sums are checked as sums (what fails is then read and located the plain way)
+    if (!certified && known.some((k) => k.data === undefined && !ledgerSumsPass(result.org!, k.role.chapter!, k.role.year!, k.sums!))) return { failed: CROSS_FILE };
     if (!certified && !wanted) this.cache.put(this.manifest(known), 'repository', '1', 'cert');
     const bySums = known.filter((k) => k.data === undefined);
     if (bySums.length) this.readReceiptsWhenAsked(result.org.chapters, bySums);
@@ -135,8 +134,8 @@ class Loader {
     return JSON.parse(text);
   }
 
-  /** Parses the files the cache did not have; the first failure, if any. */
-  private async parse(todo: Known[]): Promise<string | undefined> {
+  /** Parses the files the cache did not have; the first failure, if any. With `asSums`, ledgers are kept as their sums. */
+  private async parse(todo: Known[], asSums = false): Promise<string | undefined> {
     if (!todo.length) return undefined;
     const jobs: ParseJob[] = todo.map((k) => this.job(k));
     if (this.fromCommit) {
@@ -152,7 +151,8 @@ class Loader {
       if (k.blob !== undefined && k.blob !== r.blob) this.drifted = true;
       k.blob = r.blob;
       k.parsed = true;
-      k.data = JSON.parse(r.json);
+      if (asSums && r.sums !== undefined) k.sums = JSON.parse(r.sums) as LedgerSums;
+      else k.data = JSON.parse(r.json);
       this.cache.put(r.blob, k.role.kind, r.json, 'data', k.role.kind === 'dues');
       if (r.sums !== undefined) this.cache.put(r.blob, 'dues', r.sums, 'sums');
     });

@@ -16,7 +16,7 @@ import {
   type ReportRecord,
   buildOrganisation,
 } from '../core/model.js';
-import { type ReceiptMonth, mergeReceiptMonths, receiptMonthsOf } from '../core/receiptMonths.js';
+import { type LedgerSums, type ReceiptMonth, mergeReceiptMonths, receiptMonthsOf } from '../core/receiptMonths.js';
 import { toMinor } from '../core/money.js';
 import { type Problem, type UnlocatedProblem, compareProblems } from '../core/problem.js';
 import type { Branch } from '../core/schema/branch.js';
@@ -47,8 +47,8 @@ export interface ValidFile {
   role: FileRole;
   path: string;
   data: unknown;
-  /** A dues ledger given as monthly sums instead of its receipts (then `data` is empty). */
-  sums?: ReceiptMonth[];
+  /** A dues ledger given as sums instead of its receipts (then `data` is empty). */
+  sums?: LedgerSums;
 }
 
 export function loadFromFiles(files: readonly FileEntry[], opts: { select?: (valid: ValidFile[]) => ValidFile[] } = {}): LoadResult {
@@ -171,7 +171,7 @@ function link(files: ValidFile[]): { org: Organisation; nameDates: Map<string, s
       case 'dues':
         nameDates.set(path, role.year!);
         append(chapterOf(role.chapter!).receipts, receiptRecords(path, role.chapter!, data, minorOf));
-        if (sums) (ledgerSums.get(role.chapter!) ?? ledgerSums.set(role.chapter!, []).get(role.chapter!)!).push(sums);
+        if (sums) (ledgerSums.get(role.chapter!) ?? ledgerSums.set(role.chapter!, []).get(role.chapter!)!).push(sums.months);
         break;
     }
   }

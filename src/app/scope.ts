@@ -1,6 +1,6 @@
 // What a command needs of the repository: a filter on paths (applied while listing, so nothing
 // else is read or parsed), for a one-chapter report a selection on the parsed files, and for
-// readiness the dues ledgers as monthly sums. `validate`, `diff` and `dues` need everything.
+// readiness and validate the dues ledgers as sums. `diff` and `dues` need everything.
 // `report CHAPTER` needs the chapter's own folder and the context its numbers and
 // cross-references use: the settings, the goals, the branches, every chapter.yaml, other
 // chapters' meetings that name the chapter, the members of the chapters a meeting with
@@ -24,6 +24,9 @@ export interface Scope {
 
 /** readiness: every file; the receipts as monthly sums. */
 export const READINESS: Scope = { sums: true };
+
+/** validate: every file, every check; the ledgers checked as sums (read receipt by receipt only to locate a problem). */
+export const VALIDATE: Scope = { sums: true };
 
 const OTHER_CHAPTER_FILE = /^chapters\/([^/]+)\/(chapter\.yaml|members\.yaml|meetings\/[^/]+)$/;
 

@@ -1,12 +1,13 @@
 // iops validate: every file and cross-reference; all problems, not the first.
 import { lineOf, openRepository } from '../app/open.js';
+import { VALIDATE } from '../app/scope.js';
 import { plural } from '../core/metrics/asof.js';
 import { EXIT } from '../errors.js';
 import { problemSummary, renderProblems } from '../render/problems.js';
 import { type CommandContext, type CommandResult, chalkFor, json, location } from './context.js';
 
 export async function validateCommand(ctx: CommandContext, opts: { format?: 'text' | 'json' }): Promise<CommandResult> {
-  const repo = await openRepository(location(ctx));
+  const repo = await openRepository(location(ctx), { scope: VALIDATE });
   const valid = repo.problems.length === 0;
   const exitCode = valid ? EXIT.ok : EXIT.negative;
   if (opts.format === 'json') {
@@ -21,7 +22,7 @@ export async function validateCommand(ctx: CommandContext, opts: { format?: 'tex
   const members = org.chapters.reduce((n, c) => n + c.members.length, 0);
   const meetings = org.chapters.reduce((n, c) => n + c.ownMeetings.length, 0);
   const reports = org.chapters.reduce((n, c) => n + c.reports.length, 0);
-  const receipts = org.chapters.reduce((n, c) => n + c.receipts.length, 0);
+  const receipts = org.chapters.reduce((n, c) => n + c.receiptMonths.reduce((k, m) => k + m.count, 0), 0);
   const summary = [
     plural(org.chapters.length, 'chapter'),
     plural(org.branches.length, 'branch', 'branches'),

@@ -42,6 +42,22 @@ export function receiptMonthsOf(receipts: readonly ReceiptLike[]): ReceiptMonth[
   return [...months.values()].sort(byMonthThenCurrency);
 }
 
+/**
+ * A ledger's receipts as sums: by month and currency, and the members who paid. That is all the
+ * cross-file checks ask of receipts (checks/ledgerSums.ts), so a ledger checked this way is
+ * never read receipt by receipt.
+ */
+export interface LedgerSums {
+  months: ReceiptMonth[];
+  /** The distinct member ids of the receipts, sorted. */
+  members: string[];
+}
+
+export const ledgerSumsOf = (receipts: readonly (ReceiptLike & { member: string })[]): LedgerSums => ({
+  months: receiptMonthsOf(receipts),
+  members: [...new Set(receipts.map((r) => r.member))].sort(),
+});
+
 /** One chapter's months from its ledgers' (a receipt's month is in one ledger, but be general). */
 export function mergeReceiptMonths(lists: readonly (readonly ReceiptMonth[])[]): ReceiptMonth[] {
   const months = new Map<string, ReceiptMonth>();

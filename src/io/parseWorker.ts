@@ -8,7 +8,7 @@ import { Worker, isMainThread, parentPort, workerData } from 'node:worker_thread
 import { readFileData } from '../app/fileData.js';
 import type { FileRole } from '../core/layout.js';
 import { toMinor } from '../core/money.js';
-import { type ReceiptMonth, receiptMonthsOf } from '../core/receiptMonths.js';
+import { type LedgerSums, ledgerSumsOf } from '../core/receiptMonths.js';
 import type { Receipt } from '../core/schema/dues.js';
 import { gitBlobId } from './cache.js';
 import { MAX_FILE_BYTES } from './limits.js';
@@ -75,11 +75,11 @@ export function parseJob(job: ParseJob): ParseResult {
   const json = exactJson(outcome.data);
   if (json === undefined) return { path: job.path, fail: 'not exact as JSON' };
   if (job.role.kind !== 'dues') return { path: job.path, blob, json };
-  return { path: job.path, blob, json, sums: JSON.stringify(ledgerMonths(outcome.data as Receipt[])) };
+  return { path: job.path, blob, json, sums: JSON.stringify(ledgerSums(outcome.data as Receipt[])) };
 }
 
-/** A ledger's receipts summed by month and currency. */
-export function ledgerMonths(receipts: readonly Receipt[]): ReceiptMonth[] {
+/** A ledger's receipts summed by month and currency, and who paid. */
+export function ledgerSums(receipts: readonly Receipt[]): LedgerSums {
   const minor = new Map<string, number>(); // a ledger repeats a few amounts many times
   const minorOf = (amount: number, currency: string) => {
     const key = `${amount} ${currency}`;
@@ -87,7 +87,7 @@ export function ledgerMonths(receipts: readonly Receipt[]): ReceiptMonth[] {
     if (m === undefined) minor.set(key, (m = toMinor(amount, currency)!));
     return m;
   };
-  return receiptMonthsOf(receipts.map((r) => ({ date: r.date, currency: r.currency, minor: minorOf(r.amount, r.currency) })));
+  return ledgerSumsOf(receipts.map((r) => ({ date: r.date, currency: r.currency, minor: minorOf(r.amount, r.currency), member: r.member })));
 }
 
 /** Worker threads: one a core (at most 4), or IOPS_PARSE_THREADS (0 or 1: parse on the main thread). */
