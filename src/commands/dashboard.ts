@@ -4,6 +4,7 @@
 import { mkdir, readFile, realpath, stat } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { dataCommit, openRepository, requireValid, resolveAsOf } from '../app/open.js';
+import { LEDGERS_AS_SUMS } from '../app/scope.js';
 import { DASHBOARD_FILES, refuseOutput, writtenByIops } from '../core/dashboard/output.js';
 import { dashboard } from '../core/dashboard/view.js';
 import { EXIT, UsageError } from '../errors.js';
@@ -52,7 +53,7 @@ async function checkOutput(dataRoot: string, folder: string, shown: string, name
 }
 
 export async function dashboardCommand(ctx: CommandContext, opts: DashboardOptions): Promise<CommandResult> {
-  const repo = await openRepository(location(ctx), { at: opts.at });
+  const repo = await openRepository(location(ctx), { at: opts.at, scope: LEDGERS_AS_SUMS });
   const org = requireValid(repo);
   if (!org.goals) throw new UsageError('this data repository has no goals.yaml; add one (iops init writes the default goals)');
   const asOf = resolveAsOf(org, opts.asOf, ctx.today);

@@ -1,7 +1,8 @@
 // iops diff BASE [HEAD]: what a change (a pull request) does to every goal. Reports, never judges: exit 0.
+import { type Memo, recall } from '../app/memo.js';
 import { openRepository, resolveAsOf } from '../app/open.js';
-import { READINESS } from '../app/scope.js';
-import { type Side, diffReadiness } from '../core/diff.js';
+import { LEDGERS_AS_SUMS } from '../app/scope.js';
+import { type Side, type SideEvaluation, diffReadiness, evaluateSide } from '../core/diff.js';
 import { DataError, EXIT, UsageError } from '../errors.js';
 import { resolveCommit } from '../io/git.js';
 import { findDataRoot } from '../io/repo.js';
@@ -13,22 +14,42 @@ export interface DiffOptions {
   format?: Format;
 }
 
-async function side(ctx: CommandContext, root: string, ref: string | undefined): Promise<Side> {
+interface Evaluated {
+  side: SideEvaluation;
+  /** The day it was evaluated as of. */
+  asOf: string;
+}
+
+/**
+ * One side, evaluated as of `asOf` (null: the side's own snapshot_date, else today). The
+ * organisation is let go of before the other side is loaded; a side computed before for the
+ * same files and day is recalled (app/memo.ts).
+ */
+async function evaluate(ctx: CommandContext, root: string, ref: string | undefined, asOf: string | null): Promise<{ side: Side; asOf: string }> {
   const label = ref === undefined ? 'working tree' : `${ref} (${(await resolveCommit(root, ref)).slice(0, 10)})`;
-  const { org, problems } = await openRepository(location(ctx), { at: ref, scope: READINESS });
+  const memo = await recall<Evaluated>(location(ctx), ref, 'diff side', { asOf, today: ctx.today });
+  const evaluated = memo.hit ?? (await load(ctx, ref, label, asOf, memo));
+  return { side: { label, ...evaluated.side }, asOf: evaluated.asOf };
+}
+
+async function load(ctx: CommandContext, ref: string | undefined, label: string, asOf: string | null, memo: Memo<Evaluated>): Promise<Evaluated> {
+  const repo = await openRepository(location(ctx), { at: ref, scope: LEDGERS_AS_SUMS, listed: memo.listed });
+  const { org, problems } = repo;
   if (!org) throw new DataError(problems, `the data at ${label} has problems`);
   if (!org.goals) throw new UsageError(`there is no goals.yaml at ${label}`);
-  return { label, org, goals: org.goals };
+  const day = resolveAsOf(org, asOf ?? undefined, ctx.today);
+  const evaluated = { side: evaluateSide(org, org.goals, day), asOf: day };
+  memo.remember(repo, evaluated);
+  return evaluated;
 }
 
 export async function diffCommand(ctx: CommandContext, base: string, head: string | undefined, opts: DiffOptions): Promise<CommandResult> {
   const root = findDataRoot(location(ctx));
-  // one side after the other: the second reads most of its files from what the first parsed
-  const b = await side(ctx, root, base);
-  const h = await side(ctx, root, head);
-  const asOf = resolveAsOf(h.org, opts.asOf, ctx.today);
-  const view = diffReadiness(b, h, asOf);
-  const o = { chalk: chalkFor(ctx), terminal: ctx.color, currency: h.org.settings.currency };
+  // the head first: its snapshot_date is the day both sides are evaluated as of
+  const h = await evaluate(ctx, root, head, opts.asOf ?? null);
+  const b = await evaluate(ctx, root, base, h.asOf);
+  const view = diffReadiness(b.side, h.side, h.asOf);
+  const o = { chalk: chalkFor(ctx), terminal: ctx.color, currency: h.side.currency };
   const stdout = opts.format === 'json' ? renderDiffJson(view) : opts.format === 'markdown' ? renderDiffMarkdown(view, o) : renderDiffTable(view, o);
   return { stdout, exitCode: EXIT.ok };
 }

@@ -1,5 +1,6 @@
 // iops forecast: membership and dues income ahead, under a growth scenario.
 import { openRepository, requireValid, resolveAsOf } from '../app/open.js';
+import { LEDGERS_AS_SUMS } from '../app/scope.js';
 import { forecast, type Step } from '../core/forecast/forecast.js';
 import { type DuesPerMember, givenDues, observedDues } from '../core/forecast/income.js';
 import { SCENARIO_HELP, type Scenario, monthsAfter, parseScenario, solveRate } from '../core/forecast/scenario.js';
@@ -63,7 +64,7 @@ function scenarioFrom(opts: ForecastOptions, start: number): { scenario: Scenari
 }
 
 export async function forecastCommand(ctx: CommandContext, opts: ForecastOptions): Promise<CommandResult> {
-  const org = requireValid(await openRepository(location(ctx), { at: opts.at }));
+  const org = requireValid(await openRepository(location(ctx), { at: opts.at, scope: LEDGERS_AS_SUMS }));
   const asOf = resolveAsOf(org, opts.asOf, ctx.today);
   const members = wholeNumber('--members', opts.members);
   const start = members ?? currentMembers(org, asOf).length;

@@ -109,8 +109,12 @@ async function allChapters(ctx: CommandContext, opts: ReportCommandOptions): Pro
 }
 
 async function allChaptersOverview(ctx: CommandContext, opts: ReportCommandOptions, sort: OverviewSort, memo: Memo<Overview>): Promise<Overview> {
-  const [{ openRepository, requireValid }, { overview }] = await Promise.all([import('../app/open.js'), import('../core/report/overview.js')]);
-  const repo = await openRepository(location(ctx), { at: opts.at, listed: memo.listed });
+  const [{ openRepository, requireValid }, { LEDGERS_AS_SUMS }, { overview }] = await Promise.all([
+    import('../app/open.js'),
+    import('../app/scope.js'),
+    import('../core/report/overview.js'),
+  ]);
+  const repo = await openRepository(location(ctx), { at: opts.at, scope: LEDGERS_AS_SUMS, listed: memo.listed });
   const org = requireValid(repo);
   const computed = overview(org, resolveAsOf(org, opts.asOf, ctx.today), sort);
   memo.remember(repo, computed);

@@ -1,13 +1,13 @@
 // iops validate: every file and cross-reference; all problems, not the first.
 import { lineOf, openRepository } from '../app/open.js';
-import { VALIDATE } from '../app/scope.js';
+import { LEDGERS_AS_SUMS } from '../app/scope.js';
 import { plural } from '../core/metrics/asof.js';
 import { EXIT } from '../errors.js';
 import { problemSummary, renderProblems } from '../render/problems.js';
 import { type CommandContext, type CommandResult, chalkFor, json, location } from './context.js';
 
 export async function validateCommand(ctx: CommandContext, opts: { format?: 'text' | 'json' }): Promise<CommandResult> {
-  const repo = await openRepository(location(ctx), { scope: VALIDATE });
+  const repo = await openRepository(location(ctx), { scope: LEDGERS_AS_SUMS });
   const valid = repo.problems.length === 0;
   const exitCode = valid ? EXIT.ok : EXIT.negative;
   if (opts.format === 'json') {

@@ -1,7 +1,7 @@
 // What a change does to the goals: definitions and goals added, removed or changed, and per
 // goal target, current value and verdict before and after, both evaluated as of the same day.
 import type { Organisation } from './model.js';
-import { type GoalView, readiness } from './readiness.js';
+import { type GoalView, type ReadinessView, readiness } from './readiness.js';
 import type { GoalsFile } from './schema/goals.js';
 
 export interface Change {
@@ -31,11 +31,26 @@ export interface DiffView {
   data: Record<string, { before: number; after: number }>;
 }
 
-export interface Side {
-  label: string;
-  org: Organisation;
+/** One side of a comparison: its goals, their evaluation as of the day compared, and how much data it holds. */
+export interface SideEvaluation {
   goals: GoalsFile;
+  readiness: ReadinessView;
+  counts: Record<string, number>;
+  /** The reporting currency of its iops.yaml. */
+  currency: string;
 }
+
+export interface Side extends SideEvaluation {
+  label: string;
+}
+
+/** A side from its organisation (so two organisations never need to be held at once). */
+export const evaluateSide = (org: Organisation, goals: GoalsFile, asOf: string): SideEvaluation => ({
+  goals,
+  readiness: readiness(org, goals, asOf),
+  counts: dataCounts(org),
+  currency: org.settings.currency,
+});
 
 /** Every leaf that differs between two plain values, as dotted paths. */
 export function changes(before: unknown, after: unknown, path = ''): Change[] {
@@ -61,8 +76,8 @@ function dataCounts(org: Organisation): Record<string, number> {
 }
 
 export function diffReadiness(base: Side, head: Side, asOf: string): DiffView {
-  const before = readiness(base.org, base.goals, asOf);
-  const after = readiness(head.org, head.goals, asOf);
+  const before = base.readiness;
+  const after = head.readiness;
   const definition_changes = [
     ...changes({ convention: base.goals.convention, deadline: base.goals.deadline }, { convention: head.goals.convention, deadline: head.goals.deadline }),
     ...changes(base.goals.definitions, head.goals.definitions, 'definitions'),
@@ -77,8 +92,8 @@ export function diffReadiness(base: Side, head: Side, asOf: string): DiffView {
     const status = !b ? 'added' : !a ? 'removed' : JSON.stringify(defB) !== JSON.stringify(defA) || b.current !== a.current || b.met !== a.met ? 'changed' : 'unchanged';
     return { id, title: (a ?? b)!.title, status, before: b, after: a, flipped: !!a && !!b && a.met !== b.met };
   });
-  const countsB = dataCounts(base.org);
-  const countsA = dataCounts(head.org);
+  const countsB = base.counts;
+  const countsA = head.counts;
   const data = Object.fromEntries(Object.keys(countsA).map((k) => [k, { before: countsB[k]!, after: countsA[k]! }]));
   return { as_of: asOf, base: base.label, head: head.label, definition_changes, goals, ready: { before: before.ready, after: after.ready }, data };
 }

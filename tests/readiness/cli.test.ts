@@ -1,4 +1,6 @@
 // readiness, --at and diff end to end, in a real git repository with two commits.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cleanupRepos, runCli, tempRepo, type TempRepo } from '../helpers/repo.js';
 import { goalsYaml, meeting, report } from '../helpers/org.js';
@@ -122,5 +124,23 @@ describe('iops diff', () => {
     expect(JSON.parse(r.stdout).definition_changes).toEqual([{ path: 'goals.women.min', before: 0.25, after: 0.3 }]);
     expect(JSON.parse(r.stdout).head).toBe('working tree');
     repo.git('checkout', '--', 'goals.yaml');
+  });
+
+  it('says which side has problems, and where (exit 3)', () => {
+    const members = 'chapters/ldn/members.yaml';
+    const text = readFileSync(join(repo.dir, members), 'utf8');
+    repo.write(members, `${text}- { id: e, joined: 2013-02-30, gender: man }\n`);
+    const head = runCli(['--data', repo.dir, 'diff', 'HEAD']);
+    expect(head.code).toBe(3);
+    expect(head.stderr).toContain('the data at working tree has problems');
+    expect(head.stderr).toContain(`${members}:5:`);
+    repo.commit('a day that does not exist');
+    repo.write(members, text);
+    const base = runCli(['--data', repo.dir, 'diff', 'HEAD']);
+    expect(base.code).toBe(3);
+    expect(base.stderr).toMatch(/the data at HEAD \([0-9a-f]{10}\) has problems/);
+    expect(base.stderr).toContain(`${members}:5:`);
+    repo.commit('put the members back');
+    expect(runCli(['--data', repo.dir, 'diff', 'HEAD~2', '--format', 'json']).code).toBe(0);
   });
 });
