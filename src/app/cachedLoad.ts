@@ -171,7 +171,11 @@ class Loader {
     return hash.digest('hex');
   }
 
-  /** Chapters whose ledgers came as sums read their receipts (cache, else the files) when first asked. */
+  /**
+   * Chapters whose ledgers came as sums read their receipts (cache, else the files) when asked,
+   * and the last chapter's read are kept: a command that goes through every chapter's receipts
+   * (dues) holds one chapter's at a time, and a chapter asked for again reads them again.
+   */
   private readReceiptsWhenAsked(chapters: ChapterRecord[], ledgers: Known[]): void {
     const byChapter = new Map<string, Known[]>();
     for (const k of ledgers) byChapter.set(k.role.chapter!, [...(byChapter.get(k.role.chapter!) ?? []), k]);
@@ -179,15 +183,25 @@ class Loader {
       const own = byChapter.get(chapter.id);
       if (!own) continue;
       const loaded = chapter.receipts;
-      let receipts: ReceiptRecord[] | undefined;
+      let given: ReceiptRecord[] | undefined;
+      const read = () => {
+        if (this.lastRead?.chapter !== chapter.id) {
+          const receipts = [...loaded, ...own.flatMap((k) => receiptRecords(k.path, k.role.chapter!, this.ledgerData(k)))].sort(byDate);
+          this.lastRead = { chapter: chapter.id, receipts };
+        }
+        return this.lastRead.receipts;
+      };
       Object.defineProperty(chapter, 'receipts', {
         configurable: true,
         enumerable: true,
-        get: () => (receipts ??= [...loaded, ...own.flatMap((k) => receiptRecords(k.path, k.role.chapter!, this.ledgerData(k)))].sort(byDate)),
-        set: (v: ReceiptRecord[]) => void (receipts = v),
+        get: () => given ?? read(),
+        set: (v: ReceiptRecord[]) => void (given = v),
       });
     }
   }
+
+  /** The receipts last read for a chapter whose ledgers came as sums. */
+  private lastRead: { chapter: string; receipts: ReceiptRecord[] } | undefined;
 
   private ledgerData(k: Known): unknown {
     const cached = this.cache.getText(k.blob!, 'dues', 'data');

@@ -1,6 +1,6 @@
 // What a command needs of the repository: a filter on paths (applied while listing, so nothing
 // else is read or parsed), for a one-chapter report a selection on the parsed files, and the
-// dues ledgers as sums for every command that does not list or total receipts itself.
+// dues ledgers as sums for the commands that go through the whole organisation.
 // `report CHAPTER` needs the chapter's own folder and the context its numbers and
 // cross-references use: the settings, the goals, the branches, every chapter.yaml, other
 // chapters' meetings that name the chapter, the members of the chapters a meeting with
@@ -24,8 +24,7 @@ export interface Scope {
 
 /**
  * Every file, the dues ledgers as sums: checked as sums (read receipt by receipt only to locate
- * a problem), and their receipts read only if something asks for them. For every command but
- * those that list or total receipts themselves (dues) and the one-chapter report.
+ * a problem), and their receipts read only if something asks for them, a chapter at a time.
  */
 export const LEDGERS_AS_SUMS: Scope = { sums: true };
 

@@ -3,6 +3,7 @@
 import { resolveAsOf } from '../app/asOf.js';
 import { type Memo, recall } from '../app/memo.js';
 import { openRepository, requireValid } from '../app/open.js';
+import { LEDGERS_AS_SUMS } from '../app/scope.js';
 import { dataCommit } from '../io/git.js';
 import { findDataRoot } from '../io/repo.js';
 import { isCalendarDate } from '../core/dates.js';
@@ -53,7 +54,7 @@ export async function duesCommand(ctx: CommandContext, opts: DuesOptions): Promi
 }
 
 async function summarise(ctx: CommandContext, opts: DuesOptions, by: Grouping, memo: Memo<DuesSummary>): Promise<DuesSummary> {
-  const repo = await openRepository(location(ctx), { at: opts.at, listed: memo.listed });
+  const repo = await openRepository(location(ctx), { at: opts.at, scope: LEDGERS_AS_SUMS, listed: memo.listed });
   const org = requireValid(repo);
   const summary = duesSummary(org, duesWindow(resolveAsOf(org, undefined, ctx.today), opts.from, opts.to), by);
   memo.remember(repo, summary);

@@ -1,6 +1,6 @@
 // Money and tables for the dues and forecast views: amounts with thousands separators in
 // their currency's minor unit, numbers right-aligned, colour only on a terminal.
-import Table from 'cli-table3';
+import { longTable } from './longTable.js';
 import { formatMinor } from '../core/money.js';
 
 /** 123456 in USD → "1,234.56". */
@@ -22,9 +22,7 @@ export const right = (content: string): Cell => ({ content, hAlign: 'right' });
 const COMPACT = { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' };
 
 export function table(head: string[], rows: Cell[][], terminal: boolean): string {
-  const t = new Table({ head, chars: COMPACT, style: { head: terminal ? ['bold'] : [], border: terminal ? ['grey'] : [] } });
-  for (const r of rows) t.push(r as never);
-  return t.toString();
+  return longTable({ head, chars: COMPACT, style: { head: terminal ? ['bold'] : [], border: terminal ? ['grey'] : [] } }, rows);
 }
 
 const cell = (s: string) => s.replace(/\|/g, '\\|');

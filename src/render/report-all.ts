@@ -1,6 +1,6 @@
 // `iops report --all` as a terminal table or Markdown: one line per chapter, then totals.
 import type { ChalkInstance } from 'chalk';
-import Table from 'cli-table3';
+import { longTable } from './longTable.js';
 import type { OverviewRow } from '../core/report/overview.js';
 import { count } from './format.js';
 import type { OverviewOutput } from './report-json.js';
@@ -28,13 +28,13 @@ function totals(v: OverviewOutput): string {
 
 export function renderOverviewTable(v: OverviewOutput, o: { chalk: ChalkInstance; terminal: boolean }): string {
   const { chalk } = o;
-  const table = new Table({ head: HEAD, style: { head: o.terminal ? ['bold'] : [], border: o.terminal ? ['grey'] : [], compact: true } });
   const colour = (v: boolean | null, s: string) => (v === null ? s : v ? chalk.green(s) : chalk.red(s));
-  for (const row of v.chapters) {
+  const rows = v.chapters.map((row) => {
     const c = cells(row);
-    table.push([c[0]!, colour(row.functioning, c[1]!), c[2]!, c[3]!, colour(row.collecting_dues, c[4]!), colour(row.delegate, c[5]!)]);
-  }
-  return [chalk.bold(`${v.organization}`), header(v), '', table.toString(), '', totals(v)].join('\n');
+    return [c[0]!, colour(row.functioning, c[1]!), c[2]!, c[3]!, colour(row.collecting_dues, c[4]!), colour(row.delegate, c[5]!)];
+  });
+  const table = longTable({ head: HEAD, style: { head: o.terminal ? ['bold'] : [], border: o.terminal ? ['grey'] : [], compact: true } }, rows);
+  return [chalk.bold(`${v.organization}`), header(v), '', table, '', totals(v)].join('\n');
 }
 
 export function renderOverviewMarkdown(v: OverviewOutput): string {

@@ -46,7 +46,19 @@ export interface ChapterPledges {
   receipts: number;
 }
 
-export function chapterPledges(org: Organisation, w: DuesWindow, receipts: readonly ReceiptRecord[]): ChapterPledges[] {
+/** What came in per chapter: a receipt counts for its member's chapter, wherever it was recorded. */
+export type Received = Map<string, { totals: CurrencyTotals; receipts: number }>;
+
+export function addReceived(received: Received, org: Organisation, r: ReceiptRecord): void {
+  const chapter = org.chapterById.get(org.memberById.get(r.member)?.chapter ?? r.chapter);
+  if (!chapter) return;
+  let e = received.get(chapter.id);
+  if (!e) received.set(chapter.id, (e = { totals: new Map(), receipts: 0 }));
+  addAmount(e.totals, r.currency, r.minor);
+  e.receipts++;
+}
+
+export function chapterPledges(org: Organisation, w: DuesWindow, received: Received): ChapterPledges[] {
   const byChapter = new Map<string, ChapterPledges>();
   const entry = (c: ChapterRecord) => {
     let e = byChapter.get(c.id);
@@ -67,12 +79,10 @@ export function chapterPledges(org: Organisation, w: DuesWindow, receipts: reado
       addAmount(e.pledged, m.dues.currency, due * toMinor(m.dues.amount, m.dues.currency)!);
     }
   }
-  for (const r of receipts) {
-    const chapter = org.chapterById.get(org.memberById.get(r.member)?.chapter ?? r.chapter);
-    if (!chapter) continue;
-    const e = entry(chapter);
-    addAmount(e.received, r.currency, r.minor);
-    e.receipts++;
+  for (const [id, r] of received) {
+    const e = entry(org.chapterById.get(id)!);
+    e.received = r.totals;
+    e.receipts = r.receipts;
   }
   return [...byChapter.values()]
     .filter((e) => e.pledging + e.exempt + e.receipts > 0)

@@ -5,7 +5,7 @@
 import type { Organisation, ReceiptRecord } from '../model.js';
 import { monthOf } from '../dates.js';
 import { suppress } from '../privacy.js';
-import { type ChapterPledges, type DuesWindow, chapterPledges, pledgeTiers } from './pledges.js';
+import { type ChapterPledges, type DuesWindow, type Received, addReceived, chapterPledges, pledgeTiers } from './pledges.js';
 import { PLEDGE_TIERS, type Tier } from './scale.js';
 import { type CurrencyTotals, addAmount, inReportingCurrency, mergeTotals } from './totals.js';
 
@@ -61,11 +61,18 @@ export interface DuesSummary {
   minGroup: number;
 }
 
+/**
+ * Receipts dated within the window, both ends included, chapter by chapter: one chapter's
+ * receipts at a time (a chapter whose ledgers came as sums reads them when asked, and need not
+ * keep them).
+ */
+function* receiptsInWindow(org: Organisation, w: DuesWindow): Generator<ReceiptRecord> {
+  for (const c of org.chapters) for (const r of c.receipts) if (r.date >= w.from && r.date <= w.to) yield r;
+}
+
 /** Receipts dated within the window, both ends included, oldest first. */
 export function receiptsIn(org: Organisation, w: DuesWindow): ReceiptRecord[] {
-  const out: ReceiptRecord[] = [];
-  for (const c of org.chapters) for (const r of c.receipts) if (r.date >= w.from && r.date <= w.to) out.push(r);
-  return out.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.chapter < b.chapter ? -1 : a.chapter > b.chapter ? 1 : (a.index ?? 0) - (b.index ?? 0)));
+  return [...receiptsInWindow(org, w)].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.chapter < b.chapter ? -1 : a.chapter > b.chapter ? 1 : (a.index ?? 0) - (b.index ?? 0)));
 }
 
 function keyOf(org: Organisation, r: ReceiptRecord, by: Grouping): string {
@@ -76,11 +83,14 @@ function keyOf(org: Organisation, r: ReceiptRecord, by: Grouping): string {
 }
 
 export function duesSummary(org: Organisation, w: DuesWindow, by: Grouping): DuesSummary {
-  const receipts = receiptsIn(org, w);
   const settings = org.settings;
   const groups = new Map<string, { byCurrency: CurrencyTotals; receipts: number }>();
   const byCurrency: CurrencyTotals = new Map();
-  for (const r of receipts) {
+  const received: Received = new Map();
+  let receipts = 0;
+  for (const r of receiptsInWindow(org, w)) {
+    receipts++;
+    addReceived(received, org, r);
     const key = keyOf(org, r, by);
     let g = groups.get(key);
     if (!g) groups.set(key, (g = { byCurrency: new Map(), receipts: 0 }));
@@ -102,10 +112,10 @@ export function duesSummary(org: Organisation, w: DuesWindow, by: Grouping): Due
     by,
     total: inReportingCurrency(byCurrency, settings),
     byCurrency,
-    receipts: receipts.length,
+    receipts,
     rows,
     rates,
-    ...arrearsView(org, chapterPledges(org, w, receipts)),
+    ...arrearsView(org, chapterPledges(org, w, received)),
     pledges: tiersView(pledgeTiers(org, w.to), settings.privacy.min_group),
     minGroup: settings.privacy.min_group,
   };
