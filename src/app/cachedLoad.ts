@@ -5,10 +5,10 @@
 // plain way, so problems are always found and reported by the one pipeline in load.ts, and the
 // cache can only change how fast a result comes, never the result.
 //
-// A successful full load leaves a certificate in the cache: this exact set of files (paths and
-// blob ids) passed every check. With one, a command that needs part of the repository skips the
-// cross-file checks (they passed on the whole), and readiness takes each dues ledger as monthly
-// sums (core/receiptMonths.ts) instead of its receipts, which are read only if asked for.
+// A successful load of the whole repository leaves a certificate in the cache: this exact set
+// of files (paths and blob ids) passed every check. With the scope LEDGERS_AS_SUMS each dues
+// ledger comes as its sums (core/receiptMonths.ts), checked as sums (core/checks/ledgerSums.ts)
+// unless a certificate vouches for the files, and its receipts are read only if asked for.
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
@@ -19,10 +19,8 @@ import { ledgerSumsPass } from '../core/checks/ledgerSums.js';
 import type { LedgerSums } from '../core/receiptMonths.js';
 import { ParseCache } from '../io/cache.js';
 import { type ListedFile, readBlobs } from '../io/gitListing.js';
-import { type DataListing, debug, filesOf, listData } from './listing.js';
-
-export { cacheDisabled } from './listing.js';
 import { type ParseJob, ledgerSums, parseAll, parseJob } from '../io/parseWorker.js';
+import { type DataListing, debug, filesOf, listData } from './listing.js';
 import { type FileEntry, type LoadResult, type ValidFile, linkFiles, receiptRecords } from './load.js';
 import type { Scope } from './scope.js';
 
@@ -106,10 +104,7 @@ class Loader {
       if (asSums && k.role.kind === 'dues' && k.blob) k.sums = this.cachedJson(k.blob, 'dues', 'sums') as LedgerSums | undefined;
       if (!k.sums && k.blob) k.data = this.cachedJson(k.blob, k.role.kind, 'data');
     }
-    const failed = await this.parse(
-      known.filter((k) => k.data === undefined && k.sums === undefined),
-      asSums,
-    );
+    const failed = await this.parse(known.filter((k) => k.data === undefined && k.sums === undefined), asSums);
     if (failed) return { failed };
     if (asSums) // ledgers cached before their sums were: add the sums
       for (const k of known) if (k.role.kind === 'dues' && k.sums === undefined && !k.parsed && k.blob) this.cache.put(k.blob, 'dues', JSON.stringify(ledgerSums(k.data as never)), 'sums');
