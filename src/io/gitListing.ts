@@ -22,8 +22,6 @@ export interface ListedFile {
   path: string;
   /** The blob id, when git knows the content; undefined for files to read and hash. */
   blob?: string;
-  /** Size in bytes, when known without reading (ls-tree). */
-  size?: number;
 }
 
 export type Listing = { files: ListedFile[]; dirty: boolean; commit: string | null } | { unsupported: string };
@@ -136,19 +134,23 @@ export async function listWorkTree(root: string, place: GitPlace, view?: WorkTre
   return { files: [...files.values()].sort(byPath), dirty, commit: head };
 }
 
-/** The data folder's tree at a commit, unparsed (it names the files' state). */
+/**
+ * The data folder's tree at a commit, unparsed (it names the files' state). Without sizes
+ * (`-l`): git would look up every object for them (1.4 s at 155,000 files); a file too large
+ * is refused when it is read.
+ */
 export const viewCommit = (root: string, commit: string, place: GitPlace): Promise<Buffer> =>
-  gitOutput(root, ['ls-tree', '--full-tree', '-r', '-l', '-z', `${commit}:${place.prefix}`]);
+  gitOutput(root, ['ls-tree', '--full-tree', '-r', '-z', `${commit}:${place.prefix}`]);
 
-/** The data folder's files at a commit, with blob ids and sizes. */
+/** The data folder's files at a commit, with blob ids. */
 export async function listCommit(root: string, commit: string, place: GitPlace, tree?: Buffer): Promise<Listing> {
   const listing = tree ?? (await viewCommit(root, commit, place));
   const files: ListedFile[] = [];
   for (const entry of listing.toString('utf8').split('\0')) {
-    const m = /^(\d+) (\w+) ([0-9a-f]+) +(-|\d+)\t(.*)$/s.exec(entry);
-    if (!m || hidden(m[5]!)) continue;
-    if (m[2] !== 'blob' || (m[1] !== '100644' && m[1] !== '100755')) return { unsupported: `${m[5]} is not a plain file` };
-    files.push({ path: m[5]!, blob: m[3]!, size: Number(m[4]) });
+    const m = /^(\d+) (\w+) ([0-9a-f]+)\t(.*)$/s.exec(entry);
+    if (!m || hidden(m[4]!)) continue;
+    if (m[2] !== 'blob' || (m[1] !== '100644' && m[1] !== '100755')) return { unsupported: `${m[4]} is not a plain file` };
+    files.push({ path: m[4]!, blob: m[3]! });
   }
   return { files: files.sort(byPath), dirty: false, commit };
 }

@@ -69,6 +69,7 @@ export function parseJob(job: ParseJob): ParseResult {
       return { path: job.path, fail: String(err) };
     }
   }
+  if (bytes.length > MAX_FILE_BYTES) return { path: job.path, fail: 'too big' };
   const blob = job.blob ?? gitBlobId(bytes);
   const outcome = readFileData(job.path, job.role, bytes);
   if (outcome.problems.length || outcome.data === undefined) return { path: job.path, fail: 'problems' };

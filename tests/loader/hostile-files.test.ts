@@ -4,7 +4,7 @@ import { mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { cleanupRepos } from '../helpers/repo.js';
+import { cleanupRepos, runCli } from '../helpers/repo.js';
 import { expectNoCrash, expectProblem, orgRepo, validate } from './support.js';
 
 afterAll(cleanupRepos);
@@ -86,6 +86,19 @@ describe('files iops refuses to read', () => {
     const r = validate(orgRepo({ [MEMBERS]: big }));
     expectProblem(r, `${MEMBERS}:1:1`, `the file is ${big.length.toLocaleString('en-US')} bytes, more than the 1 MiB (1,048,576 bytes) iops reads; split it`);
     expect(r.problems).toHaveLength(1);
+  });
+
+  it('refuses a file over 1 MiB in a commit read with --at, with or without the cache', () => {
+    const member = (i: number) => `- id: m-${i}\n  joined: 2012-03-10\n  gender: undisclosed\n`;
+    const big = Array.from({ length: 20_000 }, (_, i) => member(i)).join('');
+    const repo = orgRepo({ [MEMBERS]: big });
+    repo.write(MEMBERS, member(1));
+    repo.commit('split the members');
+    const run = (env: Record<string, string>) => runCli(['readiness', '--at', 'HEAD~1', '--format', 'json'], { cwd: repo.dir, env });
+    const plain = run({ IOPS_CACHE: 'off' });
+    expect(plain.code).toBe(3);
+    expect(plain.stderr).toContain(`${MEMBERS}:1:1: the file is ${big.length.toLocaleString('en-US')} bytes, more than the 1 MiB`);
+    for (let i = 0; i < 2; i++) expect(run({})).toEqual(plain);
   });
 
   it('refuses a symbolic link to a file outside the data repository', () => {
