@@ -1,10 +1,11 @@
 // A command's result remembered for the exact files it was computed from. Readiness, a
-// chapter's report and the overview are pure functions of the data files, the command's options
-// and the day; their results are kept under a key naming all three (io/results.ts), so a second
-// run on unchanged files lists the files (git ls-files, git status), hashes the few files git
-// does not vouch for, and answers without loading anything. Any change to any data file, by
-// content, changes the key. A result is remembered only when the load read exactly the files
-// listed (none changed meanwhile) through the parse cache, never from the plain fallback.
+// chapter's report, the overview, the dues summary and each side of a diff are pure functions
+// of the data files, the command's options and the day; their results are kept under a key
+// naming all three (io/results.ts), so a second run on unchanged files lists the files (git
+// ls-files, git status), hashes the few files git does not vouch for, and answers without
+// loading anything. Any change to any data file, by content, changes the key. A result is
+// remembered only when the load read exactly the files listed (none changed meanwhile) through
+// the parse cache, never from the plain fallback.
 import { lstat, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createHash } from 'node:crypto';

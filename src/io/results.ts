@@ -31,25 +31,26 @@ export class ResultStore {
     }
     const nl = text.indexOf('\n');
     const body = text.slice(nl + 1);
-    if (nl !== 40 || sha1(body) !== text.slice(0, nl)) return void rmSync(path, { force: true });
+    const intact = nl === 40 && sha1(body) === text.slice(0, nl);
     try {
-      const now = new Date();
-      utimesSync(path, now, now);
+      if (!intact) rmSync(path, { force: true });
+      else utimesSync(path, new Date(), new Date()); // recently used
     } catch {
       // a read-only cache still answers
     }
-    return body;
+    return intact ? body : undefined;
   }
 
   put(key: string, body: string): void {
+    const tmp = join(this.dir, `.tmp-${process.pid}-${randomBytes(4).toString('hex')}`);
     try {
       mkdirSync(this.dir, { recursive: true });
-      const tmp = join(this.dir, `.tmp-${process.pid}-${randomBytes(4).toString('hex')}`);
       writeFileSync(tmp, `${sha1(body)}\n${body}`);
       renameSync(tmp, join(this.dir, key));
       this.prune();
     } catch {
       // read-only git folder, full disk: carry on without remembering
+      rmSync(tmp, { force: true, maxRetries: 0 });
     }
   }
 
