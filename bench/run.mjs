@@ -117,7 +117,28 @@ function benchScale(name) {
     console.error(`  ${label} …`);
     rows.push({ label, ...coldWarm(repo, argv, ok, warmRuns) });
   }
-  return { scale, repo, chapter, rows };
+  console.error('  with the untracked cache …');
+  return { scale, repo, chapter, rows, untrackedCache: withUntrackedCache(repo, chapter, warmRuns) };
+}
+
+/**
+ * readiness and report <chapter>, remembered, with git's untracked cache on
+ * (`core.untrackedCache`, docs/performance.md), then off again as the generator left it.
+ */
+function withUntrackedCache(repo, chapter, warmRuns) {
+  const git = (...args) => execFileSync('git', args, { cwd: repo, stdio: 'ignore' });
+  git('config', 'core.untrackedCache', 'true');
+  git('update-index', '--untracked-cache');
+  git('status', '--porcelain'); // a status that may write the index stores the cache in it
+  try {
+    return [['readiness', ['readiness']], ['report <chapter>', ['report', chapter]]].map(([label, argv]) => {
+      iops(repo, argv); // remembered
+      return { label, warm: median(Array.from({ length: warmRuns }, () => iops(repo, argv).seconds)) };
+    });
+  } finally {
+    git('update-index', '--no-untracked-cache');
+    git('config', '--unset', 'core.untrackedCache');
+  }
 }
 
 /** `iops dues` against `hledger balance` on the same receipts (a scale with about that many). */
@@ -156,7 +177,7 @@ function benchHledger(receipts) {
 const s = (x) => (x === undefined ? '–' : x < 10 ? x.toFixed(2) : x.toFixed(1));
 const mb = (x) => (x === undefined ? '–' : `${Math.round(x)}`);
 
-function scaleTable({ scale, chapter, rows }) {
+function scaleTable({ scale, chapter, rows, untrackedCache }) {
   const idx = scale.name === 'S5' ? 1 : scale.name === 'S1' ? 0 : undefined;
   const verdict = (value, key) => {
     if (idx === undefined || value === undefined || !TARGETS[key]) return '';
@@ -179,6 +200,8 @@ function scaleTable({ scale, chapter, rows }) {
       `| ${r.label} | ${s(r.cold)}${verdict(r.cold, `${base} cold`)} | ${s(r.coldCpu)} | ${s(r.warm)}${verdict(r.warm, `${base} warm`)} | ${s(r.warmBest)} | ${s(r.warmCpu)} | ${s(r.files)} | ${mb(r.coldRss)}${verdict(r.coldRss, 'rss')} | ${mb(r.warmRss)}${verdict(r.warmRss, 'rss')} | ${mb(r.filesRss)}${verdict(r.filesRss, 'rss')} |`,
     );
   }
+  const uc = untrackedCache.map((r) => `${r.label} warm ${s(r.warm)} s${verdict(r.warm, `${r.label.split(' ')[0]} warm`)}`).join(', ');
+  lines.push('', `With git's untracked cache on (\`git config core.untrackedCache true\`, then a \`git status\`): ${uc}.`);
   return lines.join('\n');
 }
 

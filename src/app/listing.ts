@@ -26,7 +26,7 @@ export async function listData(root: string, commit?: string): Promise<DataListi
   const place = await gitPlace(root);
   if (!place) return void debug('not used: not in a git work tree');
   try {
-    const view = commit !== undefined ? { tree: await viewCommit(root, commit, place) } : { workTree: await viewWorkTree(root) };
+    const view = commit !== undefined ? { tree: await viewCommit(root, commit, place) } : { workTree: await viewWorkTree(root, place) };
     return { place, commit, view, hashed: new Map() };
   } catch (e) {
     return void debug(`not used: ${String(e)}`);

@@ -2,6 +2,7 @@
 // never shows a group of fewer than `min_group` people, nor a group that would let a reader
 // work such a group out by subtracting shown cells from a shown total. Pure and reusable:
 // readiness, dashboards and dues reports use the same rule. See docs/privacy.md.
+import { thousands } from './thousands.js';
 
 /** One cell of a breakdown as it may be shown: the count, or null when suppressed. */
 export interface Cell {
@@ -61,4 +62,4 @@ export const privacyNote = (minGroup: number): string =>
   `Not shown: groups of fewer than ${minGroup} people, and any count that would reveal one by subtraction.`;
 
 /** A cell's count as text: the number with separators, or "not shown". */
-export const cellText = (cell: Cell): string => (cell.count === null ? SUPPRESSED_TEXT : cell.count.toLocaleString('en-US'));
+export const cellText = (cell: Cell): string => (cell.count === null ? SUPPRESSED_TEXT : thousands(cell.count));

@@ -6,8 +6,9 @@
 // Anything unusual (a conflict, a symbolic link, a nested repository) is `unsupported`: the
 // caller then reads the folder the plain way.
 import { spawn } from 'node:child_process';
-import { lstat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { lstat, readFile, readdir } from 'node:fs/promises';
+import { homedir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { EnvironmentError } from '../errors.js';
 
 export interface GitPlace {
@@ -15,6 +16,8 @@ export interface GitPlace {
   gitDir: string;
   /** The data folder inside the work tree ('' at the top, else ending in '/'). */
   prefix: string;
+  /** The repository's info/exclude file (absolute). */
+  exclude: string;
 }
 
 export interface ListedFile {
@@ -43,8 +46,8 @@ export function gitOutput(cwd: string, args: string[], input?: string): Promise<
 /** Where the git folder is and where the data folder sits; undefined outside a work tree. */
 export async function gitPlace(root: string): Promise<GitPlace | undefined> {
   try {
-    const [gitDir, prefix] = (await gitOutput(root, ['rev-parse', '--absolute-git-dir', '--show-prefix'])).toString('utf8').split('\n');
-    return gitDir ? { gitDir, prefix: prefix ?? '' } : undefined;
+    const [gitDir, prefix, exclude] = (await gitOutput(root, ['rev-parse', '--absolute-git-dir', '--show-prefix', '--git-path', 'info/exclude'])).toString('utf8').split('\n');
+    return gitDir ? { gitDir, prefix: prefix ?? '', exclude: resolve(root, exclude ?? join(gitDir, 'info', 'exclude')) } : undefined;
   } catch (e) {
     if (e instanceof EnvironmentError) throw e;
     return undefined;
@@ -61,14 +64,91 @@ export interface WorkTreeView {
   head: string | null;
 }
 
-export async function viewWorkTree(root: string): Promise<WorkTreeView> {
-  const [index, status, head] = await Promise.all([
-    gitOutput(root, ['ls-files', '-s', '-z', '--', '.']),
-    // --no-optional-locks: a reader must never take index.lock from under a writer
-    gitOutput(root, ['--no-optional-locks', 'status', '--porcelain', '-z', '--untracked-files=all', '--ignored', '--', '.']),
-    gitOutput(root, ['rev-parse', '--verify', '-q', 'HEAD']).then((b) => b.toString().trim() || null, () => null),
-  ]);
+// --no-optional-locks: a reader must never take index.lock from under a writer
+const STATUS = ['--no-optional-locks', 'status', '--porcelain', '-z'];
+
+/**
+ * The index, the status and HEAD. The status lists every untracked and ignored file, one by
+ * one (`--untracked-files=all --ignored`), which walks the whole tree. When the data folder is
+ * the repository's top and no ignore rule exists anywhere (no .gitignore, nothing in
+ * info/exclude or the user's excludes file), nothing can be ignored: git is then asked the way
+ * its untracked cache can answer (`--untracked-files=normal`, no pathspec, no `--ignored`;
+ * 0.13 s instead of 0.3 s at 155,000 files with `core.untrackedCache` on), and the untracked
+ * folders it reports whole are listed here, file by file, as git would have.
+ */
+export async function viewWorkTree(root: string, place: GitPlace): Promise<WorkTreeView> {
+  const indexRead = gitOutput(root, ['ls-files', '-s', '-z', '--', '.']);
+  const headRead = gitOutput(root, ['rev-parse', '--verify', '-q', 'HEAD']).then((b) => b.toString().trim() || null, () => null);
+  const quick = place.prefix === '' && !(await excludeRules(root, place));
+  // the quick status runs while the index is read; a .gitignore found in the index after all means the full one
+  const quickStatus = quick ? gitOutput(root, [...STATUS, '--untracked-files=normal']) : undefined;
+  const [index, head] = await Promise.all([indexRead, headRead]);
+  if (quickStatus && !tracksGitignore(index)) {
+    const status = await untrackedFilesOneByOne(root, await quickStatus);
+    if (status) return { index, status, head };
+  }
+  await quickStatus?.catch(() => undefined);
+  const status = await gitOutput(root, [...STATUS, '--untracked-files=all', '--ignored', '--', '.']);
   return { index, status, head };
+}
+
+/** Whether `ls-files -s -z` output names a .gitignore (each entry ends with a tab or a slash, the name and NUL). */
+function tracksGitignore(index: Buffer): boolean {
+  for (let at = index.indexOf('.gitignore\0'); at !== -1; at = index.indexOf('.gitignore\0', at + 1)) if (index[at - 1] === 9 || index[at - 1] === 47) return true;
+  return false;
+}
+
+/** Whether a rule may ignore a file: a .gitignore at the top, or a pattern in info/exclude or the user's excludes file. */
+async function excludeRules(root: string, place: GitPlace): Promise<boolean> {
+  const configured = await gitOutput(root, ['config', '--path', 'core.excludesFile']).then((b) => b.toString('utf8').trim(), () => '');
+  const user = configured || join(process.env.XDG_CONFIG_HOME || join(homedir(), '.config'), 'git', 'ignore');
+  const patterns = async (path: string) =>
+    (await readFile(resolve(root, path), 'utf8').catch(() => '')).split('\n').some((line) => line.trim() !== '' && !line.startsWith('#'));
+  return (await lstat(join(root, '.gitignore')).then(() => true, () => false)) || (await patterns(place.exclude)) || (await patterns(user));
+}
+
+/**
+ * `--untracked-files=normal` output with each untracked folder it names (`?? dir/`) replaced
+ * by the files in it, as `--untracked-files=all` names them: regular files and symbolic links,
+ * a nested repository as its folder. Undefined when a .gitignore turns up: there are rules.
+ */
+async function untrackedFilesOneByOne(root: string, status: Buffer): Promise<Buffer | undefined> {
+  const tokens = status.toString('utf8').split('\0');
+  const out: string[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (!t) continue;
+    if (t[0] === 'R' || t[0] === 'C') {
+      out.push(t, tokens[++i]!);
+      continue;
+    }
+    const path = t.slice(3);
+    if (path === '.gitignore' || path.endsWith('/.gitignore')) return undefined;
+    if (!t.startsWith('?? ') || !path.endsWith('/')) {
+      out.push(t);
+      continue;
+    }
+    const files: string[] = [];
+    if (!(await walk(join(root, path), path, files))) return undefined;
+    out.push(...files.sort().map((f) => `?? ${f}`));
+  }
+  return Buffer.from(out.map((t) => `${t}\0`).join(''), 'utf8');
+}
+
+/** The files under an untracked folder, as git lists them; false when a .gitignore is among them. */
+async function walk(abs: string, rel: string, into: string[]): Promise<boolean> {
+  const entries = await readdir(abs, { withFileTypes: true });
+  if (rel !== '' && entries.some((e) => e.name === '.git')) {
+    into.push(rel); // a nested repository: git names its folder
+    return true;
+  }
+  for (const e of entries) {
+    if (e.name === '.gitignore') return false;
+    if (e.isDirectory()) {
+      if (!(await walk(join(abs, e.name), `${rel}${e.name}/`, into))) return false;
+    } else if (e.isFile() || e.isSymbolicLink()) into.push(`${rel}${e.name}`);
+  }
+  return true;
 }
 
 export interface StatusEntry {
@@ -101,7 +181,7 @@ export const unvouched = (e: StatusEntry) => (e.x === '?' && e.y === '?') || (e.
 
 /** The working tree's files under the data folder, with blob ids where git vouches for them. */
 export async function listWorkTree(root: string, place: GitPlace, view?: WorkTreeView): Promise<Listing> {
-  const { index, status, head } = view ?? (await viewWorkTree(root));
+  const { index, status, head } = view ?? (await viewWorkTree(root, place));
   const files = new Map<string, ListedFile>();
   for (const entry of index.toString('utf8').split('\0')) {
     if (!entry) continue;

@@ -2,8 +2,10 @@
 // money with its currency, targets as ≥ / ≤.
 import type { Target } from '../core/goals.js';
 import type { Unit } from '../core/metrics/metric.js';
+import { thousands } from '../core/thousands.js';
 
-export const count = (n: number): string => n.toLocaleString('en-US');
+/** 1234567 → "1,234,567". */
+export const count = thousands;
 
 export function value(n: number, unit: Unit, currency: string): string {
   if (unit === 'share') return `${(n * 100).toFixed(1).replace(/\.0$/, '')}%`;

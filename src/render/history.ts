@@ -2,6 +2,7 @@
 // commit), as JSON for machines, or as Markdown. Commits without iops trailers were made by hand.
 import Table from 'cli-table3';
 import type { HistoryEntry, HistoryTarget, HistoryView } from '../app/history.js';
+import { thousands } from '../core/thousands.js';
 
 const when = (iso: string) => iso.slice(0, 16).replace('T', ' ');
 const what = (e: HistoryEntry) => e.command ?? 'by hand';
@@ -23,7 +24,7 @@ export function historyTable(view: HistoryView, terminal: boolean): string {
   });
   for (const e of view.entries) table.push([when(e.date), e.author.name, what(e), e.subject, e.commit.slice(0, 7)]);
   const n = view.entries.length;
-  return `History of ${targetText(view.target)}: ${n.toLocaleString('en-US')} commit${n === 1 ? '' : 's'}, newest first\n${table.toString()}`;
+  return `History of ${targetText(view.target)}: ${thousands(n)} commit${n === 1 ? '' : 's'}, newest first\n${table.toString()}`;
 }
 
 export function historyJson(view: HistoryView): unknown {

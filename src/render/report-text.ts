@@ -4,6 +4,7 @@ import { minorDigits } from '../core/money.js';
 import { type Cell, SUPPRESSED_TEXT, cellText, privacyNote } from '../core/privacy.js';
 import type { Breakdown, ChapterReport, DueItem, Money, Standing } from '../core/report/types.js';
 import { count } from './format.js';
+import { thousands } from '../core/thousands.js';
 
 export interface ChapterReportOutput extends ChapterReport {
   commit: string | null;
@@ -25,7 +26,7 @@ export const pct = (share: number): string => `${Math.round(share * 100)}%`;
 /** "USD 1,724.57": the currency's minor digits, thousands separated. */
 export function money(m: Money): string {
   const [whole, fraction] = Math.abs(m.amount).toFixed(minorDigits(m.currency)).split('.');
-  const grouped = Number(whole).toLocaleString('en-US');
+  const grouped = thousands(Number(whole));
   return `${m.amount < 0 ? '-' : ''}${m.currency} ${grouped}${fraction ? `.${fraction}` : ''}`;
 }
 

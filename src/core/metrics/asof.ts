@@ -1,5 +1,6 @@
 // What exists as of a date A: records dated on or before A, members current at A.
 import type { ChapterRecord, MemberRecord, Organisation } from '../model.js';
+import { thousands } from '../thousands.js';
 
 export const chapterExists = (c: ChapterRecord, asOf: string): boolean => !c.founded || c.founded <= asOf;
 
@@ -19,4 +20,4 @@ export function lastOnOrBefore<T extends { date: string }>(sorted: readonly T[],
   return undefined;
 }
 
-export const plural = (n: number, one: string, many = `${one}s`): string => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
+export const plural = (n: number, one: string, many = `${one}s`): string => `${thousands(n)} ${n === 1 ? one : many}`;

@@ -3,6 +3,7 @@ import { currentMembers, plural } from './asof.js';
 import { defineMetric } from './metric.js';
 import { Id, oneOf } from '../schema/common.js';
 import { z } from 'zod';
+import { thousands } from '../thousands.js';
 
 export const members = defineMetric({
   name: 'members',
@@ -27,7 +28,7 @@ export const genderShare = defineMetric({
     return {
       value: disclosed.length ? matching / disclosed.length : 0,
       note: showCounts
-        ? `${matching.toLocaleString('en-US')} of ${plural(disclosed.length, 'member')} who disclosed a gender`
+        ? `${thousands(matching)} of ${plural(disclosed.length, 'member')} who disclosed a gender`
         : `counts of fewer than ${minGroup} people are not shown`,
     };
   },
