@@ -1,17 +1,12 @@
-// Which files a one-chapter report reads, chosen from file texts: the chapter's own folder and
-// only the context its numbers and cross-references need — the settings, the goals, the
-// branches, every chapter.yaml, other chapters' meetings that name this chapter (joint
-// meetings), and, for every such meeting or own meeting that lists attendees, the members of
-// the chapters it names. Another chapter's delegate is resolved by a one-line stand-in for its
-// members list instead of parsing the whole list. `--publish` builds its report this way from
-// the files the write transaction read (falling back to all of them on any problem);
-// app/scope.ts makes the same selection from parsed data for the parse cache. docs/report.md.
-
-export interface ScopedFile {
-  path: string;
-  bytes?: Uint8Array;
-  problem?: string;
-}
+// Which files a one-chapter report reads: the chapter's own folder and only the context its
+// numbers and cross-references need — the settings, the goals, the branches, every
+// chapter.yaml, other chapters' meetings that name this chapter (joint meetings), and, for
+// every such meeting or own meeting that lists attendees, the members of the chapters it
+// names. Another chapter's delegate is resolved by a one-record stand-in for its members list
+// instead of the whole list. One selection, over any view of the files: `selectScope` reads
+// file texts (`--publish` builds its report this way from the files the write transaction
+// read, falling back to all of them on any problem); app/scope.ts reads parsed, usually cached,
+// data for the parse cache. docs/report.md.
 
 const OTHER_CHAPTER_FILE = /^chapters\/([^/]+)\/(chapter\.yaml|members\.yaml|meetings\/[^/]+)$/;
 
@@ -22,46 +17,55 @@ export function scopePaths(chapter: string): (path: string) => boolean {
     path === 'iops.yaml' || path === 'goals.yaml' || path.startsWith('branches/') || path.startsWith(own) || OTHER_CHAPTER_FILE.test(path);
 }
 
-const decoder = new TextDecoder();
-const textOf = (f: ScopedFile): string => (f.bytes ? decoder.decode(f.bytes) : '');
-
-/** The words of a file that could be ids (lowercase letters, digits and '-'). */
-const words = (text: string): Set<string> => new Set(text.match(/[a-z0-9][a-z0-9-]*/g) ?? []);
-
-const DELEGATE = /^delegate:[ \t]*(["']?)([a-z0-9][a-z0-9-]*)\1[ \t]*(#.*)?$/m;
-const FOUNDED = /^founded:[ \t]*(["']?)(\d{4}-\d{2}-\d{2})\1[ \t]*(#.*)?$/m;
+/** How the selection sees a file, whatever it holds (text or parsed data). */
+export interface ScopeView<F> {
+  path(f: F): string;
+  /** The words of a meeting that could be ids (lowercase letters, digits and '-'). */
+  words(f: F): Set<string>;
+  listsAttendees(f: F, words: Set<string>): boolean;
+  /** Kept even when it does not name the chapter (a file with a problem, which must be reported). */
+  alwaysKept(f: F): boolean;
+  /** A chapter.yaml's delegate, and the day the chapter was founded. */
+  delegate(f: F): { id: string; founded: string | undefined } | undefined;
+  /** A members.yaml holding only `id`, joined on `joined`. */
+  standIn(chapter: string, id: string, joined: string): F;
+}
 
 /**
- * The files (read through `scopePaths`) to load for a report on `chapter`. Attendees may be
- * members of any chapter: for each loaded meeting that lists attendees, the members of its
- * chapter and of every chapter it names are loaded too.
+ * The files (of those `scopePaths` wants) to load for a report on `chapter`. Attendees may be
+ * members of any chapter: for each kept meeting that lists attendees, the members of its
+ * chapter and of every chapter it names are kept too.
  */
-export function selectScope(chapter: string, files: readonly ScopedFile[]): ScopedFile[] {
+export function chooseScope<F>(chapter: string, files: readonly F[], view: ScopeView<F>): F[] {
   const own = `chapters/${chapter}/`;
-  const kept: ScopedFile[] = [];
-  const chapterFiles = new Map<string, ScopedFile>();
-  const membersFiles = new Map<string, ScopedFile>();
-  const meetings: { holder: string; words: Set<string> }[] = [];
+  const kept: F[] = [];
+  const chapterFiles = new Map<string, F>();
+  const membersFiles = new Map<string, F>();
+  const meetings: { holder: string; attendees: boolean; words: Set<string> }[] = [];
   for (const f of files) {
-    const m = OTHER_CHAPTER_FILE.exec(f.path);
-    if (f.path.startsWith(own) || !m) {
+    const path = view.path(f);
+    const m = OTHER_CHAPTER_FILE.exec(path);
+    if (path.startsWith(own) || !m) {
       kept.push(f);
-      if (f.path.startsWith(`${own}meetings/`)) meetings.push({ holder: chapter, words: words(textOf(f)) });
+      if (path.startsWith(`${own}meetings/`)) {
+        const found = view.words(f);
+        meetings.push({ holder: chapter, attendees: view.listsAttendees(f, found), words: found });
+      }
       continue;
     }
     const [, other, name] = m;
     if (name === 'chapter.yaml') chapterFiles.set(other!, f);
     else if (name === 'members.yaml') membersFiles.set(other!, f);
     else {
-      const found = words(textOf(f));
-      if (f.problem === undefined && !found.has(chapter)) continue;
+      const found = view.words(f);
+      if (!found.has(chapter) && !view.alwaysKept(f)) continue;
       kept.push(f);
-      meetings.push({ holder: other!, words: found });
+      meetings.push({ holder: other!, attendees: view.listsAttendees(f, found), words: found });
     }
   }
   const attendeesFrom = new Set<string>();
   for (const m of meetings) {
-    if (!m.words.has('attendees')) continue;
+    if (!m.attendees) continue;
     attendeesFrom.add(m.holder);
     for (const other of membersFiles.keys()) if (m.words.has(other)) attendeesFrom.add(other);
   }
@@ -69,10 +73,39 @@ export function selectScope(chapter: string, files: readonly ScopedFile[]): Scop
   for (const [other, f] of chapterFiles) {
     kept.push(f);
     if (attendeesFrom.has(other) && membersFiles.has(other)) continue;
-    const delegate = DELEGATE.exec(textOf(f))?.[2];
-    if (delegate === undefined) continue;
-    const joined = FOUNDED.exec(textOf(f))?.[2] ?? '1970-01-01';
-    kept.push({ path: `chapters/${other}/members.yaml`, bytes: new TextEncoder().encode(`- id: ${delegate}\n  joined: ${joined}\n`) });
+    const delegate = view.delegate(f);
+    if (delegate) kept.push(view.standIn(other, delegate.id, delegate.founded ?? '1970-01-01'));
   }
   return kept;
 }
+
+/** The words of a text that could be ids. */
+export const idWords = (text: string, into = new Set<string>()): Set<string> => {
+  for (const w of text.match(/[a-z0-9][a-z0-9-]*/g) ?? []) into.add(w);
+  return into;
+};
+
+export interface ScopedFile {
+  path: string;
+  bytes?: Uint8Array;
+  problem?: string;
+}
+
+const decoder = new TextDecoder();
+const textOf = (f: ScopedFile): string => (f.bytes ? decoder.decode(f.bytes) : '');
+const DELEGATE = /^delegate:[ \t]*(["']?)([a-z0-9][a-z0-9-]*)\1[ \t]*(#.*)?$/m;
+const FOUNDED = /^founded:[ \t]*(["']?)(\d{4}-\d{2}-\d{2})\1[ \t]*(#.*)?$/m;
+
+/** The selection from file texts (read through `scopePaths`). */
+export const selectScope = (chapter: string, files: readonly ScopedFile[]): ScopedFile[] =>
+  chooseScope(chapter, files, {
+    path: (f) => f.path,
+    words: (f) => idWords(textOf(f)),
+    listsAttendees: (_f, words) => words.has('attendees'),
+    alwaysKept: (f) => f.problem !== undefined,
+    delegate: (f) => {
+      const id = DELEGATE.exec(textOf(f))?.[2];
+      return id === undefined ? undefined : { id, founded: FOUNDED.exec(textOf(f))?.[2] };
+    },
+    standIn: (other, id, joined) => ({ path: `chapters/${other}/members.yaml`, bytes: new TextEncoder().encode(`- id: ${id}\n  joined: ${joined}\n`) }),
+  });
