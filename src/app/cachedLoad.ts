@@ -17,7 +17,7 @@ import { EnvironmentError } from '../errors.js';
 import type { ChapterRecord, ReceiptRecord } from '../core/model.js';
 import { ledgerSumsPass } from '../core/checks/ledgerSums.js';
 import type { LedgerSums } from '../core/receiptMonths.js';
-import { ParseCache } from '../io/cache.js';
+import { ParseCache, gitBlobId } from '../io/cache.js';
 import { type ListedFile, readBlobs } from '../io/gitListing.js';
 import { type ParseJob, ledgerSums, parseAll, parseJob } from '../io/parseWorker.js';
 import { type DataListing, debug, filesOf, listData } from './listing.js';
@@ -31,6 +31,11 @@ export interface CachedLoadOptions {
   scope?: Scope | undefined;
   /** The files, already listed (listData). */
   listed?: DataListing | undefined;
+  /**
+   * With `commit`: files replaced or added by these bytes (the tree a write will commit is its
+   * HEAD with the change applied).
+   */
+  changes?: ReadonlyMap<string, Uint8Array> | undefined;
 }
 
 export interface CachedLoad extends LoadResult {
@@ -59,9 +64,16 @@ export async function loadCached(root: string, opts: CachedLoadOptions = {}): Pr
   if (!listed) return undefined;
   const listing = await filesOf(root, listed);
   if (!listing) return undefined;
+  const changes = opts.changes ?? new Map<string, Uint8Array>();
+  if (changes.size) {
+    if (listed.commit === undefined) throw new Error('internal: changes apply to a commit\'s files');
+    const byPath = new Map(listing.files.map((f) => [f.path, f]));
+    for (const [path, bytes] of changes) byPath.set(path, { path, blob: gitBlobId(bytes) });
+    listing.files = [...byPath.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  }
   const cache = ParseCache.open(listed.place.gitDir);
   try {
-    const loader = new Loader(root, cache, listed.commit !== undefined);
+    const loader = new Loader(root, cache, listed.commit !== undefined, changes);
     let result = await loader.load(listing.files, opts);
     // a part with cross-file problems may only lack the rest: load the whole (which certifies it for next time)
     if ('failed' in result && result.failed === CROSS_FILE && opts.scope?.wanted) result = await loader.load(listing.files, { ...opts, scope: { ...opts.scope, wanted: undefined, select: undefined } });
@@ -83,6 +95,8 @@ class Loader {
     private readonly root: string,
     private readonly cache: ParseCache,
     private readonly fromCommit: boolean,
+    /** Bytes that stand in for a file of the commit (or add one). */
+    private readonly changes: ReadonlyMap<string, Uint8Array>,
   ) {}
 
   async load(listed: ListedFile[], opts: CachedLoadOptions) {
@@ -134,8 +148,9 @@ class Loader {
     if (!todo.length) return undefined;
     const jobs: ParseJob[] = todo.map((k) => this.job(k));
     if (this.fromCommit) {
-      const blobs = await readBlobs(this.root, jobs.map((j) => j.blob!));
-      jobs.forEach((j, i) => (j.bytes = blobs[i]));
+      const fromGit = jobs.filter((j) => !j.bytes);
+      const blobs = await readBlobs(this.root, fromGit.map((j) => j.blob!));
+      fromGit.forEach((j, i) => (j.bytes = blobs[i]));
     }
     const byPath = new Map(todo.map((k) => [k.path, k]));
     let failed: string | undefined;
@@ -156,6 +171,8 @@ class Loader {
 
   /** A working-tree file is read (and keyed by what is read, not by the index); a commit's, fetched as a blob. */
   private job(k: Known): ParseJob {
+    const changed = this.changes.get(k.path);
+    if (changed) return { path: k.path, role: k.role, blob: k.blob!, bytes: changed };
     return this.fromCommit ? { path: k.path, role: k.role, blob: k.blob! } : { path: k.path, role: k.role, abs: join(this.root, k.path) };
   }
 
@@ -201,8 +218,9 @@ class Loader {
   private ledgerData(k: Known): unknown {
     const cached = this.cache.getText(k.blob!, 'dues', 'data');
     if (cached !== undefined) return JSON.parse(cached);
-    const bytes = this.fromCommit ? execFileSync('git', ['cat-file', 'blob', k.blob!], { cwd: this.root, maxBuffer: 1 << 30 }) : undefined;
-    const r = parseJob({ ...this.job(k), ...(bytes ? { bytes } : {}) });
+    const job = this.job(k);
+    if (this.fromCommit && !job.bytes) job.bytes = execFileSync('git', ['cat-file', 'blob', k.blob!], { cwd: this.root, maxBuffer: 1 << 30 });
+    const r = parseJob(job);
     if ('fail' in r || r.blob !== k.blob) throw new EnvironmentError(`${k.path} changed while iops was reading it; run the command again`);
     return JSON.parse(r.json);
   }

@@ -73,3 +73,28 @@ export function lineOf(files: readonly FileEntry[]): (file: string, line: number
     return new TextDecoder().decode(bytes).replace(/^\uFEFF/, '').split('\n')[line - 1]?.replace(/\r$/, '');
   };
 }
+
+/**
+ * The tree a write will commit: the files of `commit` with `changes` applied (nothing of the
+ * working tree), loaded and checked; through the parse cache when it can be used, else every
+ * file read from git. Problems come located either way (the plain load locates them).
+ */
+export async function loadTree(
+  root: string,
+  commit: string,
+  opts: { changes?: ReadonlyMap<string, Uint8Array>; scope?: Scope } = {},
+): Promise<LoadResult> {
+  if (!cacheDisabled(process.env)) {
+    const cached = await loadCached(root, { commit, scope: opts.scope, changes: opts.changes });
+    if (cached) return cached;
+  }
+  const wanted = opts.scope?.wanted ?? (() => true);
+  const files = new Map((await readFilesAt(root, commit, wanted)).map((f) => [f.path, f]));
+  for (const [path, bytes] of opts.changes ?? []) if (wanted(path)) files.set(path, { path, bytes });
+  const sorted = [...files.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  if (opts.scope?.select) {
+    const part = loadFromFiles(sorted, { select: opts.scope.select });
+    if (part.org) return part;
+  }
+  return loadFromFiles(sorted);
+}

@@ -1,26 +1,36 @@
 // One write command = one transaction: take the repository lock, undo any interrupted earlier
-// change, check git, plan the change from the files as they are, validate the whole
-// repository with it, refuse to overwrite uncommitted edits, write atomically (journaled),
-// and commit exactly the touched paths. Any failure puts files, index and HEAD back.
-import { type FileEntry, loadFromFiles } from './load.js';
+// change, check git, plan the change from the files committed at HEAD, validate the tree it
+// will commit (HEAD with the change applied: nothing else of the working tree), refuse to
+// overwrite uncommitted edits, write atomically (journaled), and commit exactly the touched
+// paths. Other uncommitted files are named in a note, never swept in. Any failure puts files,
+// index and HEAD back. Both loads go through the parse cache: only the changed files are parsed.
+import { execFileSync } from 'node:child_process';
+import type { LoadResult } from './load.js';
+import { loadTree } from './open.js';
+import { LEDGERS_AS_SUMS, type Scope } from './scope.js';
 import { unifiedDiff } from './changes/diff.js';
 import { classify } from '../core/layout.js';
 import type { Organisation } from '../core/model.js';
 import type { Problem } from '../core/problem.js';
 import { DataError, EnvironmentError, UsageError } from '../errors.js';
-import { changedPaths, checkCanCommit, checkIndexLock, commitPaths, gitPlace, headCommit } from '../io/gitWrite.js';
+import { type GitPlace, type WorkTreeChange, checkCanCommit, checkIndexLock, commitPaths, coversPath, gitPlace, headCommit, ignoredPaths, workTreeChanges } from '../io/gitWrite.js';
+import { listCommitBlobs } from '../io/gitListing.js';
 import { recoverInterrupted, recoveryNote } from '../io/journal.js';
 import { acquireRepoLock, lockWaitSeconds } from '../io/lock.js';
-import { type DataLocation, findDataRoot, readDataFiles } from '../io/repo.js';
+import { type DataLocation, findDataRoot } from '../io/repo.js';
 import { type Written, rollBack, writeJournaled } from './changes/apply.js';
 
+/** The committed state a change is planned from: HEAD's files, never the working tree's. */
 export interface Snapshot {
   root: string;
-  files: readonly FileEntry[];
-  /** Settings, goals, branches, chapters and members; meetings, reports and receipts are not loaded (read their files with text()). */
+  /** The commit the change is planned from and applied to. */
+  head: string;
+  /** Settings, goals, branches, chapters and members; meetings, reports and receipts are not loaded (use load()). */
   org: Organisation;
-  /** A file's text, or undefined when it does not exist. */
+  /** A file's text at HEAD, or undefined when HEAD has no such file. */
   text(path: string): string | undefined;
+  /** HEAD's files loaded and checked, a part of them with a scope (app/scope.ts). */
+  load(scope?: Scope): Promise<LoadResult>;
 }
 
 export interface PlannedChange {
@@ -59,9 +69,9 @@ export async function applyChange(location: DataLocation, plan: Plan, opts: Writ
   const root = findDataRoot(location);
   const place = await gitPlace(root);
   if (opts.dryRun) {
-    const p = await prepare(root, plan);
+    const p = await prepare(root, place, plan);
     const diff = p.writes.map((w) => unifiedDiff(w.path, p.before.get(w.path), w.text)).join('');
-    return { change: p.change, status: 'dry-run', diff, paths: p.writes.map((w) => w.path), notes: [] };
+    return { change: p.change, status: 'dry-run', diff, paths: p.writes.map((w) => w.path), notes: p.notes };
   }
   const lock = await acquireRepoLock(place.gitDir, lockWaitSeconds(opts.env));
   let written: Written | undefined;
@@ -71,11 +81,9 @@ export async function applyChange(location: DataLocation, plan: Plan, opts: Writ
     if (recovered) notes.push(recoveryNote(recovered));
     if (opts.commit) await checkCanCommit(root, place);
     else checkIndexLock(place);
-    const p = await prepare(root, plan);
+    const p = await prepare(root, place, plan);
+    notes.push(...p.notes);
     const paths = p.writes.map((w) => w.path);
-    const dirty = await changedPaths(root, place, paths);
-    if (dirty.length) throw new EnvironmentError(dirtyMessage(dirty));
-    const head = await headCommit(root);
     lock.check();
     written = await writeJournaled(place, root, p.change.command, p.writes.map((w) => ({ ...w, before: p.bytes.get(w.path) })));
     if (!opts.commit) {
@@ -86,7 +94,7 @@ export async function applyChange(location: DataLocation, plan: Plan, opts: Writ
     written.staged = true;
     await commitPaths(root, paths, commitMessage(p.change));
     const commit = await headCommit(root);
-    if (!commit || commit === head) throw new EnvironmentError('git made no commit; nothing was changed');
+    if (!commit || commit === p.head) throw new EnvironmentError('git made no commit; nothing was changed');
     written.committed = true;
     await written.finish();
     return { change: p.change, status: 'committed', commit, paths, notes };
@@ -99,48 +107,93 @@ export async function applyChange(location: DataLocation, plan: Plan, opts: Writ
 }
 
 interface Prepared {
+  head: string;
   change: PlannedChange;
   writes: { path: string; text: string }[];
   before: Map<string, string | undefined>;
   bytes: Map<string, Uint8Array | undefined>;
+  /** Uncommitted files left out of the change. */
+  notes: string[];
 }
 
 /** What plans need from the organisation: settings, branches, chapters and their members. */
 const PLANNING_KINDS = new Set(['iops', 'goals', 'branch', 'chapter', 'members']);
-const forPlanning = (f: FileEntry) => {
-  const c = classify(f.path);
-  return !('role' in c) || PLANNING_KINDS.has(c.role.kind);
+const PLANNING: Scope = {
+  wanted: (path) => {
+    const c = classify(path);
+    return !('role' in c) || PLANNING_KINDS.has(c.role.kind);
+  },
 };
 
 /**
- * Reads every file, plans the change from the settings, branches, chapters and members, and
- * validates the whole repository with the change applied (once: if that passes, every file is
- * valid; if not, a second look tells problems that were already there from the change's own).
+ * Plans the change from HEAD's settings, branches, chapters and members, makes sure the files it
+ * touches have no uncommitted changes, and validates HEAD's tree with the change applied (once:
+ * if that passes, the commit is valid; if not, a look at HEAD alone tells problems that were
+ * already committed from the change's own).
  */
-async function prepare(root: string, plan: Plan): Promise<Prepared> {
-  const files = await readDataFiles(root);
-  const loaded = loadFromFiles(files.filter(forPlanning));
-  if (!loaded.org) throw new DataError(loaded.problems);
-  const byPath = new Map(files.map((f) => [f.path, f]));
-  const decode = (b: Uint8Array | undefined) => (b === undefined ? undefined : Buffer.from(b).toString('utf8'));
-  const change = await plan({ root, files, org: loaded.org, text: (path) => decode(byPath.get(path)?.bytes) });
+async function prepare(root: string, place: GitPlace, plan: Plan): Promise<Prepared> {
+  const head = await headCommit(root);
+  if (!head) throw new EnvironmentError('this repository has no commit yet, and iops checks every change against the last one; commit the data first: git add -A && git commit -m "The data repository"');
+  const blobs = await listCommitBlobs(root, head, place.prefix).catch(() => {
+    throw new EnvironmentError(`the data folder is not in the last commit (${head.slice(0, 7)}); commit it first: git add -A && git commit`);
+  });
+  const textAt = (path: string): Buffer | undefined => {
+    const blob = blobs.get(path);
+    return blob === undefined ? undefined : execFileSync('git', ['cat-file', 'blob', blob], { cwd: root, maxBuffer: 1 << 30 });
+  };
+  const base = await loadTree(root, head, { scope: PLANNING });
+  if (!base.org) throw new DataError(base.problems, headProblems(head));
+  const change = await plan({
+    root,
+    head,
+    org: base.org,
+    text: (path) => textAt(path)?.toString('utf8'),
+    load: (scope) => loadTree(root, head, scope ? { scope } : {}),
+  });
   for (const w of change.writes) if (!('role' in classify(w.path))) throw new Error(`internal: ${w.path} is not a data file`);
-  const writes = change.writes.filter((w) => decode(byPath.get(w.path)?.bytes) !== w.text);
+  const bytes = new Map(change.writes.map((w) => [w.path, textAt(w.path)]));
+  const writes = change.writes.filter((w) => bytes.get(w.path)?.toString('utf8') !== w.text);
   if (!writes.length) throw new UsageError(`nothing to change: the files already say so (${change.subject})`);
-  const next = new Map(byPath);
-  for (const w of writes) next.set(w.path, { path: w.path, bytes: Buffer.from(w.text, 'utf8') });
-  const result = loadFromFiles([...next.values()]);
+
+  const uncommitted = await workTreeChanges(root, place);
+  const touched = new Set(writes.map((w) => w.path));
+  const touching = (c: WorkTreeChange) => [...touched].some((path) => coversPath(c, path));
+  const ignored = await ignoredPaths(root, [...touched]);
+  if (ignored.length) throw new EnvironmentError(ignoredMessage(ignored));
+  const dirty = [...touched].filter((path) => uncommitted.some((c) => coversPath(c, path)));
+  if (dirty.length) throw new EnvironmentError(dirtyMessage(dirty));
+
+  const changes = new Map(writes.map((w) => [w.path, Buffer.from(w.text, 'utf8')]));
+  const result = await loadTree(root, head, { changes, scope: LEDGERS_AS_SUMS });
   if (!result.org) {
-    const before = loadFromFiles(files);
-    if (!before.org) throw new DataError(before.problems);
+    const before = await loadTree(root, head, { scope: LEDGERS_AS_SUMS });
+    if (!before.org) throw new DataError(before.problems, headProblems(head));
     throw new DataError(change.explain ? change.explain(result.problems) : result.problems, 'the change would make the data invalid; nothing was changed');
   }
   return {
+    head,
     change,
     writes,
-    before: new Map(writes.map((w) => [w.path, decode(byPath.get(w.path)?.bytes)])),
-    bytes: new Map(writes.map((w) => [w.path, byPath.get(w.path)?.bytes])),
+    before: new Map(writes.map((w) => [w.path, bytes.get(w.path)?.toString('utf8')])),
+    bytes: new Map(writes.map((w) => [w.path, bytes.get(w.path)])),
+    notes: leftOutNote(uncommitted.filter((c) => !touching(c))),
   };
+}
+
+const headProblems = (head: string) =>
+  `the data committed at HEAD (${head.slice(0, 7)}) is invalid, and iops builds every change on the last commit; fix these, commit the fix, and try again`;
+
+/** Uncommitted data files are not part of the commit: say which, so nobody thinks they were. */
+function leftOutNote(changes: readonly WorkTreeChange[]): string[] {
+  const data = changes.filter((c) => 'role' in classify(c.path));
+  if (!data.length) return [];
+  const shown = data.slice(0, 10).map((c) => `${c.path}${c.ignored ? ' (ignored by git)' : ''}`);
+  const more = data.length > shown.length ? ` and ${data.length - shown.length} more` : '';
+  return [`note: not part of this change, as they are not committed: ${shown.join(', ')}${more} (git status shows them)`];
+}
+
+function ignoredMessage(paths: string[]): string {
+  return `${paths.join(' ')} ${paths.length === 1 ? 'is' : 'are'} ignored by git (a .gitignore or exclude rule), so iops could not commit the change; remove the rule (git check-ignore -v -- ${paths.join(' ')} names it) and try again.`;
 }
 
 const oneLine = (s: string) => s.replace(/[\u0000-\u001f\u007f]+/g, ' ').replace(/\s+/g, ' ').trim();

@@ -23,6 +23,7 @@ export function registerCommands(program: Command, run: Run): void {
   program
     .command('validate')
     .description('check every file and cross-reference; lists all problems')
+    .option('--at <ref>', 'check the files as they are at this git commit, branch or tag (not the working tree)')
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
     .action((opts) => run(async (ctx) => (await import('./validate.js')).validateCommand(ctx, opts)));
   program

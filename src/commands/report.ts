@@ -1,7 +1,6 @@
 // iops report CHAPTER: the delegate's chapter health report (table, Markdown or JSON),
 // --publish to commit it as the chapter's report, and --all: one line per chapter.
 import { resolveAsOf } from '../app/asOf.js';
-import type { FileEntry } from '../app/load.js';
 import { type Memo, recall } from '../app/memo.js';
 import type { Plan } from '../app/transaction.js';
 import { OVERVIEW_SORTS, type OverviewSort } from '../core/choices.js';
@@ -78,12 +77,6 @@ function checkFlags(chapterId: string | undefined, opts: ReportCommandOptions): 
 }
 
 /** The files a report on the chapter reads (core/report/scope.ts), loaded; undefined when they have problems. */
-async function loadedForChapter(files: readonly FileEntry[], chapterId: string): Promise<Organisation | undefined> {
-  const [{ loadFromFiles }, { scopePaths, selectScope }] = await Promise.all([import('../app/load.js'), import('../core/report/scope.js')]);
-  const wanted = scopePaths(chapterId);
-  return loadFromFiles(selectScope(chapterId, files.filter((f) => wanted(f.path)))).org;
-}
-
 function chapterIn(org: Organisation, chapterId: string): ChapterRecord {
   const chapter = org.chapterById.get(chapterId);
   if (chapter) return chapter;
@@ -124,21 +117,22 @@ async function allChaptersOverview(ctx: CommandContext, opts: ReportCommandOptio
 /** Writes the Markdown report as the chapter's report of the as-of day, through the write transaction. */
 async function publish(ctx: CommandContext, chapterId: string, opts: ReportCommandOptions): Promise<CommandResult> {
   const plan: Plan = async (s) => {
-    // the snapshot's organisation leaves out meetings, reports and receipts: load what the report reads
-    const [{ loadFromFiles }, { requireValid }, { buildChapterReport }, { publishedReportPath, publishedReportText, publishedTitle, withPublishedReport }] = await Promise.all([
-      import('../app/load.js'),
+    // the snapshot's organisation leaves out meetings, reports and receipts: load what the report reads, as committed
+    const [{ chapterScope }, { requireValid }, { buildChapterReport }, { publishedReportPath, publishedReportText, publishedTitle, withPublishedReport }] = await Promise.all([
+      import('../app/scope.js'),
       import('../app/open.js'),
       import('../core/report/build.js'),
       import('../core/report/publish.js'),
     ]);
-    const org = (await loadedForChapter(s.files, chapterId)) ?? requireValid(loadFromFiles(s.files));
+    const org = requireValid(await s.load(chapterScope(chapterId)));
     const chapter = chapterIn(org, chapterId);
     const asOf = asOfFor(org, chapter, opts, ctx.today);
     const path = publishedReportPath(chapter.id, asOf);
     if (s.text(path) !== undefined) throw new UsageError(`${chapter.name} already has a report dated ${asOf}: ${path}`);
     const title = publishedTitle(chapter.name, asOf);
     const report = buildChapterReport(org, withPublishedReport(chapter, asOf, title), asOf, { since: opts.since });
-    const body = renderReportMarkdown({ ...report, ...(await dataCommit(s.root, undefined)) }, { heading: false });
+    // the report is of the committed data it is published on top of
+    const body = renderReportMarkdown({ ...report, commit: s.head, dirty: false }, { heading: false });
     return {
       command: 'report publish',
       subject: `${chapter.name}: publish the chapter report of ${asOf}`,

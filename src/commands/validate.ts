@@ -6,8 +6,8 @@ import { EXIT } from '../errors.js';
 import { problemSummary, renderProblems } from '../render/problems.js';
 import { type CommandContext, type CommandResult, chalkFor, json, location } from './context.js';
 
-export async function validateCommand(ctx: CommandContext, opts: { format?: 'text' | 'json' }): Promise<CommandResult> {
-  const repo = await openRepository(location(ctx), { scope: LEDGERS_AS_SUMS });
+export async function validateCommand(ctx: CommandContext, opts: { format?: 'text' | 'json'; at?: string }): Promise<CommandResult> {
+  const repo = await openRepository(location(ctx), { scope: LEDGERS_AS_SUMS, at: opts.at });
   const valid = repo.problems.length === 0;
   const exitCode = valid ? EXIT.ok : EXIT.negative;
   if (opts.format === 'json') {

@@ -3,7 +3,7 @@
 // never touched), and the first commit of `iops init`.
 import type { FileEntry } from '../app/load.js';
 import { EnvironmentError, UsageError } from '../errors.js';
-import { gitOutput, readBlobs } from './gitListing.js';
+import { gitOutput, isDirty, readBlobs, statusEntries } from './gitListing.js';
 import { MAX_FILE_BYTES } from './limits.js';
 import { tooBig } from './repo.js';
 
@@ -41,8 +41,10 @@ export async function headInfo(root: string): Promise<DataCommit> {
   if (!(await isInsideWorkTree(root))) return { commit: null, dirty: true };
   const commit = await gitText(root, ['rev-parse', '--verify', '-q', 'HEAD']).then((s) => s.trim() || null, () => null);
   // --no-optional-locks: a reader must never take index.lock from under a writer
-  const status = await gitText(root, ['--no-optional-locks', 'status', '--porcelain', '--untracked-files=all', '--', '.']);
-  return { commit, dirty: status.trim().length > 0 };
+  const status = await gitText(root, ['--no-optional-locks', 'status', '--porcelain', '-z', '--untracked-files=all', '--ignored', '--', '.']);
+  const place = { prefix: await prefixOf(root) };
+  const entries = statusEntries(Buffer.from(status, 'utf8'), place);
+  return { commit, dirty: 'unsupported' in entries || isDirty(entries) };
 }
 
 /** The commit the data was read at, and whether uncommitted changes were part of it. */

@@ -9,6 +9,7 @@ import { spawn } from 'node:child_process';
 import { lstat, readFile, readdir } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { classify } from '../core/layout.js';
 import { EnvironmentError } from '../errors.js';
 
 export interface GitPlace {
@@ -159,7 +160,7 @@ export interface StatusEntry {
 }
 
 /** `git status --porcelain -z` entries under the data folder. */
-export function statusEntries(status: Buffer, place: GitPlace): StatusEntry[] | { unsupported: string } {
+export function statusEntries(status: Buffer, place: Pick<GitPlace, 'prefix'>): StatusEntry[] | { unsupported: string } {
   const out: StatusEntry[] = [];
   const tokens = status.toString('utf8').split('\0');
   for (let i = 0; i < tokens.length; i++) {
@@ -173,8 +174,15 @@ export function statusEntries(status: Buffer, place: GitPlace): StatusEntry[] | 
   return out;
 }
 
-/** Whether the status lists anything but ignored files. */
-export const isDirty = (entries: readonly StatusEntry[]) => entries.some((e) => e.x !== '!');
+/**
+ * Whether the working tree holds anything HEAD does not: a changed or untracked file, or a file
+ * git ignores that iops reads as data (docs/data-format.md: ignored data files are data, but
+ * they can never be committed, so a result that counts them is not the commit's).
+ */
+export const isDirty = (entries: readonly StatusEntry[]) => entries.some((e) => e.x !== '!' || readAsData(e.path));
+
+/** Whether iops reads this path of the data folder (as data, or as a misplaced file it reports). */
+export const readAsData = (path: string) => !('ignore' in classify(path));
 
 /** Whether git reports the file as changed since the index, untracked or ignored: its content is not the index's blob. */
 export const unvouched = (e: StatusEntry) => (e.x === '?' && e.y === '?') || (e.x === '!' && e.y === '!') || (e.y !== 'D' && e.y !== ' ');
@@ -219,7 +227,7 @@ export async function listWorkTree(root: string, place: GitPlace, view?: WorkTre
  * (`-l`): git would look up every object for them (1.4 s at 155,000 files); a file too large
  * is refused when it is read.
  */
-export const viewCommit = (root: string, commit: string, place: GitPlace): Promise<Buffer> =>
+export const viewCommit = (root: string, commit: string, place: Pick<GitPlace, 'prefix'>): Promise<Buffer> =>
   gitOutput(root, ['ls-tree', '--full-tree', '-r', '-z', `${commit}:${place.prefix}`]);
 
 /** The data folder's files at a commit, with blob ids. */
@@ -253,4 +261,14 @@ export async function readBlobs(root: string, ids: readonly string[]): Promise<B
     pos = nl + 1 + Number(size) + 1;
   }
   return out;
+}
+
+/** The blob id of every file under the data folder at a commit, by path relative to it (rejects when the folder is not there). */
+export async function listCommitBlobs(root: string, commit: string, prefix: string): Promise<Map<string, string>> {
+  const blobs = new Map<string, string>();
+  for (const entry of (await viewCommit(root, commit, { prefix })).toString('utf8').split('\0')) {
+    const m = /^\d+ blob ([0-9a-f]+)\t(.*)$/s.exec(entry);
+    if (m) blobs.set(m[2]!, m[1]!);
+  }
+  return blobs;
 }

@@ -14,10 +14,10 @@ export interface GitRun {
 }
 
 /** Runs git in `cwd` with arguments as an array (no shell) and optional stdin. */
-export function runGit(cwd: string, args: readonly string[], input?: string): Promise<GitRun> {
+export function runGit(cwd: string, args: readonly string[], input?: string, opts: { literalPathspecs?: boolean } = {}): Promise<GitRun> {
   return new Promise((resolve, reject) => {
     const env = { ...process.env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C', LANGUAGE: 'C' };
-    const child = spawn('git', ['--literal-pathspecs', ...args], { cwd, env, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn('git', [...(opts.literalPathspecs === false ? [] : ['--literal-pathspecs']), ...args], { cwd, env, stdio: ['pipe', 'pipe', 'pipe'] });
     const out: Buffer[] = [];
     const err: Buffer[] = [];
     child.stdout.on('data', (c: Buffer) => out.push(c));
@@ -84,22 +84,41 @@ export function checkIndexLock(place: GitPlace): void {
     throw new EnvironmentError(`git's index is locked (${lock} exists): another git command is running, or one was interrupted. If no git command is running, remove the lock with: rm '${lock}'`);
 }
 
-/** The given paths (relative to root) that differ from HEAD in the index or work tree, or are untracked. */
-export async function changedPaths(root: string, place: GitPlace, paths: readonly string[]): Promise<string[]> {
-  if (!paths.length) return [];
-  const out = await gitOk(root, ['--no-optional-locks', 'status', '--porcelain=v1', '-z', '--untracked-files=all', '--ignored=no', '--', ...paths]);
-  const prefix = place.prefix;
-  const changed = new Set<string>();
+/** A file of the data folder that differs from HEAD (in the index or the working tree), untracked, or ignored. */
+export interface WorkTreeChange {
+  /** Relative to the data folder; a folder git reports whole ends with '/'. */
+  path: string;
+  ignored: boolean;
+}
+
+/** Everything uncommitted under the data folder, as `git status` sees it (one walk of the tree). */
+export async function workTreeChanges(root: string, place: GitPlace): Promise<WorkTreeChange[]> {
+  const out = await gitOk(root, ['--no-optional-locks', 'status', '--porcelain=v1', '-z', '--untracked-files=all', '--ignored', '--', '.']);
+  const changes: WorkTreeChange[] = [];
   const entries = out.split('\0');
   for (let i = 0; i < entries.length; i++) {
     const e = entries[i]!;
     if (e.length < 4) continue;
     if (e[0] === 'R' || e[0] === 'C') i++; // the rename's source follows
     const path = e.slice(3);
-    changed.add(path.startsWith(prefix) ? path.slice(prefix.length) : path);
+    changes.push({ path: path.startsWith(place.prefix) ? path.slice(place.prefix.length) : path, ignored: e.startsWith('!!') });
   }
-  return paths.filter((p) => changed.has(p));
+  return changes;
 }
+
+/** Those of the paths (relative to root) that git's ignore rules match, whether or not they exist yet. */
+export async function ignoredPaths(root: string, paths: readonly string[]): Promise<string[]> {
+  if (!paths.length) return [];
+  // tracked files are never ignored (without --no-index, git says so too); paths on stdin, one NUL each
+  // (check-ignore takes no pathspec magic, and data paths are ids: nothing in them is a pattern)
+  const r = await runGit(root, ['check-ignore', '-z', '--stdin'], paths.map((p) => `${p}\0`).join(''), { literalPathspecs: false });
+  if (r.code > 1) throw new EnvironmentError(`git check-ignore failed: ${firstLines(r.stderr)}`);
+  const out = new Set(r.stdout.split('\0').filter(Boolean));
+  return paths.filter((p) => out.has(p));
+}
+
+/** Whether a change names this path, or a folder it is in. */
+export const coversPath = (change: WorkTreeChange, path: string) => change.path === path || (change.path.endsWith('/') && path.startsWith(change.path));
 
 export async function headCommit(root: string): Promise<string | null> {
   const r = await runGit(root, ['rev-parse', '--verify', '-q', 'HEAD']);
