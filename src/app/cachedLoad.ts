@@ -36,6 +36,8 @@ export interface CachedLoadOptions {
    * HEAD with the change applied).
    */
   changes?: ReadonlyMap<string, Uint8Array> | undefined;
+  /** The files are known to pass every check (a part of a certified tree): link without checking. */
+  checked?: boolean | undefined;
 }
 
 export interface CachedLoad extends LoadResult {
@@ -85,7 +87,7 @@ export async function loadCached(root: string, opts: CachedLoadOptions = {}): Pr
   }
 }
 
-class Loader {
+export class Loader {
   hits = 0;
   parsed = 0;
   /** A file read did not have the blob id it was listed with. */
@@ -124,16 +126,16 @@ class Loader {
       for (const k of known) if (k.role.kind === 'dues' && k.sums === undefined && !k.parsed && k.blob) this.cache.put(k.blob, 'dues', JSON.stringify(ledgerSums(k.data as never)), 'sums');
 
     // a part of the repository is checked on its own (as core/report/scope.ts would have it); the whole, unless certified
-    const certified = asSums && !wanted && this.cache.has(this.manifest(known), 'repository', 'cert');
+    const certified = asSums && !wanted && this.cache.certified(manifestOf(known));
     const valid: ValidFile[] = known.map((k) => ({ path: k.path, role: k.role, data: k.data ?? [], ...(k.data === undefined && k.sums ? { sums: k.sums } : {}) }));
-    const result = linkFiles(opts.scope?.select ? opts.scope.select(valid) : valid, new Map(), { checks: !certified });
+    const result = linkFiles(opts.scope?.select ? opts.scope.select(valid) : valid, new Map(), { checks: !certified && !opts.checked });
     if (result.problems.length || !result.org) return { failed: CROSS_FILE };
     // ledgers given as sums are checked as sums (what fails is then read and located the plain way)
     if (!certified && known.some((k) => k.data === undefined && !ledgerSumsPass(result.org!, k.role.chapter!, k.role.year!, k.sums!))) return { failed: CROSS_FILE };
-    if (!certified && !wanted) this.cache.put(this.manifest(known), 'repository', '1', 'cert');
+    if (!certified && !wanted) this.cache.certify(manifestOf(known));
     const bySums = known.filter((k) => k.data === undefined);
     if (bySums.length) this.readReceiptsWhenAsked(result.org.chapters, bySums);
-    return { loaded: { ...result, files }, certified };
+    return { loaded: { ...result, files }, certified, valid };
   }
 
   private cachedJson(blob: string, kind: string, variant: 'data' | 'sums'): unknown {
@@ -174,13 +176,6 @@ class Loader {
     const changed = this.changes.get(k.path);
     if (changed) return { path: k.path, role: k.role, blob: k.blob!, bytes: changed };
     return this.fromCommit ? { path: k.path, role: k.role, blob: k.blob! } : { path: k.path, role: k.role, abs: join(this.root, k.path) };
-  }
-
-  /** The id of this exact set of files: every data file's path and blob id (a whole repository's: all are known then). */
-  private manifest(known: Known[]): string {
-    const hash = createHash('sha1');
-    for (const k of known) hash.update(`${k.path}\0${k.blob}\n`);
-    return hash.digest('hex');
   }
 
   /**
@@ -224,6 +219,16 @@ class Loader {
     if ('fail' in r || r.blob !== k.blob) throw new EnvironmentError(`${k.path} changed while iops was reading it; run the command again`);
     return JSON.parse(r.json);
   }
+}
+
+/**
+ * The id of this exact set of files: every data file's path and blob id, in path order (a whole
+ * repository's: all are known then). The key of the certificate that the set passed every check.
+ */
+export function manifestOf(files: readonly { path: string; blob?: string | undefined }[]): string {
+  const hash = createHash('sha1');
+  for (const f of files) if ('role' in classify(f.path)) hash.update(`${f.path}\0${f.blob}\n`);
+  return hash.digest('hex');
 }
 
 /** As core/model.ts orders receipts: by date, then file (then, the sort being stable, as listed). */

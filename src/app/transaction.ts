@@ -4,7 +4,7 @@
 // overwrite uncommitted edits, write atomically (journaled), and commit exactly the touched
 // paths. Other uncommitted files are named in a note, never swept in. Any failure puts files,
 // index and HEAD back. Both loads go through the parse cache: only the changed files are parsed.
-import { execFileSync } from 'node:child_process';
+import { openHead } from './headTree.js';
 import type { LoadResult } from './load.js';
 import { loadTree } from './open.js';
 import { LEDGERS_AS_SUMS, type Scope } from './scope.js';
@@ -14,7 +14,6 @@ import type { Organisation } from '../core/model.js';
 import type { Problem } from '../core/problem.js';
 import { DataError, EnvironmentError, UsageError } from '../errors.js';
 import { type GitPlace, type WorkTreeChange, checkCanCommit, checkIndexLock, commitPaths, coversPath, gitPlace, headCommit, ignoredPaths, workTreeChanges } from '../io/gitWrite.js';
-import { listCommitBlobs } from '../io/gitListing.js';
 import { recoverInterrupted, recoveryNote } from '../io/journal.js';
 import { acquireRepoLock, lockWaitSeconds } from '../io/lock.js';
 import { type DataLocation, findDataRoot } from '../io/repo.js';
@@ -116,15 +115,6 @@ interface Prepared {
   notes: string[];
 }
 
-/** What plans need from the organisation: settings, branches, chapters and their members. */
-const PLANNING_KINDS = new Set(['iops', 'goals', 'branch', 'chapter', 'members']);
-const PLANNING: Scope = {
-  wanted: (path) => {
-    const c = classify(path);
-    return !('role' in c) || PLANNING_KINDS.has(c.role.kind);
-  },
-};
-
 /**
  * Plans the change from HEAD's settings, branches, chapters and members, makes sure the files it
  * touches have no uncommitted changes, and validates HEAD's tree with the change applied (once:
@@ -134,14 +124,11 @@ const PLANNING: Scope = {
 async function prepare(root: string, place: GitPlace, plan: Plan): Promise<Prepared> {
   const head = await headCommit(root);
   if (!head) throw new EnvironmentError('this repository has no commit yet, and iops checks every change against the last one; commit the data first: git add -A && git commit -m "The data repository"');
-  const blobs = await listCommitBlobs(root, head, place.prefix).catch(() => {
+  const tree = await openHead(root, head, place.prefix).catch(() => {
     throw new EnvironmentError(`the data folder is not in the last commit (${head.slice(0, 7)}); commit it first: git add -A && git commit`);
   });
-  const textAt = (path: string): Buffer | undefined => {
-    const blob = blobs.get(path);
-    return blob === undefined ? undefined : execFileSync('git', ['cat-file', 'blob', blob], { cwd: root, maxBuffer: 1 << 30 });
-  };
-  const base = await loadTree(root, head, { scope: PLANNING });
+  const textAt = (path: string) => tree.bytes(path);
+  const base = await tree.planning();
   if (!base.org) throw new DataError(base.problems, headProblems(head));
   const change = await plan({
     root,
@@ -164,11 +151,11 @@ async function prepare(root: string, place: GitPlace, plan: Plan): Promise<Prepa
   if (dirty.length) throw new EnvironmentError(dirtyMessage(dirty));
 
   const changes = new Map(writes.map((w) => [w.path, Buffer.from(w.text, 'utf8')]));
-  const result = await loadTree(root, head, { changes, scope: LEDGERS_AS_SUMS });
-  if (!result.org) {
+  const problems = await tree.check(changes);
+  if (problems.length) {
     const before = await loadTree(root, head, { scope: LEDGERS_AS_SUMS });
     if (!before.org) throw new DataError(before.problems, headProblems(head));
-    throw new DataError(change.explain ? change.explain(result.problems) : result.problems, 'the change would make the data invalid; nothing was changed');
+    throw new DataError(change.explain ? change.explain(problems) : problems, 'the change would make the data invalid; nothing was changed');
   }
   return {
     head,

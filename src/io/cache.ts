@@ -15,7 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { crc32 } from 'node:zlib';
 
 /** Bump when the layout or a record's meaning changes. */
-const CACHE_FORMAT = 1;
+const CACHE_FORMAT = 2;
 const MAGIC = Buffer.from('IOPSIDX1');
 const KEY_BYTES = 20;
 const ENTRY_BYTES = KEY_BYTES + 1 + 1 + 2 + 4 + 4 + 4;
@@ -24,9 +24,11 @@ const MAX_PACKS = 12;
 /** Records held in memory before they are written to a pack (the index is written at the end). */
 const PENDING_BYTES = 32 * 1024 * 1024;
 
-/** What a record holds: a file's validated data, a ledger's monthly sums, a whole-repository certificate. */
-export type RecordVariant = 'data' | 'sums' | 'cert';
-const VARIANTS: RecordVariant[] = ['data', 'sums', 'cert'];
+/** What a record holds: a file's validated data, or a ledger's monthly sums. */
+export type RecordVariant = 'data' | 'sums';
+const VARIANTS: RecordVariant[] = ['data', 'sums'];
+/** Certificates kept (the newest): each names a whole set of files that passed every check. */
+const MAX_CERTIFICATES = 64;
 
 /** The git blob id of some bytes, as `git hash-object` computes it. */
 export function gitBlobId(bytes: Uint8Array, algorithm: 'sha1' | 'sha256' = 'sha1'): string {
@@ -70,8 +72,8 @@ export function cacheVersion(): string {
   return (versionMemo = `v${CACHE_FORMAT}-${hash.digest('hex').slice(0, 16)}`);
 }
 
-/** One character per kind of record in the index (file kinds, and the repository certificate). */
-const KIND_CODES: Record<string, string> = { iops: 'i', goals: 'g', branch: 'b', chapter: 'c', members: 'M', meeting: 'm', report: 'r', dues: 'd', repository: 'R' };
+/** One character per kind of record in the index. */
+const KIND_CODES: Record<string, string> = { iops: 'i', goals: 'g', branch: 'b', chapter: 'c', members: 'M', meeting: 'm', report: 'r', dues: 'd' };
 const codeOf = (kind: string): string => {
   const code = KIND_CODES[kind];
   if (!code) throw new Error(`no cache code for ${kind}`);
@@ -142,6 +144,30 @@ export class ParseCache {
         length: buf.readUInt32LE(p + KEY_BYTES + 8),
         crc: buf.readUInt32LE(p + KEY_BYTES + 12),
       });
+    }
+  }
+
+  /** Whether this exact set of files (its manifest: app/cachedLoad.ts) passed every check. */
+  certified(manifest: string): boolean {
+    return existsSync(join(this.dir, 'certs', manifest));
+  }
+
+  /**
+   * Records that a set of files passed every check: an empty file named by its manifest, so a
+   * write that certifies the tree it commits touches neither the index nor the packs.
+   */
+  certify(manifest: string): void {
+    if (this.broken) return;
+    try {
+      const dir = join(this.dir, 'certs');
+      mkdirSync(dir, { recursive: true });
+      writeFileSync(join(dir, manifest), '');
+      const names = readdirSync(dir);
+      if (names.length <= MAX_CERTIFICATES) return;
+      const byAge = names.map((name) => ({ name, at: statSync(join(dir, name)).mtimeMs })).sort((a, b) => b.at - a.at);
+      for (const old of byAge.slice(MAX_CERTIFICATES)) rmSync(join(dir, old.name), { force: true });
+    } catch {
+      // a read-only or full disk: the next run checks again
     }
   }
 
@@ -280,9 +306,13 @@ export class ParseCache {
     this.packs.push(name);
   }
 
-  /** Rewrites the records this run used into fresh packs, and drops the rest and the old packs. */
+  /**
+   * Rewrites records into fresh packs and drops the old packs: the records this run used, when
+   * it used most of them (a whole load knows what is current); every record, when it used only a
+   * part (a chapter's report or a write cannot tell another chapter's records from stale ones).
+   */
   private compact(): void {
-    const keep = [...this.used].filter((k) => this.entries.has(k));
+    const keep = this.used.size * 2 >= this.entries.size ? [...this.used].filter((k) => this.entries.has(k)) : [...this.entries.keys()];
     const records: Pending[] = [];
     for (const key of keep) {
       const e = this.entries.get(key)!;

@@ -194,3 +194,48 @@ describe('data files git ignores', () => {
     }
   });
 });
+
+describe('a write on a certified HEAD checks the changed files, and what refers to them', () => {
+  const withAttendance = smallOrg({
+    'chapters/london/meetings/2012-06-01.yaml': 'date: 2012-06-01\nmode: in-person\nattendees: [ldn-a, bri-a]\n',
+    'chapters/brighton/dues/2012.yaml': '- { date: 2012-06-02, member: ldn-b, amount: 5, currency: GBP }\n',
+  });
+  const debug = { IOPS_DEBUG_CACHE: '1' };
+
+  it('checks only the changed file when the change keeps every id, joined date and founding date', () => {
+    const repo = tempRepo(withAttendance);
+    expect(ok(repo, ['member', 'add', 'london', '--joined', '2013-01-01'], debug).stderr).toContain('write: the whole tree checked');
+    expect(ok(repo, ['member', 'add', 'brighton', '--joined', '2013-01-02'], debug).stderr).toContain('checked against a certified HEAD');
+    expect(ok(repo, ['dues', 'record', '--member', 'bri-a', '--date', '2013-01-05', '--amount', '5', '--currency', 'GBP'], debug).stderr).toContain('checked against a certified HEAD');
+    expect(iops(repo, ['validate', '--at', 'HEAD']).code).toBe(0);
+  });
+
+  it('checks the whole tree when a joined or founding date moves, and refuses what that breaks elsewhere', () => {
+    const repo = tempRepo(withAttendance);
+    ok(repo, ['member', 'add', 'london', '--joined', '2013-01-01']); // HEAD is now certified
+    const before = repoState(repo);
+    const later = iops(repo, ['member', 'set', 'bri-a', '--joined', '2012-07-01'], debug);
+    expect(later.stderr).toContain('write: the whole tree checked');
+    expect(later.stderr).toMatch(/chapters\/london\/meetings\/2012-06-01\.yaml:3:\d+: attendees\[1\]: "bri-a" joined on 2012-07-01, after this meeting/);
+    expect(later.code).toBe(3);
+    const founded = iops(repo, ['chapter', 'set', 'brighton', '--founded', '2012-07-01'], debug);
+    expect(founded.stderr).toMatch(/chapters\/brighton\/dues\/2012\.yaml:1:\d+: receipts\[0\]\.date: receipt date 2012-06-02 is before the chapter was founded/);
+    expect(founded.code).toBe(3);
+    expect(repoState(repo)).toEqual(before);
+  });
+
+  it('locates what the changed file breaks, as a whole-tree check would', () => {
+    const repo = tempRepo(withAttendance);
+    ok(repo, ['member', 'add', 'london', '--joined', '2013-01-01']);
+    const before = repoState(repo);
+    const args = ['meeting', 'log', 'london', '--date', '2012-03-20', '--mode', 'online', '--attendees', 'ldn-a,ldn-b'];
+    const r = iops(repo, args, debug);
+    expect(r.stderr).toContain('checked against a certified HEAD');
+    const message = /chapters\/london\/meetings\/2012-03-20\.yaml:\d+:\d+: attendees\[1\]: "ldn-b" joined on 2012-04-01, after this meeting/;
+    expect(r.stderr).toMatch(message);
+    expect(r.code).toBe(3);
+    expect(repoState(repo)).toEqual(before);
+    const whole = iops(repo, args, { IOPS_CACHE: 'off' });
+    expect(whole.stderr).toBe(r.stderr.replace(/^iops cache: .*\n/gm, ''));
+  });
+});

@@ -1,0 +1,166 @@
+// The committed tree a write builds on (HEAD) and the tree it will commit (HEAD with the
+// change applied), checked in proportion to the change where that is sound.
+//
+// When HEAD's exact set of files holds a certificate in the parse cache (it passed every check:
+// cachedLoad.ts), the new tree differs from it only in the changed files. A change can then
+// break a check only in the changed files themselves or in what refers to them, and what refers
+// to a file is known by its kind: meetings, reports and receipts name members (by id, with the
+// date they joined), chapters (by id, and their founding date), branches (by id) and the
+// settings. So when a change keeps every member id with its joined date, every chapter's
+// founding date and the settings, the checks need only the settings, branches, chapters and
+// members (loaded for planning anyway) plus the changed files. Any other change, or a HEAD
+// without a certificate, is checked whole. Either way the tree that passes is certified, so the
+// next write builds on a certified HEAD.
+import { execFileSync } from 'node:child_process';
+import { type FileRole, classify } from '../core/layout.js';
+import type { Problem } from '../core/problem.js';
+import type { Chapter } from '../core/schema/chapter.js';
+import type { Member } from '../core/schema/members.js';
+import { ParseCache, gitBlobId } from '../io/cache.js';
+import { type ListedFile, listCommitBlobs } from '../io/gitListing.js';
+import { parseJob } from '../io/parseWorker.js';
+import { Loader, manifestOf } from './cachedLoad.js';
+import { readFileData } from './fileData.js';
+import { type DataListing, cacheDisabled, debug, filesOf, listData } from './listing.js';
+import { type LoadResult, type ValidFile, linkFiles } from './load.js';
+import { loadTree } from './open.js';
+import { LEDGERS_AS_SUMS, type Scope } from './scope.js';
+
+/** What plans read: settings, goals, branches, chapters and their members. */
+const PLANNING_KINDS = new Set(['iops', 'goals', 'branch', 'chapter', 'members']);
+export const PLANNING: Scope = {
+  wanted: (path) => {
+    const c = classify(path);
+    return !('role' in c) || PLANNING_KINDS.has(c.role.kind);
+  },
+};
+
+export interface HeadTree {
+  /** A file's bytes at HEAD, or undefined when HEAD has no such file. */
+  bytes(path: string): Buffer | undefined;
+  /** HEAD's settings, goals, branches, chapters and members, loaded and checked. */
+  planning(): Promise<LoadResult>;
+  /** The problems of HEAD with these files written (none: it may be committed). */
+  check(changes: ReadonlyMap<string, Uint8Array>): Promise<Problem[]>;
+}
+
+/** HEAD of the repository whose data folder is `root` (at `prefix` in its work tree). */
+export async function openHead(root: string, head: string, prefix: string): Promise<HeadTree> {
+  const listed = cacheDisabled(process.env) ? undefined : await listData(root, head);
+  const listing = listed && (await filesOf(root, listed));
+  const blobs = listing ? new Map(listing.files.map((f) => [f.path, f.blob])) : await listCommitBlobs(root, head, prefix);
+  const plain: HeadTree = {
+    bytes: (path) => {
+      const blob = blobs.get(path);
+      return blob === undefined ? undefined : execFileSync('git', ['cat-file', 'blob', blob], { cwd: root, maxBuffer: 1 << 30 });
+    },
+    planning: () => loadTree(root, head, { scope: PLANNING }),
+    check: async (changes) => (await loadTree(root, head, { changes, scope: LEDGERS_AS_SUMS })).problems,
+  };
+  return listed && listing ? new CachedHead(root, listed, listing.files, plain) : plain;
+}
+
+class CachedHead implements HeadTree {
+  private readonly cache: ParseCache;
+  /** HEAD's planning files, valid on their own, by path. */
+  private base: Map<string, ValidFile> | undefined;
+
+  constructor(
+    private readonly root: string,
+    listed: DataListing,
+    private readonly files: ListedFile[],
+    private readonly plain: HeadTree,
+  ) {
+    this.cache = ParseCache.open(listed.place.gitDir);
+  }
+
+  bytes(path: string): Buffer | undefined {
+    return this.plain.bytes(path);
+  }
+
+  async planning(): Promise<LoadResult> {
+    try {
+      // a part of a tree that passed every check passes them too
+      const checked = this.cache.certified(manifestOf(this.files));
+      const result = await new Loader(this.root, this.cache, true, new Map()).load(this.files, { scope: PLANNING, checked });
+      if ('failed' in result) return this.plain.planning();
+      this.base = new Map(result.valid.map((v) => [v.path, v]));
+      return result.loaded;
+    } finally {
+      this.cache.flush();
+    }
+  }
+
+  async check(changes: ReadonlyMap<string, Uint8Array>): Promise<Problem[]> {
+    const certified = this.base !== undefined && this.cache.certified(manifestOf(this.files));
+    const problems = certified ? this.checkChanges(changes) : undefined;
+    if (!problems) {
+      debug('write: the whole tree checked');
+      return this.plain.check(changes); // certifies the tree when it passes (cachedLoad.ts)
+    }
+    debug(`write: ${changes.size} changed file${changes.size === 1 ? '' : 's'} checked against a certified HEAD`);
+    if (!problems.length) this.cache.certify(manifestOf(this.afterChanges(changes)));
+    return problems;
+  }
+
+  /** The changed files checked with HEAD's planning files; undefined when the change needs the whole tree checked. */
+  private checkChanges(changes: ReadonlyMap<string, Uint8Array>): Problem[] | undefined {
+    const files = new Map(this.base);
+    for (const [path, bytes] of changes) {
+      const c = classify(path);
+      if (!('role' in c) || c.role.kind === 'iops' || c.role.kind === 'goals') return undefined;
+      const parsed = parseJob({ path, role: c.role, bytes });
+      // HEAD passed every check: the only problems a file can have on its own are the changed file's
+      if ('fail' in parsed) {
+        const own = readFileData(path, c.role, bytes).problems;
+        return own.length ? own : undefined;
+      }
+      const data: unknown = JSON.parse(parsed.json);
+      const before = files.get(path);
+      if (before && !keepsWhatOthersUse(c.role, before.data, data)) return undefined;
+      files.set(path, { path, role: c.role, data });
+    }
+    const valid = [...files.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    const { problems } = linkFiles(valid);
+    if (!problems.length) return [];
+    // locate them: parse the files they name (the changed ones, or a members list a new id clashes with)
+    const located = new Map<string, NonNullable<ReturnType<typeof readFileData>['parsed']>>();
+    for (const file of new Set(problems.map((p) => p.file))) {
+      const c = classify(file);
+      const bytes = changes.get(file) ?? this.bytes(file);
+      const parsed = 'role' in c && bytes ? readFileData(file, c.role, bytes).parsed : undefined;
+      if (parsed) located.set(file, parsed);
+    }
+    return linkFiles(valid, located).problems;
+  }
+
+  private afterChanges(changes: ReadonlyMap<string, Uint8Array>): ListedFile[] {
+    const byPath = new Map(this.files.map((f) => [f.path, f]));
+    for (const [path, bytes] of changes) byPath.set(path, { path, blob: gitBlobId(bytes) });
+    return [...byPath.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  }
+}
+
+/**
+ * Whether a changed file keeps what other files' checks use of it: every member id with the
+ * date it joined (attendees and receipts name members; an attendee must have joined by the
+ * meeting), and a chapter's founding date (nothing of the chapter may be dated before it).
+ * Branches are named by their file's name; meetings, reports and receipts are named by nothing.
+ */
+function keepsWhatOthersUse(role: FileRole, before: unknown, after: unknown): boolean {
+  switch (role.kind) {
+    case 'members': {
+      const joined = new Map((after as Member[]).map((m) => [m.id, m.joined]));
+      return (before as Member[]).every((m) => joined.get(m.id) === m.joined);
+    }
+    case 'chapter':
+      return (before as Chapter).founded === (after as Chapter).founded;
+    case 'branch':
+    case 'meeting':
+    case 'report':
+    case 'dues':
+      return true;
+    default:
+      return false;
+  }
+}
