@@ -9,7 +9,7 @@
 // that runs it; tests/init/pin.test.ts checks the tarball and the lockfile with the real npm),
 // but installing the tarball's dependencies would need the npm registry. `gh`: it answers
 // from files, and records what would have been posted; its `--jq` filters run through jq.
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -18,7 +18,17 @@ import { COMMENT_LIMIT_BYTES, COMMENT_MARKER } from '../../src/app/init/workflow
 import { CLI, cleanupRepos, runCli, tempRepo } from '../helpers/repo.js';
 import { type Step, jobRunner } from './runner.js';
 
-afterAll(cleanupRepos);
+const scratch: string[] = [];
+/** A temporary folder outside any repository, removed after the tests. */
+function tempDir(prefix: string): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  scratch.push(dir);
+  return dir;
+}
+afterAll(() => {
+  cleanupRepos();
+  for (const dir of scratch) rmSync(dir, { recursive: true, force: true });
+});
 
 const fakeNpm = `#!/bin/sh
 # npm ci --prefix DIR, as the test's stand-in: see the header of workflowSteps.test.ts
@@ -85,7 +95,7 @@ function pullRequest(data: string, change: (goals: string) => string, alsoChange
 /** Runs the check job's steps; the `uses:` steps are what the runner does (checkout) or keeps (the artifact). */
 function runCheckJob(pr: ReturnType<typeof pullRequest>) {
   const workflow = readWorkflow(pr.repo.dir, 'iops.yml');
-  const temp = mkdtempSync(join(tmpdir(), 'iops-runner-'));
+  const temp = tempDir('iops-runner-');
   const npmRecord = join(temp, 'npm-ci-lockfile.json');
   const runner = jobRunner({
     workspace: pr.repo.dir,
@@ -158,7 +168,7 @@ describe('the comment job', () => {
   function post(files: Record<string, string>, github: { headSha?: string; comments?: unknown[] } = {}) {
     const workflow = commentWorkflow();
     // no work tree: the post step must not need one
-    const temp = mkdtempSync(join(tmpdir(), 'iops-runner-'));
+    const temp = tempDir('iops-runner-');
     const fake = join(temp, 'github');
     const artifact = join(temp, 'runner-temp', 'iops-comment');
     mkdirSync(fake);
