@@ -55,24 +55,26 @@ pass \`iops validate\`, and one comment on the pull request, updated on every pu
 the change does to every goal (\`iops diff\` against the pull request's base).
 
 - **Which iops runs.** iops is not on the npm registry, so the exact iops that CI runs is kept
-  in this repository, in \`${PIN_DIR}/\`: the package (\`iops-<version>.tgz\`, as \`iops init\` packed it),
-  and a \`package-lock.json\` that records its sha512 and every dependency at an exact version
-  and hash. CI installs it with \`npm ci\`, which refuses anything that does not match. A pull
-  request is checked by the iops pinned on its *base* branch, so it cannot change the iops
-  that checks it.
-- **Upgrading iops** is a pull request that replaces the pin. With the new iops release checked
-  out and built (\`npm ci\` in its folder), in this repository:
+  in this repository, in \`${PIN_DIR}/\`: the package (\`iops-<version>.tgz\`, as \`iops init\` packed
+  it), and a \`package-lock.json\` that records its sha512 and every dependency at an exact
+  version and hash. CI installs it with \`npm ci\`, which refuses anything that does not match.
+  A pull request is checked by the iops pinned on its *base* branch, not by a pin it brings.
+- **Upgrading iops** is a pull request that replaces the pin. With the new iops installed,
+  offline, in this folder:
 
-      cd ${PIN_DIR}
-      git rm -q iops-*.tgz
-      npm pack --pack-destination . /path/to/iops    # writes iops-<version>.tgz here
-      npm install --save-exact --ignore-scripts ./iops-<version>.tgz
-      git add . && git commit -m "CI: run iops <version>"
+      iops init /tmp/new-pin                    # any empty folder: a pin of the new iops
+      git rm -q ${PIN_DIR}/iops-*.tgz
+      cp /tmp/new-pin/${PIN_DIR}/iops-*.tgz /tmp/new-pin/${PIN_DIR}/package*.json ${PIN_DIR}/
+      git add ${PIN_DIR} && git commit -m "CI: run iops <version>"
 
-  \`npm install\` rewrites \`package.json\` and \`package-lock.json\` with the new hashes (it needs the
-  network, for the dependencies). The pull request itself is still checked by the old iops;
-  the new one checks the pull requests after it is merged. Review a change to \`${PIN_DIR}/\` like a
-  change to the code that guards your data: \`.github/CODEOWNERS\` suggests who must approve it.
+  Or, from a checkout of the iops release (\`npm ci\` in it builds it), in \`${PIN_DIR}\`:
+  \`npm pack --pack-destination . /path/to/iops\`, then
+  \`npm install --save-exact --ignore-scripts ./iops-<version>.tgz\` (this rewrites \`package.json\`
+  and \`package-lock.json\`, and needs the network). The upgrade's pull request is still checked
+  by the old iops; the new one checks the pull requests after it is merged.
+- **Review the checks like code.** A pull request can change \`${PIN_DIR}/\` or the workflows in
+  \`.github/workflows/\`, and so how it is itself checked: \`.github/CODEOWNERS\` suggests that the
+  coordinators approve such changes (turn on "Require review from Code Owners").
 - **Pull requests from forks** get a read-only token, so the check cannot comment itself. It
   writes the comment as an artifact; a second workflow, \`iops-comment.yml\`, runs in this
   repository when the check finishes, downloads the comment, checks that it is addressed to
