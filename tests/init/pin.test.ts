@@ -3,11 +3,12 @@
 // which npm ci checks, it holds iops's run-time dependencies only, and the tarball is a
 // working iops.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Lockfile, pinnedLockfile, runtimeEntries } from '../../src/app/init/lockfile.js';
+import { iopsPackageRoot, pinFiles } from '../../src/app/init/pin.js';
 import { integrityOf, packTarball } from '../../src/app/init/tarball.js';
 import { cleanupRepos, runCli, tempRepo } from '../helpers/repo.js';
 
@@ -117,6 +118,17 @@ describe('the pinned iops', () => {
 
   it('is the same, byte for byte, each time iops init packs it', () => {
     expect(readFileSync(join(initialised().pin, TARBALL)).equals(readFileSync(join(pin, TARBALL)))).toBe(true);
+  });
+});
+
+describe('an iops installed without its lockfile', () => {
+  it('is pinned without a package-lock.json, which init then asks for', () => {
+    const root = tempDir('iops-installed-');
+    writeFileSync(join(root, 'package.json'), JSON.stringify({ name: 'iops', version: '9.9.9', files: ['bin'], scripts: { prepare: 'echo no' } }));
+    mkdirSync(join(root, 'bin'));
+    writeFileSync(join(root, 'bin/iops.js'), '');
+    expect([...pinFiles(root).keys()].sort()).toEqual(['.gitignore', 'iops-9.9.9.tgz', 'package.json']);
+    expect(iopsPackageRoot(join(root, 'bin'))).toBe(root);
   });
 });
 

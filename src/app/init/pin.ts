@@ -6,7 +6,7 @@
 // was built and tested with (copied from iops's own lockfile). `npm ci` in `.iops/ci` then
 // installs exactly these bytes or fails. docs/pull-requests.md says how to upgrade.
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
-import { dirname, join, relative, sep } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { pinnedLockfile, type Lockfile } from './lockfile.js';
 import { type TarballEntry, integrityOf, packTarball } from './tarball.js';
@@ -34,6 +34,7 @@ export function iopsPackageRoot(from = dirname(fileURLToPath(import.meta.url))):
   }
 }
 
+/** The files at `path` (a file or a folder, as iops's `files` lists them; not a glob), relative to root. */
 function filesUnder(root: string, path: string): string[] {
   const abs = join(root, path);
   if (!existsSync(abs)) return [];
@@ -56,7 +57,7 @@ export function pinFiles(root: string = iopsPackageRoot()): Map<string, string |
   const shipped = shippedManifest(manifest);
   const entries: TarballEntry[] = [{ path: 'package.json', content: Buffer.from(JSON.stringify(shipped, null, 2) + '\n') }];
   for (const top of manifest.files ?? []) {
-    for (const path of filesUnder(root, top)) entries.push({ path: relative(root, join(root, path)).split(sep).join('/'), content: readFileSync(join(root, path)) });
+    for (const path of filesUnder(root, top)) entries.push({ path, content: readFileSync(join(root, path)) });
   }
   const tarball = packTarball(entries);
   const tarballName = `iops-${manifest.version}.tgz`;
