@@ -79,8 +79,8 @@ if ! [[ $pr =~ ^[0-9]{1,10}$ ]]; then
   echo "The artifact's pull request number is not a number; nothing was posted." >&2
   exit 1
 fi
-head_sha=$(gh api "repos/$GITHUB_REPOSITORY/pulls/$pr" --jq .head.sha)
-if [ "$head_sha" != "$HEAD_SHA" ]; then
+pr_head=$(gh api "repos/$GITHUB_REPOSITORY/pulls/$pr" --jq .head.sha)
+if [ "$pr_head" != "$HEAD_SHA" ]; then
   echo "Pull request #$pr is no longer at the commit that was checked; nothing was posted." >&2
   exit 0
 fi
