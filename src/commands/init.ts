@@ -17,7 +17,7 @@ export async function initCommand(ctx: CommandContext, dir: string, opts: InitCo
   const result = await initRepository(ctx.cwd, dir, { sample: !!opts.sample, organization, currency });
   const what = opts.sample ? `the sample organisation in ${result.commits} commits` : 'default settings and goals in one commit';
   return {
-    stdout: `Created a data repository in ${dir} with ${what}.\nNext: iops --data ${dir} validate, then iops --data ${dir} readiness`,
+    stdout: `Created a data repository in ${dir} with ${what}.\nNext: iops --data ${dir} validate, then iops --data ${dir} readiness${result.pinNote ? `\n${result.pinNote}` : ''}`,
     exitCode: EXIT.ok,
   };
 }

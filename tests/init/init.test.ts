@@ -21,7 +21,7 @@ describe('iops init', () => {
     expect(execFileSync('git', ['-C', dir, 'status', '--porcelain'], { encoding: 'utf8' })).toBe('');
     expect(readFileSync(join(dir, 'goals.yaml'), 'utf8')).toContain('deadline: 2013-08-31');
     expect(readFileSync(join(dir, 'iops.yaml'), 'utf8')).toMatch(/^# yaml-language-server: \$schema=\.iops\/schemas\/iops\.schema\.json\n/);
-    for (const f of ['README.md', '.gitattributes', '.github/workflows/iops.yml', '.github/CODEOWNERS', '.iops/schemas/members.schema.json']) expect(existsSync(join(dir, f))).toBe(true);
+    for (const f of ['README.md', '.gitattributes', '.github/workflows/iops.yml', '.github/workflows/iops-comment.yml', '.github/CODEOWNERS', '.iops/schemas/members.schema.json', '.iops/ci/package.json', '.iops/ci/package-lock.json']) expect(existsSync(join(dir, f))).toBe(true);
     const readiness = JSON.parse(runCli(['--data', dir, 'readiness', '--format', 'json', '--as-of', '2013-01-01']).stdout);
     expect(readiness.goals.map((g: { id: string }) => g.id)).toEqual(['members', 'functioning-chapters', 'women', 'national-gatherings', 'dues']);
     rmSync(plain, { recursive: true, force: true });
@@ -46,7 +46,9 @@ describe('iops init', () => {
     expect(repo.git('status', '--porcelain')).toBe('M  src/app.txt\n?? other.txt\n');
     const files = repo.git('show', '--name-only', '--format=', 'HEAD').trim().split('\n');
     expect(files.every((f) => f.startsWith('orgdata/') || f.startsWith('.github/'))).toBe(true);
-    expect(readFileSync(join(repo.dir, '.github/workflows/iops.yml'), 'utf8')).toContain('--data orgdata validate');
+    expect(readFileSync(join(repo.dir, '.github/workflows/iops.yml'), 'utf8')).toContain('\nenv:\n  IOPS_DATA: "orgdata"\n');
+    expect(files).toContain('orgdata/.iops/ci/package-lock.json');
+    expect(files).toContain('.github/workflows/iops-comment.yml');
     expect(runCli(['validate'], { cwd: join(repo.dir, 'orgdata', 'chapters') }).code).toBe(0);
   });
 

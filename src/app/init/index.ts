@@ -1,5 +1,6 @@
 // iops init: a new data repository — git init when needed, the default settings and goals,
-// the organisation's README, CI workflow and CODEOWNERS suggestion — committed as one commit.
+// the organisation's README, the CI workflows and the pinned iops they run, and a CODEOWNERS
+// suggestion — committed as one commit.
 // With the sample, the sample organisation is replayed as a dated history (see sampleHistory.ts).
 import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
@@ -11,7 +12,9 @@ import { type SimpleGit, simpleGit } from 'simple-git';
 import { isInsideWorkTree } from '../../io/git.js';
 import { goalsYaml } from '../../sample/settings.js';
 import { replaySample } from './sampleHistory.js';
-import { type InitSettings, codeowners, gitattributes, iopsYaml, readme, workflow } from './templates.js';
+import { PIN_DIR, pinFiles } from './pin.js';
+import { type InitSettings, codeowners, gitattributes, iopsYaml, readme } from './templates.js';
+import { checkWorkflow, commentWorkflow } from './workflow.js';
 
 const git = (dir: string): SimpleGit => simpleGit({ baseDir: dir, binary: 'git', maxConcurrentProcesses: 4 });
 
@@ -23,6 +26,8 @@ export interface InitResult {
   root: string;
   commits: number;
   files: number;
+  /** Set when the pin could not be completed here: what the user must still do. */
+  pinNote?: string;
 }
 
 export async function requireIdentity(dir: string): Promise<void> {
@@ -43,7 +48,7 @@ function gitEnvironment(): Record<string, string> {
 }
 
 /** Writes files (relative to base) and commits exactly those paths. */
-export async function commitFiles(base: string, files: ReadonlyMap<string, string>, message: string, date?: string): Promise<void> {
+export async function commitFiles(base: string, files: ReadonlyMap<string, string | Uint8Array>, message: string, date?: string): Promise<void> {
   for (const [path, content] of files) {
     const abs = join(base, path);
     await mkdir(dirname(abs), { recursive: true });
@@ -66,7 +71,7 @@ export async function initRepository(cwd: string, dirArg: string, opts: InitOpti
   const top = (await git(root).raw(['rev-parse', '--show-toplevel'])).trim();
   const dataDir = relative(top, root).split(sep).join('/');
 
-  const files = new Map<string, string>([
+  const files = new Map<string, string | Uint8Array>([
     ['iops.yaml', iopsYaml(opts)],
     ['goals.yaml', goalsYaml()],
     ['README.md', readme(opts)],
@@ -75,17 +80,24 @@ export async function initRepository(cwd: string, dirArg: string, opts: InitOpti
     ['branches/.gitkeep', ''],
   ]);
   for (const [name, text] of jsonSchemaFiles()) files.set(`${SCHEMA_DIR}/${name}`, text);
+  // the iops that CI runs: this one, packed, with a lockfile (pin.ts)
+  const pin = pinFiles();
+  for (const [name, content] of pin) files.set(`${PIN_DIR}/${name}`, content);
+  const pinNote = pin.has('package-lock.json')
+    ? undefined
+    : `This iops was installed without its package-lock.json, so ${PIN_DIR}/package-lock.json is missing and CI cannot install iops yet: run npm install --ignore-scripts in ${PIN_DIR} and commit the lockfile it writes.`;
   const outside = new Map<string, string>();
-  if (!existsSync(join(top, '.github/workflows/iops.yml'))) outside.set('.github/workflows/iops.yml', workflow(dataDir));
+  if (!existsSync(join(top, '.github/workflows/iops.yml'))) outside.set('.github/workflows/iops.yml', checkWorkflow(dataDir));
+  if (!existsSync(join(top, '.github/workflows/iops-comment.yml'))) outside.set('.github/workflows/iops-comment.yml', commentWorkflow());
   if (!existsSync(join(top, '.github/CODEOWNERS'))) outside.set('.github/CODEOWNERS', codeowners(dataDir));
   for (const [path, text] of outside) files.set(relative(root, join(top, path)).split(sep).join('/'), text);
 
   if (!opts.sample) {
     await commitFiles(root, files, `Create the data repository for ${opts.organization}\n\nIops-Command: init`);
-    return { root, commits: 1, files: files.size };
+    return { root, commits: 1, files: files.size, ...(pinNote ? { pinNote } : {}) };
   }
   files.delete('iops.yaml');
   files.delete('goals.yaml');
   const commits = await replaySample(root, files);
-  return { root, commits, files: files.size };
+  return { root, commits, files: files.size, ...(pinNote ? { pinNote } : {}) };
 }

@@ -53,7 +53,7 @@ function describeMonth(month: string, added: string[], before: Map<string, strin
   return `Records of ${month}: ${parts.join(', ') || 'updates'}`;
 }
 
-export async function replaySample(root: string, extra: ReadonlyMap<string, string>): Promise<number> {
+export async function replaySample(root: string, extra: ReadonlyMap<string, string | Uint8Array>): Promise<number> {
   const files = generateSample();
   const snapshot = files.reduce((max, f) => (f.date > max ? f.date : max), '');
   const docs = new Map<string, Document>();
@@ -82,7 +82,7 @@ export async function replaySample(root: string, extra: ReadonlyMap<string, stri
       const content = contentAt(f, docs.get(f.path), starts.get(f.path)!, asOf);
       if (content !== undefined) next.set(f.path, f.path === 'goals.yaml' && month < GOALS_REVISED ? firstGoals(content) : content);
     }
-    const changed = new Map([...next].filter(([p, c]) => state.get(p) !== c));
+    const changed = new Map<string, string | Uint8Array>([...next].filter(([p, c]) => state.get(p) !== c));
     if (month === GOALS_REVISED) {
       await commitFiles(root, new Map([['goals.yaml', next.get('goals.yaml')!]]), 'Goals: count online meetings toward a functioning chapter\n\nMany chapters meet online between in-person meetings; agreed by pull request #1.\n\nIops-Command: init --sample', `${month}-15`);
       commits++;

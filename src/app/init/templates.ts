@@ -1,6 +1,8 @@
 // The files `iops init` writes besides the data: settings, a README for the organisation,
-// line-ending rules, a CI workflow for pull requests, and a CODEOWNERS suggestion.
+// line-ending rules and a CODEOWNERS suggestion. The CI workflows are in workflow.ts, the
+// pinned iops they install in pin.ts.
 import { paths, schemaComment } from '../../core/paths.js';
+import { PIN_DIR } from './pin.js';
 
 export interface InitSettings {
   organization: string;
@@ -25,7 +27,8 @@ export function readme(s: InitSettings): string {
   return `# ${s.organization}: organising records
 
 This repository holds the organisation's records as plain YAML files, read and written by
-[iops](https://www.npmjs.com/package/iops). Every change is a commit, so the history is the audit trail.
+iops (the version that checks pull requests is pinned in \`${PIN_DIR}/\`, see below). Every change
+is a commit, so the history is the audit trail.
 
 | file | what it holds |
 | --- | --- |
@@ -45,85 +48,54 @@ Common commands:
     iops report <chapter>         # a chapter's health report before a meeting
     iops diff main                # what a pull request does to every goal
 
+## Checks on pull requests
+
+Every pull request is checked by GitHub Actions (\`.github/workflows/iops.yml\`): the data must
+pass \`iops validate\`, and one comment on the pull request, updated on every push, shows what
+the change does to every goal (\`iops diff\` against the pull request's base).
+
+- **Which iops runs.** iops is not on the npm registry, so the exact iops that CI runs is kept
+  in this repository, in \`${PIN_DIR}/\`: the package (\`iops-<version>.tgz\`, as \`iops init\` packed
+  it), and a \`package-lock.json\` that records its sha512 and every dependency at an exact
+  version and hash. CI installs it with \`npm ci\`, which refuses anything that does not match.
+  A pull request is checked by the iops pinned on its *base* branch, not by a pin it brings.
+- **Upgrading iops** is a pull request that replaces the pin. With the new iops installed,
+  offline, in this folder:
+
+      iops init /tmp/new-pin                    # any empty folder: a pin of the new iops
+      git rm -q ${PIN_DIR}/iops-*.tgz
+      cp /tmp/new-pin/${PIN_DIR}/iops-*.tgz /tmp/new-pin/${PIN_DIR}/package*.json ${PIN_DIR}/
+      git add ${PIN_DIR} && git commit -m "CI: run iops <version>"
+
+  Or, from a checkout of the iops release (\`npm ci\` in it builds it), in \`${PIN_DIR}\`:
+  \`npm pack --pack-destination . /path/to/iops\`, then
+  \`npm install --save-exact --ignore-scripts ./iops-<version>.tgz\` (this rewrites \`package.json\`
+  and \`package-lock.json\`, and needs the network). The upgrade's pull request is still checked
+  by the old iops; the new one checks the pull requests after it is merged.
+- **Review the checks like code.** A pull request can change \`${PIN_DIR}/\` or the workflows in
+  \`.github/workflows/\`, and so how it is itself checked: \`.github/CODEOWNERS\` suggests that the
+  coordinators approve such changes (turn on "Require review from Code Owners").
+- **Pull requests from forks** get a read-only token, so the check cannot comment itself. It
+  writes the comment as an artifact; a second workflow, \`iops-comment.yml\`, runs in this
+  repository when the check finishes, downloads the comment, checks that it is addressed to
+  the pull request that was checked, and posts it. That workflow never runs anything from the
+  pull request. The check's own result (pass or fail) does not depend on the comment.
+
 **Privacy.** Never put names, e-mail addresses, phone numbers or street addresses in these
 files: members are pseudonymous ids. Anything committed stays in the git history even after
 it is deleted from the files.
 `;
 }
 
-export const gitattributes = '*.yaml text eol=lf\n*.md text eol=lf\n';
-
-export function workflow(dataDir: string): string {
-  const data = dataDir === '' ? '.' : dataDir;
-  return `# Checks every pull request with iops: the data must validate, and the comment shows
-# what the change does to every goal. On the default branch, builds the dashboard (every goal,
-# TARGET against CURRENT) and publishes it with GitHub Pages: in the repository's Settings →
-# Pages, set "Source" to "GitHub Actions" once.
-name: iops
-on:
-  pull_request:
-  push:
-  workflow_dispatch:
-jobs:
-  check:
-    if: github.event_name == 'pull_request'
-    runs-on: ubuntu-latest
-    permissions:
-      contents: read
-      pull-requests: write
-    steps:
-      - uses: actions/checkout@v4
-        with:
-          fetch-depth: 0
-      - uses: actions/setup-node@v4
-        with:
-          node-version: 20
-      - name: Validate
-        run: npx --yes iops --data ${data} validate
-      - name: What this change does to the goals
-        run: npx --yes iops --data ${data} diff origin/\${{ github.base_ref }} --format markdown > iops-diff.md
-      - name: Comment on the pull request
-        env:
-          GH_TOKEN: \${{ github.token }}
-        run: gh pr comment \${{ github.event.pull_request.number }} --body-file iops-diff.md --edit-last || gh pr comment \${{ github.event.pull_request.number }} --body-file iops-diff.md
-  dashboard:
-    # the default branch only, whatever it is called
-    if: github.event_name != 'pull_request' && github.ref_name == github.event.repository.default_branch
-    runs-on: ubuntu-latest
-    permissions:
-      contents: read
-    steps:
-      - uses: actions/checkout@v4
-      - uses: actions/setup-node@v4
-        with:
-          node-version: 20
-      - name: Build the dashboard
-        run: npx --yes iops --data ${data} dashboard --out \${{ runner.temp }}/iops-dashboard --format json
-      - uses: actions/upload-pages-artifact@v3
-        with:
-          path: \${{ runner.temp }}/iops-dashboard
-  publish:
-    needs: dashboard
-    runs-on: ubuntu-latest
-    permissions:
-      pages: write
-      id-token: write
-    concurrency:
-      group: pages
-      cancel-in-progress: false
-    environment:
-      name: github-pages
-      url: \${{ steps.deployment.outputs.page_url }}
-    steps:
-      - id: deployment
-        uses: actions/deploy-pages@v4
-`;
-}
+export const gitattributes = '*.yaml text eol=lf\n*.md text eol=lf\n*.tgz binary\n';
 
 export function codeowners(dataDir: string): string {
   const prefix = dataDir === '' ? '/' : `/${dataDir}/`;
   return `# Suggested: goal definitions change only with the coordinators' review.
 # Replace the team below with your own, then enable "Require review from Code Owners".
 ${prefix}goals.yaml @your-org/coordinators
+# the iops that checks every pull request, and the workflows that run it
+${prefix}${PIN_DIR}/ @your-org/coordinators
+/.github/workflows/ @your-org/coordinators
 `;
 }
