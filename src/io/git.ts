@@ -19,6 +19,22 @@ export async function isInsideWorkTree(dir: string): Promise<boolean> {
   }
 }
 
+/**
+ * Whether `dir` lies inside a git directory rather than a work tree: a bare repository (a
+ * server's `org.git`) or a `.git` folder. Files written there are not in any work tree, and
+ * `git init` there would nest a repository inside git's own files. `dir` must exist.
+ */
+export async function gitDirectoryKind(dir: string): Promise<'bare repository' | '.git folder' | undefined> {
+  const answer = await gitText(dir, ['rev-parse', '--is-bare-repository', '--is-inside-git-dir']).catch((err: unknown) => {
+    if (err instanceof EnvironmentError) throw err;
+    return ''; // not in a repository at all
+  });
+  const [bare, insideGitDir] = answer.split('\n');
+  if (bare === 'true') return 'bare repository';
+  if (insideGitDir === 'true') return '.git folder';
+  return undefined;
+}
+
 export interface DataCommit {
   /** The HEAD commit the data was read at (null before the first commit or outside git). */
   commit: string | null;
