@@ -19,6 +19,9 @@ export interface Io {
 
 const processIo = (): Io => {
   reportOutputFailures();
+  // a file size limit (ulimit -f) would kill iops half way through a write; handled, the
+  // write fails with EFBIG instead, which is undone and explained like a full disk
+  process.on('SIGXFSZ', () => undefined);
   return {
     stdout: (s) => process.stdout.write(s),
     stderr: (s) => process.stderr.write(s),
