@@ -122,19 +122,17 @@ export async function removeTempFiles(dir: string, pattern: RegExp = TEMP_PATTER
  * removed files' paths.
  */
 export async function removeLeftoverTemps(root: string, gitDir: string): Promise<string[]> {
-  const dirs = [gitDir, root, ...(await foldersUnder(join(root, 'chapters'))), ...(await foldersUnder(join(root, 'branches')))];
-  const removed: string[] = [];
-  for (const dir of dirs) for (const name of await removeTempFiles(dir)) removed.push(join(dir, name));
-  return removed;
+  const found = await Promise.all([removeTempFiles(gitDir).then((names) => names.map((n) => join(gitDir, n))), sweep(root, false), sweep(join(root, 'chapters'), true), sweep(join(root, 'branches'), true)]);
+  return found.flat();
 }
 
-/** The folder and every folder below it (symbolic links not followed); none when it is missing. */
-async function foldersUnder(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { withFileTypes: true }).catch(() => undefined);
-  if (!entries) return [];
-  const out = [dir];
-  for (const e of entries) if (e.isDirectory()) out.push(...(await foldersUnder(join(dir, e.name))));
-  return out;
+/** Removes iops's temporary files in `dir` (and, when `deep`, in every folder below it; links not followed). */
+async function sweep(dir: string, deep: boolean): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
+  const here = entries.filter((e) => e.isFile() && TEMP_PATTERN.test(e.name)).map((e) => join(dir, e.name));
+  await Promise.all(here.map((p) => unlink(p).catch(() => undefined)));
+  const below = deep ? await Promise.all(entries.filter((e) => e.isDirectory()).map((e) => sweep(join(dir, e.name), true))) : [];
+  return [...here, ...below.flat()];
 }
 
 async function exists(path: string): Promise<boolean> {
