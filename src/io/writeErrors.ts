@@ -9,7 +9,7 @@ const REASONS: Record<string, string> = {
   EFBIG: 'the file would be larger than this system allows (a file size limit, such as ulimit -f). Raise the limit, then try again',
   EROFS: 'the file system is read-only. Write somewhere else, or remount it writable, then try again',
   EACCES: 'permission denied. Check who may write there (ls -ld on the folder), or choose another place',
-  EPERM: 'the operation is not permitted there. Check the folder’s permissions and attributes (ls -ld, lsattr), or choose another place',
+  EPERM: "the operation is not permitted there. Check the folder's permissions and attributes (ls -ld, lsattr), or choose another place",
   ENOTDIR: 'a part of that path is a file, not a folder. Check the path',
   EISDIR: 'that path is a folder, not a file. Check the path',
   ENOENT: 'a folder on that path does not exist and cannot be created there. Check the path',
