@@ -5,6 +5,7 @@ import { Command, CommanderError } from 'commander';
 import { localToday } from './io/clock.js';
 import { DataError, EXIT, EnvironmentError, UsageError } from './errors.js';
 import { problemSummary, renderProblems } from './render/problems.js';
+import { isWriteRefusal, writeRefusalMessage } from './io/writeErrors.js';
 import type { CommandContext, CommandResult } from './commands/context.js';
 import { registerCommands } from './commands/index.js';
 
@@ -16,13 +17,37 @@ export interface Io {
   cwd: string;
 }
 
-const processIo = (): Io => ({
-  stdout: (s) => process.stdout.write(s),
-  stderr: (s) => process.stderr.write(s),
-  isTTY: !!process.stdout.isTTY,
-  env: process.env,
-  cwd: process.cwd(),
-});
+const processIo = (): Io => {
+  reportOutputFailures();
+  // a file size limit (ulimit -f) would kill iops half way through a write; handled, the
+  // write fails with EFBIG instead, which is undone and explained like a full disk
+  process.on('SIGXFSZ', () => undefined);
+  return {
+    stdout: (s) => process.stdout.write(s),
+    stderr: (s) => process.stderr.write(s),
+    isTTY: !!process.stdout.isTTY,
+    env: process.env,
+    cwd: process.cwd(),
+  };
+};
+
+/**
+ * Standard output can fail too: redirected to a full disk (or /dev/full), or to a pipe whose
+ * reader has gone (`iops history | head`). Node reports that as an 'error' event after the
+ * command has finished; without a listener it would print a stack trace. A reader that went
+ * away is not a failure; anything else is said plainly, with exit 2.
+ */
+let outputFailed = false;
+
+function reportOutputFailures(): void {
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') return;
+    outputFailed = true;
+    const reason = isWriteRefusal(err) ? writeRefusalMessage(err, 'the output (standard output)') : `could not write the output (standard output): ${err.message}`;
+    process.stderr.write(`iops: ${reason}\n`);
+    process.exitCode = EXIT.usage;
+  });
+}
 
 export type Handler = (ctx: CommandContext) => Promise<CommandResult>;
 export type Run = (handler: Handler) => Promise<void>;
@@ -52,7 +77,7 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
 
   try {
     await program.parseAsync(argv);
-    return exitCode;
+    return outputFailed ? EXIT.usage : exitCode;
   } catch (err) {
     return report(err, io);
   }
@@ -71,6 +96,12 @@ function report(err: unknown, io: Io): number {
   }
   if (err instanceof UsageError || err instanceof EnvironmentError) {
     io.stderr(`iops: ${err.message}\n`);
+    return EXIT.usage;
+  }
+  if (isWriteRefusal(err)) {
+    // the system refused a write that no module explained (a cache, a folder): still the
+    // machine's state, not a bug — say what and where
+    io.stderr(`iops: ${writeRefusalMessage(err)}\n`);
     return EXIT.usage;
   }
   const message = err instanceof Error ? err.message : String(err);

@@ -7,7 +7,7 @@ import { existsSync, statSync } from 'node:fs';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { ID_PATTERN, paths } from '../core/paths.js';
 import { UsageError } from '../errors.js';
-import { type LogEntry, commitsMentioning, gitLog, trailers } from '../io/gitLog.js';
+import { type LogEntry, commitsMentioning, gitLog, trailers, truncatedHistoryNote } from '../io/gitLog.js';
 import { gitPlace } from '../io/gitWrite.js';
 import { type DataLocation, findDataRoot } from '../io/repo.js';
 
@@ -30,6 +30,8 @@ export interface HistoryEntry {
 export interface HistoryView {
   target: HistoryTarget;
   entries: HistoryEntry[];
+  /** In a shallow clone: where the history stops (io/gitLog.ts). */
+  truncated?: string | undefined;
 }
 
 export async function history(location: DataLocation, arg: string | undefined): Promise<HistoryView> {
@@ -37,7 +39,7 @@ export async function history(location: DataLocation, arg: string | undefined): 
   await gitPlace(root);
   const target = resolveTarget(root, location.cwd, arg);
   const entries = await selectCommits(root, target);
-  return { target, entries: entries.map(toEntry) };
+  return { target, entries: entries.map(toEntry), truncated: await truncatedHistoryNote(root) };
 }
 
 export function resolveTarget(root: string, cwd: string, arg: string | undefined): HistoryTarget {

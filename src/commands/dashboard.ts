@@ -1,14 +1,14 @@
 // iops dashboard --out DIR: the running update as a static page (DIR/index.html), and with
 // --format json the figures beside it (DIR/dashboard.json). Exit 0 whenever the page is
 // written, ready or not: it is a publishing step, and a CI job must not fail on a verdict.
-import { mkdir, readFile, realpath, stat } from 'node:fs/promises';
+import { readFile, realpath } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { dataCommit, openRepository, requireValid, resolveAsOf } from '../app/open.js';
 import { LEDGERS_AS_SUMS } from '../app/scope.js';
 import { DASHBOARD_FILES, refuseOutput, writtenByIops } from '../core/dashboard/output.js';
 import { dashboard } from '../core/dashboard/view.js';
 import { EXIT, UsageError } from '../errors.js';
-import { writeFileAtomic } from '../io/files.js';
+import { checkOutputFile, checkOutputFolder, makeOutputFolder, writeFilesAtomic } from '../io/files.js';
 import { renderDashboardJson } from '../render/dashboard/json.js';
 import { renderDashboardHtml } from '../render/dashboard/page.js';
 import { count } from '../render/format.js';
@@ -43,9 +43,10 @@ async function checkOutput(dataRoot: string, folder: string, shown: string, name
   const out = await resolveLinks(folder);
   const refused = refuseOutput(await placeOf(dataRoot, out), shown, out.split(sep).join('/'));
   if (refused) throw new UsageError(refused);
-  const kind = await stat(out).catch(() => undefined);
-  if (kind && !kind.isDirectory()) throw new UsageError(`--out ${shown} is a file; give a folder for index.html`);
+  await checkOutputFolder(out, shown);
   for (const name of names) {
+    // never open what is not an ordinary file: reading a named pipe would wait for ever
+    if ((await checkOutputFile(join(out, name), join(shown, name))) === 'none') continue;
     const existing = await readFile(join(out, name), 'utf8').catch(() => undefined);
     if (existing !== undefined && !writtenByIops(name, existing))
       throw new UsageError(`${join(shown, name)} exists and was not written by iops; nothing was written. Choose another folder, or move that file away`);
@@ -64,12 +65,9 @@ export async function dashboardCommand(ctx: CommandContext, opts: DashboardOptio
   const view = { ...dashboard(org, org.goals, asOf), ...(await dataCommit(repo.root, opts.at)) };
   const texts = new Map<string, string>([[DASHBOARD_FILES.html, renderDashboardHtml(view)]]);
   if (opts.format === 'json') texts.set(DASHBOARD_FILES.json, renderDashboardJson(view));
-  await mkdir(out, { recursive: true });
-  const lines: string[] = [];
-  for (const [name, text] of texts) {
-    await writeFileAtomic(join(out, name), text);
-    lines.push(`wrote ${join(opts.out, name)} (${count(Buffer.byteLength(text))} bytes)`);
-  }
+  await makeOutputFolder(out, opts.out);
+  await writeFilesAtomic([...texts].map(([name, text]) => ({ path: join(out, name), content: text })));
+  const lines = [...texts].map(([name, text]) => `wrote ${join(opts.out, name)} (${count(Buffer.byteLength(text))} bytes)`);
   const r = view.readiness;
   const met = r.goals.filter((g) => g.met).length;
   lines.push(`${r.ready ? 'ready' : 'not ready'}: ${met} of ${r.goals.length} goals met as of ${r.as_of}; open ${join(opts.out, DASHBOARD_FILES.html)} in a browser, or publish the folder on any static web server`);

@@ -1,34 +1,58 @@
 // Durable, atomic file replacement: a temporary file in the same folder, fsync, rename over
 // the target, fsync the folder. A reader (or a crash) sees the old bytes or the new, never
 // half a file. Temporary files are named `.<name>.iops-<random>.tmp`: the loader skips dot
-// files, and recovery can find and remove leftovers by that pattern.
+// files, and recovery can find and remove leftovers by that pattern. A write the system
+// refuses (disk full, read-only, no permission) removes its temporary file and is reported
+// as an EnvironmentError saying what to do, never as a bug.
 import { randomBytes } from 'node:crypto';
 import { constants } from 'node:fs';
 import { mkdir, open, readdir, rename, rmdir, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { explainWriteError } from './writeErrors.js';
 
 export const TEMP_PATTERN = /^\..+\.iops-[0-9a-f]{12}\.tmp$/;
 
+/** The temporary file beside `file` that an atomic write fills before renaming it over. */
+export const tempPathFor = (file: string): string => join(dirname(file), `.${basename(file)}.iops-${randomBytes(6).toString('hex')}.tmp`);
+
 /** Writes `bytes` to `file` atomically, keeping an existing file's permissions. */
 export async function writeFileAtomic(file: string, bytes: Uint8Array): Promise<void> {
-  const dir = dirname(file);
-  const mode = await stat(file).then((s) => s.mode & 0o7777, () => 0o666);
-  const temp = join(dir, `.${basename(file)}.iops-${randomBytes(6).toString('hex')}.tmp`);
-  const handle = await open(temp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, mode);
+  const temp = await writeTemp(file, bytes);
+  await renameInto(temp, file);
+  await fsyncDir(dirname(file));
+}
+
+/**
+ * Writes `bytes` to a new temporary file beside `file`, synced, and returns its path. If the
+ * system refuses (a full disk fails half way), the temporary file is removed before throwing.
+ */
+export async function writeTemp(file: string, bytes: Uint8Array, fallbackMode = 0o666): Promise<string> {
+  const mode = await stat(file).then((s) => s.mode & 0o7777, () => fallbackMode);
+  const temp = tempPathFor(file);
+  const handle = await open(temp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, mode).catch((err: unknown) => {
+    throw explainWriteError(err, file);
+  });
   try {
     await handle.writeFile(bytes);
     await handle.chmod(mode).catch(() => undefined); // umask may have narrowed it
     await handle.sync();
-  } finally {
     await handle.close();
+  } catch (err) {
+    await handle.close().catch(() => undefined);
+    await unlink(temp).catch(() => undefined);
+    throw explainWriteError(err, file);
   }
+  return temp;
+}
+
+/** Renames a temporary file over its target; on failure the temporary file is removed. */
+export async function renameInto(temp: string, file: string): Promise<void> {
   try {
     await rename(temp, file);
   } catch (err) {
     await unlink(temp).catch(() => undefined);
-    throw err;
+    throw explainWriteError(err, file);
   }
-  await fsyncDir(dir);
 }
 
 /** Removes a file durably; a file already gone is fine. */
@@ -36,7 +60,7 @@ export async function removeFileDurable(file: string): Promise<void> {
   try {
     await unlink(file);
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw explainWriteError(err, file, 'remove');
     return;
   }
   await fsyncDir(dirname(file));
@@ -63,11 +87,17 @@ export async function missingDirs(dir: string): Promise<string[]> {
   return missing;
 }
 
-/** Creates the folder and its missing parents durably. */
-export async function makeDirs(dir: string): Promise<void> {
-  const missing = await missingDirs(dir);
-  if (missing.length) await mkdir(dir, { recursive: true });
-  for (const d of missing) await fsyncDir(dirname(d));
+/**
+ * Creates the folder and its missing parents durably, one at a time: a recursive mkdir
+ * reports a read-only file system as ENOENT, and spins for ever under /proc.
+ */
+export async function makeDirs(dir: string, shown = dir): Promise<void> {
+  for (const d of await missingDirs(dir)) {
+    await mkdir(d).catch((err: NodeJS.ErrnoException) => {
+      if (err.code !== 'EEXIST') throw explainWriteError(err, shown, 'create the folder');
+    });
+    await fsyncDir(dirname(d));
+  }
 }
 
 /** Removes folders that are empty, innermost first; a folder that is not empty stays. */
@@ -75,12 +105,34 @@ export async function removeEmptyDirs(dirs: readonly string[]): Promise<void> {
   for (const d of [...dirs].reverse()) await rmdir(d).catch(() => undefined);
 }
 
-/** Removes leftover temporary files of interrupted writes in a folder. */
-export async function removeTempFiles(dir: string): Promise<string[]> {
+/** Removes leftover temporary files of interrupted writes in a folder (by default iops's own pattern). */
+export async function removeTempFiles(dir: string, pattern: RegExp = TEMP_PATTERN): Promise<string[]> {
   const names = await readdir(dir).catch(() => [] as string[]);
-  const removed = names.filter((n) => TEMP_PATTERN.test(n));
+  const removed = names.filter((n) => pattern.test(n));
   for (const n of removed) await unlink(join(dir, n)).catch(() => undefined);
   return removed;
+}
+
+/**
+ * Removes the temporary files that writes killed half way (or by an older iops that did not
+ * clean up after a full disk) left in the data folder's own folders — the top, `chapters/`
+ * and `branches/` and everything under them — and in the git directory (the journal's). Call
+ * it only with the repository lock held, so no other iops writer is filling one of them.
+ * Other folders (a dashboard's site/, the user's own) are not searched. Returns the
+ * removed files' paths.
+ */
+export async function removeLeftoverTemps(root: string, gitDir: string): Promise<string[]> {
+  const found = await Promise.all([removeTempFiles(gitDir).then((names) => names.map((n) => join(gitDir, n))), sweep(root, false), sweep(join(root, 'chapters'), true), sweep(join(root, 'branches'), true)]);
+  return found.flat();
+}
+
+/** Removes iops's temporary files in `dir` (and, when `deep`, in every folder below it; links not followed). */
+async function sweep(dir: string, deep: boolean): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
+  const here = entries.filter((e) => e.isFile() && TEMP_PATTERN.test(e.name)).map((e) => join(dir, e.name));
+  await Promise.all(here.map((p) => unlink(p).catch(() => undefined)));
+  const below = deep ? await Promise.all(entries.filter((e) => e.isDirectory()).map((e) => sweep(join(dir, e.name), true))) : [];
+  return [...here, ...below.flat()];
 }
 
 async function exists(path: string): Promise<boolean> {

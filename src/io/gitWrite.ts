@@ -6,6 +6,7 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { EnvironmentError } from '../errors.js';
+import { gitProcessesNear, lockAge } from './staleLock.js';
 
 export interface GitRun {
   code: number;
@@ -57,13 +58,30 @@ export async function gitPlace(root: string): Promise<GitPlace> {
   return { gitDir, top, prefix: prefix ?? '' };
 }
 
-/** What must hold before iops commits: on a branch, no merge in progress, an identity. */
+/** git operations that stop half way for the user, the file that marks each, and how to end it. */
+const IN_PROGRESS: readonly { marker: string; what: string; finish: string }[] = [
+  { marker: 'rebase-merge', what: 'a rebase', finish: 'git rebase --continue (once conflicts are resolved), or cancel it with: git rebase --abort' },
+  { marker: 'rebase-apply/applying', what: 'git am (applying patches)', finish: 'git am --continue, or cancel it with: git am --abort' },
+  { marker: 'rebase-apply', what: 'a rebase', finish: 'git rebase --continue (once conflicts are resolved), or cancel it with: git rebase --abort' },
+  { marker: 'MERGE_HEAD', what: 'a merge', finish: 'git commit (once conflicts are resolved), or cancel it with: git merge --abort' },
+  { marker: 'CHERRY_PICK_HEAD', what: 'a cherry-pick', finish: 'git cherry-pick --continue, or cancel it with: git cherry-pick --abort' },
+  { marker: 'REVERT_HEAD', what: 'a revert', finish: 'git revert --continue, or cancel it with: git revert --abort' },
+  { marker: 'sequencer', what: 'a cherry-pick or revert of several commits', finish: 'git cherry-pick --continue (or git revert --continue), or cancel it with --abort' },
+  { marker: 'BISECT_LOG', what: 'a git bisect', finish: 'git bisect reset' },
+];
+
+/** The git operation in progress (rebase, merge, …), if any: checked before HEAD, which a rebase detaches. */
+export function operationInProgress(place: GitPlace): { what: string; finish: string } | undefined {
+  return IN_PROGRESS.find((op) => existsSync(join(place.gitDir, op.marker)));
+}
+
+/** What must hold before iops commits: no rebase, merge … in progress, on a branch, an identity. */
 export async function checkCanCommit(root: string, place: GitPlace): Promise<void> {
+  const op = operationInProgress(place);
+  if (op)
+    throw new EnvironmentError(`${op.what} is in progress in this repository, so iops will not commit now (its commit would land in the middle of it). Finish it with: ${op.finish}; then run your command again. git status shows where it stands.`);
   if ((await runGit(root, ['symbolic-ref', '-q', 'HEAD'])).code !== 0)
     throw new EnvironmentError('HEAD is detached (not on a branch), so a commit would be lost; switch to a branch first: git switch main (or: git switch -c NEW-BRANCH)');
-  for (const [file, what] of [['MERGE_HEAD', 'a merge'], ['CHERRY_PICK_HEAD', 'a cherry-pick'], ['REVERT_HEAD', 'a revert'], ['rebase-merge', 'a rebase'], ['rebase-apply', 'a rebase or git am']]) {
-    if (existsSync(join(place.gitDir, file!))) throw new EnvironmentError(`${what} is in progress in this repository; finish or abort it first (git status shows how)`);
-  }
   const missing: string[] = [];
   for (const [key, env] of [['user.name', 'GIT_AUTHOR_NAME'], ['user.email', 'GIT_AUTHOR_EMAIL']] as const) {
     if (process.env[env]) continue;
@@ -77,11 +95,24 @@ export async function checkCanCommit(root: string, place: GitPlace): Promise<voi
   checkIndexLock(place);
 }
 
-/** git's own lock: left behind when a git command is killed; explained, never deleted. */
+/**
+ * git's own lock, with no interrupted iops write to account for it (recoverInterrupted deals
+ * with those): a git command is running, or one was killed. Explained, never deleted: iops
+ * cannot know which.
+ */
 export function checkIndexLock(place: GitPlace): void {
   const lock = join(place.gitDir, 'index.lock');
-  if (existsSync(lock))
-    throw new EnvironmentError(`git's index is locked (${lock} exists): another git command is running, or one was interrupted. If no git command is running, remove the lock with: rm '${lock}'`);
+  if (!existsSync(lock)) return;
+  const age = lockAge(lock);
+  const near = gitProcessesNear(place.top, place.gitDir);
+  const running = near?.length ? ` Running now: ${near.map((p) => `pid ${p.pid} (${p.command})`).join('; ')}.` : '';
+  throw new EnvironmentError(
+    [
+      `git's index is locked (${lock} exists${age ? `, made ${age}` : ''}): another git command is running, or one was interrupted.${running}`,
+      'Check that no git command, editor or git tool is working in this repository (for example: ps -ef | grep git); wait for it to finish and try again.',
+      `If none is, the lock was left by a killed git: remove the lock with: rm '${lock}'`,
+    ].join('\n'),
+  );
 }
 
 /** A file of the data folder that differs from HEAD (in the index or the working tree), untracked, or ignored. */

@@ -6,6 +6,7 @@ import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import lockfile from 'proper-lockfile';
 import { EnvironmentError } from '../errors.js';
+import { isWriteRefusal, writeRefusalMessage } from './writeErrors.js';
 
 const STALE_MS = 15_000;
 const UPDATE_MS = 2_000;
@@ -42,9 +43,14 @@ export async function acquireRepoLock(gitDir: string, waitSeconds: number): Prom
   };
   let release: () => Promise<void>;
   try {
-    release = await lockfile.lock(join(gitDir, 'iops'), options);
+    // once without waiting: proper-lockfile retries every error, so a read-only or full
+    // disk would otherwise look like a held lock for the whole wait
+    release = await lockfile.lock(join(gitDir, 'iops'), { ...options, retries: 0 }).catch((err: NodeJS.ErrnoException) => {
+      if (err.code !== 'ELOCKED' || waitMs === 0) throw err;
+      return lockfile.lock(join(gitDir, 'iops'), options);
+    });
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code !== 'ELOCKED') throw new EnvironmentError(`could not take the iops lock ${path}: ${(err as Error).message}`);
+    if ((err as NodeJS.ErrnoException).code !== 'ELOCKED') throw lockRefused(err, path);
     throw new EnvironmentError(await heldMessage(path, waitSeconds));
   }
   return {
@@ -56,6 +62,11 @@ export async function acquireRepoLock(gitDir: string, waitSeconds: number): Prom
       await release().catch(() => undefined);
     },
   };
+}
+
+function lockRefused(err: unknown, path: string): EnvironmentError {
+  if (isWriteRefusal(err)) return new EnvironmentError(`${writeRefusalMessage(err, `the iops lock ${path}`, 'create')}. Nothing was changed.`);
+  return new EnvironmentError(`could not take the iops lock ${path}: ${(err as Error).message}`);
 }
 
 async function heldMessage(path: string, waitSeconds: number): Promise<string> {

@@ -3,14 +3,15 @@
 // recover (a leftover lock, with the exact command to remove it) and works once that is done.
 // No receipt is ever half there: the ledger holds whole receipts, each from a commit.
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync, rmSync, rmdirSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, rmdirSync, utimesSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { openRepository } from '../../src/app/open.js';
 import { CLI, GIT_ENV, cleanupRepos, tempRepo } from '../helpers/repo.js';
-import { commitCount, iops, smallOrg } from './support.js';
+import { commitCount, expectValid, iops, smallOrg } from './support.js';
+import { killGroupDuringCommit } from './killDuringCommit.js';
 
 afterAll(cleanupRepos);
 
@@ -69,3 +70,31 @@ it(`kill -9 a writer ${KILLS} times: the repository stays valid and recoverable`
   console.log(`crash test: ${KILLS} kills over ~${typical} ms runs; ${killedButCommitted} committed anyway, ${seen.recovered} undone by the next command, ${seen.explained} left a lock that was explained`);
   expect(killedButCommitted + seen.recovered + seen.explained, 'no kill landed while a writer held the lock').toBeGreaterThan(0);
 }, 300_000);
+
+it('a process group killed while git commits: the next write removes the abandoned index.lock and undoes the change', async () => {
+  const repo = tempRepo(smallOrg());
+  const head = repo.git('rev-parse', 'HEAD').trim();
+  await killGroupDuringCommit(repo, recordArgs(5), ENV);
+  expect(existsSync(join(repo.dir, '.git/index.lock')), 'git was killed holding its lock').toBe(true);
+  expect(existsSync(join(repo.dir, '.git/iops-journal.json'))).toBe(true);
+  ageLock(join(repo.dir, '.git/iops.lock')); // a later write: iops's own lock has gone stale by then
+
+  const r = iops(repo, recordArgs(6), ENV);
+  expect(r.stderr).toMatch(/was interrupted before it finished/);
+  expect(r.stderr).toMatch(/the lock it left \(index\.lock[^)]*\) was removed/);
+  expect(r.stderr).not.toMatch(/Unable to create|\n\s+at /);
+  expect(r.code, r.stderr).toBe(0);
+  expect(existsSync(join(repo.dir, '.git/index.lock'))).toBe(false);
+  expect(repo.git('rev-list', '--count', `${head}..HEAD`).trim()).toBe('1');
+  expect(repo.git('status', '--porcelain')).toBe('');
+  const amounts = (parse(readFileSync(join(repo.dir, 'chapters/london/dues/2013.yaml'), 'utf8')) as { amount: number }[]).map((x) => x.amount);
+  expect(amounts).toEqual([6]);
+  expectValid(repo);
+}, 120_000);
+
+/** Makes the killed writer's iops lock look a minute old, as it is when someone tries again later. */
+function ageLock(path: string): void {
+  if (!existsSync(path)) return;
+  const then = new Date(Date.now() - 60_000);
+  utimesSync(path, then, then);
+}

@@ -1,11 +1,13 @@
 // When a write cannot be made, nothing changes: files, index, HEAD and status stay exactly
 // as they were, and the message says what to do.
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { cleanupRepos, tempRepo } from '../helpers/repo.js';
-import { iops, ok, repoState, smallOrg } from './support.js';
+import { GIT_ENV, cleanupRepos, tempRepo } from '../helpers/repo.js';
+import { killGroupDuringCommit } from './killDuringCommit.js';
+import { expectValid, iops, ok, repoState, smallOrg } from './support.js';
 
 afterAll(cleanupRepos);
 
@@ -78,6 +80,36 @@ describe('refusals leave the repository exactly as it was', () => {
     refused(['member', 'leave', 'ldn-a', '--date', '2013-01-01'], 2, /another iops command is changing this repository[\s\S]*rmdir '.*\.git\/iops\.lock'/, (r) => mkdirSync(join(r.dir, '.git/iops.lock')), { IOPS_LOCK_WAIT: '0.3' });
   });
 
+  it('a rebase in progress is named (not "HEAD is detached"), with how to finish or cancel it', () => {
+    refused(['member', 'leave', 'ldn-a', '--date', '2013-01-01'], 2, /a rebase is in progress[\s\S]*git rebase --continue[\s\S]*git rebase --abort/, (r) => {
+      r.write('notes.txt', 'base\n');
+      r.commit('notes');
+      r.git('checkout', '-q', '-b', 'other');
+      r.write('notes.txt', 'theirs\n');
+      r.commit('their notes');
+      r.git('checkout', '-q', 'main');
+      r.write('notes.txt', 'ours\n');
+      r.commit('our notes');
+      r.git('checkout', '-q', 'other');
+      expect(() => r.git('rebase', 'main')).toThrow(); // stops at the conflict, HEAD detached
+      expect(r.git('status')).toMatch(/rebase in progress/);
+    });
+  });
+
+  it('a cherry-pick stopped at a conflict is named, with how to finish or cancel it', () => {
+    refused(['member', 'leave', 'ldn-a', '--date', '2013-01-01'], 2, /a cherry-pick is in progress[\s\S]*git cherry-pick --abort/, (r) => {
+      r.write('notes.txt', 'base\n');
+      r.commit('notes');
+      r.git('checkout', '-q', '-b', 'other');
+      r.write('notes.txt', 'theirs\n');
+      const theirs = r.commit('their notes');
+      r.git('checkout', '-q', 'main');
+      r.write('notes.txt', 'ours\n');
+      r.commit('our notes');
+      expect(() => r.git('cherry-pick', theirs)).toThrow();
+    });
+  });
+
   it('an already invalid repository is refused with its problems', () => {
     refused(['member', 'add', 'brighton', '--joined', '2013-01-01'], 3, /chapters\/london\/members\.yaml:2:11: .*"2012-13-10" is not a calendar date/, (r) => {
       r.write('chapters/london/members.yaml', '- id: ldn-a\n  joined: 2012-13-10\n');
@@ -101,4 +133,50 @@ describe('a data folder inside a larger repository', () => {
     expect(repo.git('diff', '--cached', '--name-only').trim()).toBe('src/app.js');
     expect(readFileSync(join(repo.dir, 'README'), 'utf8')).toBe('changed, not staged\n');
   });
+});
+
+describe('git killed while committing (its index.lock left behind)', () => {
+  const record = (amount: number) => ['dues', 'record', '--member', 'ldn-a', '--date', '2013-01-05', '--amount', String(amount), '--currency', 'GBP'];
+  const ENV = { IOPS_LOCK_WAIT: '1' };
+  const killed = async () => {
+    const repo = tempRepo(smallOrg());
+    await killGroupDuringCommit(repo, record(5), ENV);
+    const then = new Date(Date.now() - 60_000);
+    utimesSync(join(repo.dir, '.git/iops.lock'), then, then); // tried again later: iops's own lock is stale
+    expect(existsSync(join(repo.dir, '.git/index.lock'))).toBe(true);
+    return repo;
+  };
+
+  it('a git command still working in the repository: the lock is explained (the git named, the rm command), not removed', async () => {
+    const repo = await killed();
+    const git = spawn('git', ['hash-object', '--stdin'], { cwd: repo.dir, env: { ...process.env, ...GIT_ENV }, stdio: ['pipe', 'ignore', 'ignore'] });
+    const ended = new Promise((resolve) => git.on('close', resolve));
+    try {
+      const r = iops(repo, record(6), ENV);
+      expect(r.stderr).toMatch(new RegExp(`a git command may still be working in this repository: pid ${git.pid} \\(git hash-object --stdin\\)`));
+      expect(r.stderr).toMatch(/remove the lock with: rm '.*\.git\/index\.lock'/);
+      expect(r.code, r.stderr).toBe(2);
+      expect(existsSync(join(repo.dir, '.git/index.lock'))).toBe(true);
+    } finally {
+      git.stdin.end();
+      await ended;
+    }
+    const again = iops(repo, record(6), ENV);
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.stderr).toMatch(/index\.lock[^)]*\) was removed/);
+    expect(repo.git('status', '--porcelain')).toBe('');
+    expectValid(repo);
+  }, 120_000);
+
+  it("the interrupted writer's process still running: explained, not removed", async () => {
+    const repo = await killed();
+    const journal = join(repo.dir, '.git/iops-journal.json');
+    writeFileSync(journal, JSON.stringify({ ...JSON.parse(readFileSync(journal, 'utf8')), pid: process.pid }));
+    const before = repoState(repo);
+    const r = iops(repo, record(6), ENV);
+    expect(r.stderr).toMatch(new RegExp(`process \\(pid ${process.pid}\\) is still running[\\s\\S]*rm '.*\\.git/index\\.lock'`));
+    expect(r.code, r.stderr).toBe(2);
+    expect(repoState(repo)).toEqual(before);
+    expect(existsSync(join(repo.dir, '.git/index.lock'))).toBe(true);
+  }, 120_000);
 });

@@ -4,7 +4,7 @@
 import { dirname, join } from 'node:path';
 import { makeDirs, missingDirs, removeEmptyDirs, removeFileDurable, writeFileAtomic } from '../../io/atomic.js';
 import { type GitPlace, resetIndex } from '../../io/gitWrite.js';
-import { clearJournal, sha256, writeJournal } from '../../io/journal.js';
+import { clearJournal, sha256, thisWriter, writeJournal } from '../../io/journal.js';
 
 export interface Written {
   files: { path: string; before: Uint8Array | undefined; after: Buffer }[];
@@ -27,8 +27,7 @@ export async function writeJournaled(
   await writeJournal(place, {
     version: 1,
     command,
-    pid: process.pid,
-    started: new Date().toISOString(),
+    ...thisWriter(),
     root,
     files: files.map((f) => ({ path: f.path, before: f.before === undefined ? null : Buffer.from(f.before).toString('base64'), after: sha256(f.after) })),
     createdDirs,

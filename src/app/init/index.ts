@@ -9,7 +9,7 @@ import { jsonSchemaFiles } from '../../core/schema/jsonSchema.js';
 import { SCHEMA_DIR } from '../../core/paths.js';
 import { EnvironmentError, UsageError } from '../../errors.js';
 import { type SimpleGit, simpleGit } from 'simple-git';
-import { isInsideWorkTree } from '../../io/git.js';
+import { gitDirectoryKind, isInsideWorkTree } from '../../io/git.js';
 import { goalsYaml } from '../../sample/settings.js';
 import { replaySample } from './sampleHistory.js';
 import { PIN_DIR, pinFiles } from './pin.js';
@@ -62,8 +62,21 @@ export async function commitFiles(base: string, files: ReadonlyMap<string, strin
   await gg.raw(['commit', '-q', '-m', message, '--', ...paths]);
 }
 
+/** Refuses a folder inside a bare repository or a .git folder, before anything is written. */
+async function refuseGitDirectory(root: string, dirArg: string): Promise<void> {
+  let existing = root;
+  while (!existsSync(existing) && dirname(existing) !== existing) existing = dirname(existing);
+  const kind = root.split(sep).includes('.git') ? '.git folder' : await gitDirectoryKind(existing);
+  if (kind)
+    throw new UsageError(
+      `${dirArg} is inside a ${kind}, which holds git's own records and has no working files; nothing was written. ` +
+        'Run iops init in a working copy instead: clone it first (git clone REPOSITORY org && iops init org), or choose a new folder.',
+    );
+}
+
 export async function initRepository(cwd: string, dirArg: string, opts: InitOptions): Promise<InitResult> {
   const root = resolve(cwd, dirArg);
+  await refuseGitDirectory(root, dirArg);
   if (existsSync(join(root, 'iops.yaml'))) throw new UsageError(`${dirArg} already holds a data repository (it has an iops.yaml); nothing was changed`);
   await mkdir(root, { recursive: true });
   if (!(await isInsideWorkTree(root))) await git(root).raw(['init', '-q']);
