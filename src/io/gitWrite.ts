@@ -163,6 +163,8 @@ export async function commitPaths(root: string, paths: readonly string[], messag
   if (r.code === 0) return;
   const said = firstLines(`${r.stdout}\n${r.stderr}`, 12);
   if (/index\.lock/.test(said)) throw new EnvironmentError(`git could not commit: ${said}`);
+  if (/No space left on device|Out of diskspace|Disk quota exceeded|Read-only file system/i.test(said))
+    throw new EnvironmentError(`git could not write the commit: the disk is full or read-only, so nothing was changed. Free some space (or make the disk writable), then try again. git said:\n${said}`);
   if (/nothing (added )?to commit|no changes added/.test(said)) throw new EnvironmentError('git found nothing to commit; nothing was changed');
   throw new EnvironmentError(`git refused the commit (a hook, or the repository's settings), so nothing was changed. git said:\n${said}`);
 }

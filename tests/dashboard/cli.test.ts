@@ -145,9 +145,9 @@ describe('iops init writes a workflow that publishes the dashboard', () => {
     const steps = wf.jobs.dashboard.steps as { uses?: string; run?: string; with?: { path?: string } }[];
     const build = steps.find((s) => s.run?.includes(' dashboard '))!;
     const upload = steps.find((s) => s.uses?.startsWith('actions/upload-pages-artifact@'))!;
-    expect(build.run).toBe('npx --yes iops --data . dashboard --out ${{ runner.temp }}/iops-dashboard --format json');
+    expect(build.run).toBe('iops dashboard --out "$RUNNER_TEMP/iops-dashboard" --format json');
     expect(upload.with!.path).toBe('${{ runner.temp }}/iops-dashboard');
     expect(wf.jobs.publish).toMatchObject({ needs: 'dashboard', permissions: { pages: 'write', 'id-token': 'write' }, environment: { name: 'github-pages' } });
-    expect(wf.jobs.publish.steps[0].uses).toMatch(/^actions\/deploy-pages@v\d+$/);
+    expect(wf.jobs.publish.steps[0].uses).toMatch(/^actions\/deploy-pages@[0-9a-f]{40}$/);
   });
 });
