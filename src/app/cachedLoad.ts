@@ -126,13 +126,13 @@ export class Loader {
       for (const k of known) if (k.role.kind === 'dues' && k.sums === undefined && !k.parsed && k.blob) this.cache.put(k.blob, 'dues', JSON.stringify(ledgerSums(k.data as never)), 'sums');
 
     // a part of the repository is checked on its own (as core/report/scope.ts would have it); the whole, unless certified
-    const certified = asSums && !wanted && this.cache.certified(manifestOf(known));
+    const certified = asSums && !wanted && this.cache.certified(manifestOf(known, true));
     const valid: ValidFile[] = known.map((k) => ({ path: k.path, role: k.role, data: k.data ?? [], ...(k.data === undefined && k.sums ? { sums: k.sums } : {}) }));
     const result = linkFiles(opts.scope?.select ? opts.scope.select(valid) : valid, new Map(), { checks: !certified && !opts.checked });
     if (result.problems.length || !result.org) return { failed: CROSS_FILE };
     // ledgers given as sums are checked as sums (what fails is then read and located the plain way)
     if (!certified && known.some((k) => k.data === undefined && !ledgerSumsPass(result.org!, k.role.chapter!, k.role.year!, k.sums!))) return { failed: CROSS_FILE };
-    if (!certified && !wanted) this.cache.certify(manifestOf(known));
+    if (!certified && !wanted) this.cache.certify(manifestOf(known, true));
     const bySums = known.filter((k) => k.data === undefined);
     if (bySums.length) this.readReceiptsWhenAsked(result.org.chapters, bySums);
     return { loaded: { ...result, files }, certified, valid };
@@ -225,9 +225,9 @@ export class Loader {
  * The id of this exact set of files: every data file's path and blob id, in path order (a whole
  * repository's: all are known then). The key of the certificate that the set passed every check.
  */
-export function manifestOf(files: readonly { path: string; blob?: string | undefined }[]): string {
+export function manifestOf(files: readonly { path: string; blob?: string | undefined }[], allData = false): string {
   const hash = createHash('sha1');
-  for (const f of files) if ('role' in classify(f.path)) hash.update(`${f.path}\0${f.blob}\n`);
+  for (const f of files) if (allData || 'role' in classify(f.path)) hash.update(`${f.path}\0${f.blob}\n`);
   return hash.digest('hex');
 }
 

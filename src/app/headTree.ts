@@ -35,6 +35,9 @@ export const PLANNING: Scope = {
   },
 };
 
+/** Files parsed for planning above which the cache is written (a cold start), rather than the index rewritten for a few. */
+const REMEMBER_PARSED = 100;
+
 export interface HeadTree {
   /** A file's bytes at HEAD, or undefined when HEAD has no such file. */
   bytes(path: string): Buffer | undefined;
@@ -79,27 +82,37 @@ class CachedHead implements HeadTree {
   }
 
   async planning(): Promise<LoadResult> {
-    try {
-      // a part of a tree that passed every check passes them too
-      const checked = this.cache.certified(manifestOf(this.files));
-      const result = await new Loader(this.root, this.cache, true, new Map()).load(this.files, { scope: PLANNING, checked });
-      if ('failed' in result) return this.plain.planning();
-      this.base = new Map(result.valid.map((v) => [v.path, v]));
-      return result.loaded;
-    } finally {
-      this.cache.flush();
-    }
+    // a part of a tree that passed every check passes them too
+    const checked = this.certified();
+    const loader = new Loader(this.root, this.cache, true, new Map());
+    const result = await loader.load(this.files, { scope: PLANNING, checked });
+    // a few files parsed (those the last writes changed) are not worth rewriting the cache's index for
+    if (loader.parsed > REMEMBER_PARSED) this.cache.flush();
+    if ('failed' in result) return this.plain.planning();
+    this.base = new Map(result.valid.map((v) => [v.path, v]));
+    return result.loaded;
   }
 
+  private certifiedHead: boolean | undefined;
+  private certified(): boolean {
+    return (this.certifiedHead ??= this.cache.certified(manifestOf(this.dataFiles, true)));
+  }
+
+  /** HEAD's files that iops reads as data (what a manifest names). */
+  private get dataFiles(): ListedFile[] {
+    return (this.data ??= this.files.filter((f) => 'role' in classify(f.path)));
+  }
+  private data: ListedFile[] | undefined;
+
   async check(changes: ReadonlyMap<string, Uint8Array>): Promise<Problem[]> {
-    const certified = this.base !== undefined && this.cache.certified(manifestOf(this.files));
+    const certified = this.base !== undefined && this.certified();
     const problems = certified ? this.checkChanges(changes) : undefined;
     if (!problems) {
       debug('write: the whole tree checked');
       return this.plain.check(changes); // certifies the tree when it passes (cachedLoad.ts)
     }
     debug(`write: ${changes.size} changed file${changes.size === 1 ? '' : 's'} checked against a certified HEAD`);
-    if (!problems.length) this.cache.certify(manifestOf(this.afterChanges(changes)));
+    if (!problems.length) this.cache.certify(manifestOf(this.afterChanges(changes), true));
     return problems;
   }
 
@@ -135,7 +148,7 @@ class CachedHead implements HeadTree {
   }
 
   private afterChanges(changes: ReadonlyMap<string, Uint8Array>): ListedFile[] {
-    const byPath = new Map(this.files.map((f) => [f.path, f]));
+    const byPath = new Map(this.dataFiles.map((f) => [f.path, f]));
     for (const [path, bytes] of changes) byPath.set(path, { path, blob: gitBlobId(bytes) });
     return [...byPath.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   }

@@ -4,6 +4,7 @@
 // overwrite uncommitted edits, write atomically (journaled), and commit exactly the touched
 // paths. Other uncommitted files are named in a note, never swept in. Any failure puts files,
 // index and HEAD back. Both loads go through the parse cache: only the changed files are parsed.
+import { dirname } from 'node:path';
 import { openHead } from './headTree.js';
 import type { LoadResult } from './load.js';
 import { loadTree } from './open.js';
@@ -14,6 +15,7 @@ import type { Organisation } from '../core/model.js';
 import type { Problem } from '../core/problem.js';
 import { DataError, EnvironmentError, UsageError } from '../errors.js';
 import { type GitPlace, type WorkTreeChange, checkCanCommit, checkIndexLock, commitPaths, coversPath, gitPlace, headCommit, ignoredPaths, workTreeChanges } from '../io/gitWrite.js';
+import { removeLeftoverTemps } from '../io/atomic.js';
 import { recoverInterrupted, recoveryNote } from '../io/journal.js';
 import { acquireRepoLock, lockWaitSeconds } from '../io/lock.js';
 import { type DataLocation, findDataRoot } from '../io/repo.js';
@@ -83,6 +85,7 @@ export async function applyChange(location: DataLocation, plan: Plan, opts: Writ
     const p = await prepare(root, place, plan);
     notes.push(...p.notes);
     const paths = p.writes.map((w) => w.path);
+    await removeLeftoverTemps(root, place.gitDir, paths.map((path) => dirname(path)));
     lock.check();
     written = await writeJournaled(place, root, p.change.command, p.writes.map((w) => ({ ...w, before: p.bytes.get(w.path) })));
     if (!opts.commit) {

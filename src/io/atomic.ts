@@ -114,25 +114,19 @@ export async function removeTempFiles(dir: string, pattern: RegExp = TEMP_PATTER
 }
 
 /**
- * Removes the temporary files that writes killed half way (or by an older iops that did not
- * clean up after a full disk) left in the data folder's own folders — the top, `chapters/`
- * and `branches/` and everything under them — and in the git directory (the journal's). Call
- * it only with the repository lock held, so no other iops writer is filling one of them.
- * Other folders (a dashboard's site/, the user's own) are not searched. Returns the
- * removed files' paths.
+ * Removes the temporary files that writes killed half way (or an older iops that did not clean
+ * up after a full disk) left in the git directory (the journal's), at the data folder's top,
+ * and in the given folders of the data folder: those a write is about to touch, and those an
+ * interrupted write's journal names (a write records its journal before it makes any temporary
+ * file beside the data, so these are every place a crash can leave one). Not a walk of the
+ * whole tree: at 5,000 chapters that would cost a write more than its commit. Call it only with
+ * the repository lock held, so no other iops writer is filling one of them. Returns the removed
+ * files' paths.
  */
-export async function removeLeftoverTemps(root: string, gitDir: string): Promise<string[]> {
-  const found = await Promise.all([removeTempFiles(gitDir).then((names) => names.map((n) => join(gitDir, n))), sweep(root, false), sweep(join(root, 'chapters'), true), sweep(join(root, 'branches'), true)]);
+export async function removeLeftoverTemps(root: string, gitDir: string, folders: readonly string[] = []): Promise<string[]> {
+  const dirs = [...new Set(['.', ...folders])].map((d) => join(root, d));
+  const found = await Promise.all([gitDir, ...dirs].map((dir) => removeTempFiles(dir).then((names) => names.map((n) => join(dir, n)))));
   return found.flat();
-}
-
-/** Removes iops's temporary files in `dir` (and, when `deep`, in every folder below it; links not followed). */
-async function sweep(dir: string, deep: boolean): Promise<string[]> {
-  const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
-  const here = entries.filter((e) => e.isFile() && TEMP_PATTERN.test(e.name)).map((e) => join(dir, e.name));
-  await Promise.all(here.map((p) => unlink(p).catch(() => undefined)));
-  const below = deep ? await Promise.all(entries.filter((e) => e.isDirectory()).map((e) => sweep(join(dir, e.name), true))) : [];
-  return [...here, ...below.flat()];
 }
 
 async function exists(path: string): Promise<boolean> {

@@ -8,7 +8,7 @@
 import { createHash } from 'node:crypto';
 import { readFile, unlink } from 'node:fs/promises';
 import { hostname } from 'node:os';
-import { basename, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { EnvironmentError } from '../errors.js';
 import { removeEmptyDirs, removeFileDurable, removeLeftoverTemps, writeFileAtomic } from './atomic.js';
 import { type GitPlace, blobAt, resetIndex } from './gitWrite.js';
@@ -69,15 +69,20 @@ export interface Recovery {
  * stops and says how to remove them: git cannot work with them there), then every file and
  * index entry still holding the change is put back.
  */
-export async function recoverInterrupted(place: GitPlace): Promise<Recovery | undefined> {
-  await removeLeftoverTemps(join(place.top, place.prefix), place.gitDir);
+export async function recoverInterrupted(place: GitPlace, touching: readonly string[] = []): Promise<Recovery | undefined> {
+  const root = join(place.top, place.prefix);
   const text = await readFile(journalPath(place), 'utf8').catch(() => undefined);
-  if (text === undefined) return undefined;
-  let journal: Journal;
+  let journal: Journal | undefined;
   try {
-    journal = JSON.parse(text) as Journal;
+    journal = text === undefined ? undefined : (JSON.parse(text) as Journal);
   } catch {
-    await clearJournal(place); // written atomically, so unreadable means not ours to act on
+    // written atomically, so unreadable means not ours to act on
+  }
+  const folders = [...touching, ...(journal?.files.map((f) => f.path) ?? [])].map((path) => dirname(path));
+  await removeLeftoverTemps(root, place.gitDir, folders);
+  if (text === undefined) return undefined;
+  if (!journal) {
+    await clearJournal(place);
     return undefined;
   }
   const locksRemoved = await removeAbandonedGitLocks(place, journal);

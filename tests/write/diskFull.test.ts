@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CLI, GIT_ENV, type TempRepo, cleanupRepos, tempRepo } from '../helpers/repo.js';
-import { iops, repoState, smallOrg } from './support.js';
+import { iops, ok, repoState, smallOrg } from './support.js';
 
 const mounts: string[] = [];
 afterAll(() => {
@@ -152,19 +152,28 @@ describe('without mounting anything', () => {
     expect(tempFiles(repo.dir)).toEqual([]);
   });
 
-  it('temporary files left by earlier crashes are removed by the next write', () => {
+  it('temporary files left by earlier crashes are removed by the next write: beside the journal, in the folders it writes and those an interrupted journal names', () => {
     const repo = tempRepo(smallOrg());
-    const leftovers = ['chapters/london/.members.yaml.iops-0123456789ab.tmp', 'chapters/london/dues/.2013.yaml.iops-abcdefabcdef.tmp', '.git/.iops-journal.json.iops-00000000beef.tmp'];
+    const leftovers = ['chapters/london/.members.yaml.iops-0123456789ab.tmp', 'chapters/london/dues/.2013.yaml.iops-abcdefabcdef.tmp', '.git/.iops-journal.json.iops-00000000beef.tmp', '.iops.yaml.iops-00000000cafe.tmp'];
+    // a write killed after its journal, before its files: the journal names the ledger
+    const journal = { version: 1, command: 'dues record', pid: 999999999, started: '2013-01-01T00:00:00.000Z', host: 'elsewhere', root: repo.dir, files: [{ path: 'chapters/london/dues/2013.yaml', before: null, after: '0'.repeat(64) }], createdDirs: [] };
+    writeFileSync(join(repo.dir, '.git/iops-journal.json'), JSON.stringify(journal));
     for (const p of leftovers) {
       mkdirSync(join(repo.dir, p, '..'), { recursive: true });
       writeFileSync(join(repo.dir, p), 'half a file');
     }
     const mine = join(repo.dir, 'chapters/london/.my-notes.tmp'); // not iops's: stays
     writeFileSync(mine, 'keep');
+    // an old leftover where nothing writes now stays until a write touches its folder
+    const elsewhere = join(repo.dir, 'chapters/brighton/.members.yaml.iops-0000000000aa.tmp');
+    writeFileSync(elsewhere, 'old');
     const r = iops(repo, ['member', 'leave', 'ldn-b', '--date', '2013-01-01']);
     expect(r.code, r.stderr).toBe(0);
     for (const p of leftovers) expect(existsSync(join(repo.dir, p)), p).toBe(false);
     expect(existsSync(mine)).toBe(true);
+    expect(existsSync(elsewhere)).toBe(true);
+    ok(repo, ['member', 'add', 'brighton', '--joined', '2013-01-01']);
+    expect(existsSync(elsewhere)).toBe(false);
   });
 
   it.skipIf(!existsSync('/dev/full'))('standard output on a full device (/dev/full): explained, exit 2, no stack trace', () => {
