@@ -29,7 +29,7 @@ export function mdText(text: string): string {
       .replace(MARKUP, '\\$&')
       // a list item, a setext underline or an ordered list when the text starts a line
       .replace(/^([-+=])/, '\\$1')
-      .replace(/^(\d{1,9})([.)])/, '$1\\$2')
+      .replace(/^(\d{1,9})([.)])(?= |$)/, '$1\\$2')
   );
 }
 
