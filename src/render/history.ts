@@ -1,12 +1,13 @@
 // The audit trail as a table (newest first: when, who, which command, what changed, the
-// commit), as JSON for machines, or as Markdown. Commits without iops trailers were made by hand.
+// commit), as JSON for machines, or as Markdown. Commits without iops trailers were made by hand;
+// a trailer the commit does not bear out is shown as a claim, never as the command.
 import Table from 'cli-table3';
 import type { HistoryEntry, HistoryTarget, HistoryView } from '../app/history.js';
 import { thousands } from '../core/thousands.js';
 import { mdText, printable } from './escape.js';
 
 const when = (iso: string) => iso.slice(0, 16).replace('T', ' ');
-const what = (e: HistoryEntry) => e.command ?? 'by hand';
+const what = (e: HistoryEntry) => e.command ?? (e.unverified ? `by hand, claims "${e.unverified.claimed}" (unverified)` : 'by hand');
 
 export function targetText(t: HistoryTarget): string {
   if (t.kind === 'all') return 'the data repository';
@@ -40,6 +41,7 @@ export function historyJson(view: HistoryView): unknown {
       subject: e.subject,
       command: e.command,
       by_hand: e.command === null,
+      unverified_claim: e.unverified && { command: e.unverified.claimed, because: e.unverified.because },
       entities: e.entities,
       files: e.files,
     })),
