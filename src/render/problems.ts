@@ -41,6 +41,11 @@ function excerpt(text: string, at: number): { shown: string; caret: number } {
   return { shown: head + line.slice(start, start + EXCERPT) + tail, caret: head.length + column - start };
 }
 
+/** Warnings (they do not make the data invalid): `FILE:LINE:COL: warning: path: message`, one a line. */
+export function renderWarnings(warnings: Problem[], chalk: ChalkInstance): string {
+  return warnings.map((w) => `${chalk.bold(visible(`${w.file}:${w.line}:${w.column}:`))} ${chalk.yellow('warning:')} ${visible(formatProblem(w).slice(`${w.file}:${w.line}:${w.column}: `.length))}`).join('\n');
+}
+
 export function problemSummary(problems: Problem[]): string {
   const files = new Set(problems.map((p) => p.file)).size;
   return `${problems.length} problem${problems.length === 1 ? '' : 's'} in ${files} file${files === 1 ? '' : 's'}`;

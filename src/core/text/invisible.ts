@@ -9,8 +9,10 @@ const CLASS = '\\u0000-\\u001f\\u007f-\\u009f\\u061c\\u200b-\\u200f\\u2028\\u202
 /** Every such character; global, for `replace`. */
 export const INVISIBLE = new RegExp(`[${CLASS}]`, 'g');
 
-/** Whether `s` holds any of them (no global state, safe to call repeatedly). */
-export const hasInvisible = (s: string): boolean => new RegExp(`[${CLASS}]`).test(s);
+/** The first of them; not global, so it keeps no state between calls. */
+const ONE = new RegExp(`[${CLASS}]`);
+
+export const hasInvisible = (s: string): boolean => ONE.test(s);
 
 /** `\n`, `\t`, `\r`, else `\u202e`: lower-case hex, as paths in problems have always shown them. */
 export function escapeCode(c: string): string {
@@ -25,6 +27,6 @@ export const visible = (s: string): string => (hasInvisible(s) ? s.replace(INVIS
 
 /** The first such character in `s`: its offset and its visible name. */
 export function firstInvisible(s: string): { offset: number; code: string } | undefined {
-  const m = new RegExp(`[${CLASS}]`).exec(s);
+  const m = ONE.exec(s);
   return m ? { offset: m.index, code: escapeCode(m[0]) } : undefined;
 }
