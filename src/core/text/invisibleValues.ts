@@ -5,7 +5,7 @@
 // a name or title never needs one, and it is how a convention forged a review comment.
 import type { Organisation } from '../model.js';
 import type { DataPath } from '../problem.js';
-import { firstInvisible } from './invisible.js';
+import { firstInvisible, hasInvisible } from './invisible.js';
 
 const FREE_TEXT = new Set(['notes', 'description']);
 
@@ -39,15 +39,20 @@ export function invisibleValues(value: unknown, at: DataPath = []): InvisibleHit
 /** Linked lists of a chapter record: their records are scanned on their own, with their own file. */
 const LINKED = new Set(['members', 'ownMeetings', 'meetings', 'reports', 'receipts', 'receiptMonths']);
 
-/** Whether a value holds any (no paths built: this runs over every record). */
+/** Whether a value holds any: no paths nor entries built, since this runs over every record. */
 function anyIn(value: unknown, key: string | number | undefined): boolean {
-  if (typeof value === 'string') return firstIn(value, key) !== undefined;
+  if (typeof value === 'string') return hasInvisible(value) && firstIn(value, key) !== undefined;
   if (Array.isArray(value)) return value.some((v, i) => anyIn(v, i));
-  if (value !== null && typeof value === 'object') return Object.entries(value).some(([k, v]) => anyIn(v, k));
+  if (value !== null && typeof value === 'object') {
+    for (const k in value) if (anyIn((value as Record<string, unknown>)[k], k)) return true;
+  }
   return false;
 }
 
-const holds = (record: object, skip?: Set<string>) => Object.entries(record).some(([k, v]) => !skip?.has(k) && anyIn(v, k));
+function holds(record: object, skip?: Set<string>): boolean {
+  for (const k in record) if (!skip?.has(k) && anyIn((record as Record<string, unknown>)[k], k)) return true;
+  return false;
+}
 
 /** The files whose values hold such a character, as far as the organisation shows them. */
 export function filesWithInvisibleText(org: Organisation): Set<string> {
