@@ -2,10 +2,12 @@
 // one file or folder, `goals`, a chapter, a branch or a member. A chapter's (or branch's)
 // history is every commit that touched its files or names it in an Iops-Entity trailer; a
 // member's is every commit naming it in a trailer, plus every commit that added or removed a
-// line mentioning its id (so hand-made edits and dues receipts count too).
+// line mentioning its id (so hand-made edits and dues receipts count too). An Iops-Command
+// trailer is shown as the command only when the commit is consistent with it (core/provenance.ts).
 import { existsSync, statSync } from 'node:fs';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { ID_PATTERN, paths } from '../core/paths.js';
+import { claimsInit, provenance } from '../core/provenance.js';
 import { UsageError } from '../errors.js';
 import { type LogEntry, commitsMentioning, gitLog, trailers, truncatedHistoryNote } from '../io/gitLog.js';
 import { gitPlace } from '../io/gitWrite.js';
@@ -23,6 +25,8 @@ export interface HistoryEntry {
   subject: string;
   /** The iops command that made the commit, or null for a commit made by hand. */
   command: string | null;
+  /** An Iops-Command trailer the commit does not bear out (anyone can type one), and why. */
+  unverified: { claimed: string; because: string } | null;
   entities: string[];
   files: string[];
 }
@@ -39,7 +43,20 @@ export async function history(location: DataLocation, arg: string | undefined): 
   await gitPlace(root);
   const target = resolveTarget(root, location.cwd, arg);
   const entries = await selectCommits(root, target);
-  return { target, entries: entries.map(toEntry), truncated: await truncatedHistoryNote(root) };
+  const opening = await openingInit(root, target, entries);
+  return { target, entries: entries.map((e) => toEntry(e, opening.has(e.commit))), truncated: await truncatedHistoryNote(root) };
+}
+
+/** The commits that open the data folder's history, each claiming `init`: the only ones where that claim can be true. */
+async function openingInit(root: string, target: HistoryTarget, entries: LogEntry[]): Promise<Set<string>> {
+  if (!entries.some((e) => claimsInit(e.message))) return new Set();
+  const all = target.kind === 'all' ? entries : await gitLog(root);
+  const opening = new Set<string>();
+  for (const e of [...all].reverse()) {
+    if (!claimsInit(e.message)) break;
+    opening.add(e.commit);
+  }
+  return opening;
 }
 
 export function resolveTarget(root: string, cwd: string, arg: string | undefined): HistoryTarget {
@@ -74,15 +91,17 @@ async function selectCommits(root: string, target: HistoryTarget): Promise<LogEn
   return all.filter((e) => names(e) || e.files.some(owned));
 }
 
-function toEntry(e: LogEntry): HistoryEntry {
+function toEntry(e: LogEntry, openingInit: boolean): HistoryEntry {
   const t = trailers(e.message);
   const values = (key: string) => t.filter((x) => x.key.toLowerCase() === key).map((x) => x.value);
+  const made = provenance(e.message, e.files, openingInit);
   return {
     commit: e.commit,
     date: e.date,
     author: { name: e.authorName, email: e.authorEmail },
     subject: e.message.split('\n')[0] ?? '',
-    command: values('iops-command')[0] ?? null,
+    command: made.kind === 'command' ? made.command : null,
+    unverified: made.kind === 'unverified' ? { claimed: made.claimed, because: made.because } : null,
     entities: values('iops-entity'),
     files: e.files,
   };

@@ -1,22 +1,26 @@
-// iops validate: every file and cross-reference; all problems, not the first.
+// iops validate: every file and cross-reference; all problems, not the first. Warnings (about
+// invisible characters in values) are listed too, and change neither validity nor exit code.
+import { invisibleTextWarnings } from '../app/invisibleText.js';
 import { lineOf, openRepository } from '../app/open.js';
 import { LEDGERS_AS_SUMS } from '../app/scope.js';
 import { plural } from '../core/metrics/asof.js';
 import { EXIT } from '../errors.js';
-import { problemSummary, renderProblems } from '../render/problems.js';
+import { problemSummary, renderProblems, renderWarnings } from '../render/problems.js';
 import { type CommandContext, type CommandResult, chalkFor, json, location } from './context.js';
 
 export async function validateCommand(ctx: CommandContext, opts: { format?: 'text' | 'json'; at?: string }): Promise<CommandResult> {
   const repo = await openRepository(location(ctx), { scope: LEDGERS_AS_SUMS, at: opts.at });
   const valid = repo.problems.length === 0;
   const exitCode = valid ? EXIT.ok : EXIT.negative;
+  const warnings = await invisibleTextWarnings(repo);
   if (opts.format === 'json') {
-    return { stdout: json({ valid, problems: repo.problems }), exitCode };
+    return { stdout: json({ valid, problems: repo.problems, warnings }), exitCode };
   }
+  const chalk = chalkFor(ctx);
+  const warned = warnings.length ? `\n${renderWarnings(warnings, chalk)}\n${chalk.yellow(plural(warnings.length, 'warning'))}` : '';
   if (!valid) {
-    const chalk = chalkFor(ctx);
     const body = renderProblems({ problems: repo.problems, ...(ctx.color ? { sourceLine: lineOf(repo.files) } : {}) }, chalk);
-    return { stdout: `${body}\n${chalk.red(problemSummary(repo.problems))}`, exitCode };
+    return { stdout: `${body}${warned}\n${chalk.red(problemSummary(repo.problems))}`, exitCode };
   }
   const org = repo.org!;
   const members = org.chapters.reduce((n, c) => n + c.members.length, 0);
@@ -31,5 +35,5 @@ export async function validateCommand(ctx: CommandContext, opts: { format?: 'tex
     plural(reports, 'report'),
     plural(receipts, 'dues receipt'),
   ].join(', ');
-  return { stdout: `${chalkFor(ctx).green('valid')}: ${summary} (${plural(repo.files.length, 'file')})`, exitCode };
+  return { stdout: `${chalk.green('valid')}: ${summary} (${plural(repo.files.length, 'file')})${warned}`, exitCode };
 }

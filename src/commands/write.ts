@@ -1,6 +1,7 @@
 // Running a write command: the transaction, then a short confirmation. `--dry-run` prints the
 // diff it would make; `--no-commit` writes the files and leaves committing to the user.
 import { type Plan, type WriteOutcome, applyChange } from '../app/transaction.js';
+import { visible } from '../core/text/invisible.js';
 import { EXIT } from '../errors.js';
 import { type CommandContext, type CommandResult, location } from './context.js';
 
@@ -17,7 +18,8 @@ export async function runWrite(ctx: CommandContext, plan: Plan, flags: WriteFlag
 
 export function writeResult(o: WriteOutcome): CommandResult {
   const notes = o.notes;
-  const subject = o.change.subject;
+  // the subject carries names from the files: their bidi and control characters are written out
+  const subject = visible(o.change.subject);
   if (o.status === 'dry-run') {
     return { stdout: o.diff ?? '', stderr: [...notes, `dry run: nothing was changed; this would commit "${subject}"`].join('\n'), exitCode: EXIT.ok };
   }

@@ -3,6 +3,8 @@ import type { ChalkInstance } from 'chalk';
 import Table from 'cli-table3';
 import type { DiffView, GoalDiff } from '../core/diff.js';
 import type { GoalView } from '../core/readiness.js';
+import { visible } from '../core/text/invisible.js';
+import { mdCode, mdText, printable } from './escape.js';
 import { target, value, yesNo } from './format.js';
 
 export interface DiffRenderOptions {
@@ -44,10 +46,12 @@ function summary(v: DiffView): string[] {
   ];
 }
 
-export function renderDiffTable(v: DiffView, o: DiffRenderOptions): string {
+export function renderDiffTable(view: DiffView, o: DiffRenderOptions): string {
+  const v = printable(view);
   const lines = [o.chalk.bold(`${v.base} → ${v.head}, both as of ${v.as_of}`), ''];
   if (v.definition_changes.length) {
-    lines.push('Goal definitions changed:', ...v.definition_changes.map((c) => `  ${c.path}: ${show(c.before)} → ${show(c.after)}`), '');
+    // shown from the raw values: escaping before JSON.stringify would double the backslashes
+    lines.push('Goal definitions changed:', ...view.definition_changes.map((c) => `  ${visible(c.path)}: ${visible(show(c.before))} → ${visible(show(c.after))}`), '');
   } else lines.push('Goal definitions unchanged.', '');
   const table = new Table({
     head: ['GOAL', 'TARGET', 'CURRENT', 'MET'],
@@ -65,14 +69,13 @@ export function renderDiffTable(v: DiffView, o: DiffRenderOptions): string {
 }
 
 export function renderDiffMarkdown(v: DiffView, o: DiffRenderOptions): string {
-  const esc = (s: string) => s.replace(/\|/g, '\\|');
-  const lines = [`### iops diff: \`${v.base}\` → \`${v.head}\` (as of ${v.as_of})`, ''];
+  const lines = [`### iops diff: ${mdCode(v.base)} → ${mdCode(v.head)} (as of ${v.as_of})`, ''];
   if (v.definition_changes.length) {
-    lines.push('**Goal definitions changed:**', '', ...v.definition_changes.map((c) => `- \`${c.path}\`: ${esc(show(c.before))} → ${esc(show(c.after))}`), '');
+    lines.push('**Goal definitions changed:**', '', ...v.definition_changes.map((c) => `- ${mdCode(c.path)}: ${mdText(show(c.before))} → ${mdText(show(c.after))}`), '');
   } else lines.push('Goal definitions unchanged.', '');
   lines.push('| Goal | Target | Current | Met |', '| --- | ---: | ---: | :---: |');
   for (const d of v.goals) {
-    const r = row(d, o.currency).map(esc);
+    const r = row(d, o.currency).map(mdText);
     if (d.flipped) r[3] = `**${r[3]}** ⚠️`;
     lines.push(`| ${r.join(' | ')} |`);
   }

@@ -25,12 +25,10 @@ export function table(head: string[], rows: Cell[][], terminal: boolean): string
   return longTable({ head, chars: COMPACT, style: { head: terminal ? ['bold'] : [], border: terminal ? ['grey'] : [] } }, rows);
 }
 
-const cell = (s: string) => s.replace(/\|/g, '\\|');
-
-/** A Markdown table; `align` per column: 'l' or 'r'. */
+/** A Markdown table; `align` per column: 'l' or 'r'. Cells are Markdown: text from the files goes through `mdText` first. */
 export function markdownTable(head: string[], align: string, rows: string[][]): string {
   const sep = [...align].map((a) => (a === 'r' ? '---:' : '---'));
-  return [head, sep, ...rows.map((r) => r.map(cell))].map((r) => `| ${r.join(' | ')} |`).join('\n');
+  return [head, sep, ...rows].map((r) => `| ${r.join(' | ')} |`).join('\n');
 }
 
 const csvField = (v: string): string => (/[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);

@@ -4,6 +4,7 @@ import type { ChalkInstance } from 'chalk';
 import type { DuesSuggestion, Money } from '../core/dues/suggest.js';
 import { minorToNumber } from '../core/money.js';
 import { moneyText } from './dues-format.js';
+import { mdText, printable } from './escape.js';
 
 const amount = (m: Money) => `${moneyText(m.minor, m.currency)} ${m.currency}`;
 
@@ -19,12 +20,13 @@ function lines(s: DuesSuggestion, currency: string): string[] {
 
 const title = (s: DuesSuggestion) => `Dues for ${s.member} (chapter ${s.chapter}, scheme ${s.scheme ?? 'not agreed'})`;
 
-export function renderSuggestionText(s: DuesSuggestion, currency: string, chalk: ChalkInstance): string {
+export function renderSuggestionText(suggestion: DuesSuggestion, currency: string, chalk: ChalkInstance): string {
+  const s = printable(suggestion);
   return [chalk.bold(title(s)), ...lines(s, currency), '', s.exemption].join('\n');
 }
 
 export function renderSuggestionMarkdown(s: DuesSuggestion, currency: string): string {
-  return [`## ${title(s)}`, '', ...lines(s, currency).map((l) => (l.startsWith('  ') ? `- ${l.trim()}` : l)), '', `> ${s.exemption}`].join('\n');
+  return [`## ${mdText(title(s))}`, '', ...lines(s, currency).map((l) => (l.startsWith('  ') ? `- ${mdText(l.trim())}` : mdText(l))), '', `> ${mdText(s.exemption)}`].join('\n');
 }
 
 export function suggestionJson(s: DuesSuggestion, currency: string): unknown {

@@ -4,6 +4,7 @@ import { type ArrearsRow, type DuesSummary, OTHER_CHAPTERS } from '../core/dues/
 import { totalsJson } from '../core/dues/totals.js';
 import { formatMinor, minorToNumber } from '../core/money.js';
 import { SUPPRESSED_TEXT, privacyNote } from '../core/privacy.js';
+import { mdText, printable } from './escape.js';
 import { count } from './format.js';
 import { type Cell, csvLines, currenciesText, markdownTable, moneyText, right, table } from './dues-format.js';
 
@@ -19,7 +20,7 @@ export interface DuesRenderOptions {
 
 export const ROUNDING = "each currency's total is converted to the reporting currency once, rounded half away from zero";
 
-const heading = (v: DuesOutput) => `${v.organization}: dues received ${v.from} to ${v.to}`;
+const heading = (v: DuesOutput, text: (s: string) => string = String) => `${text(v.organization)}: dues received ${v.from} to ${v.to}`;
 const dataLine = (v: DuesOutput) => (v.commit ? `data at ${v.commit.slice(0, 10)}${v.dirty ? ' + uncommitted changes' : ''}` : 'data not committed');
 const ratesLine = (v: DuesOutput) => {
   const rates = Object.entries(v.rates).map(([c, r]) => `1 ${c} = ${r} ${v.currency}`);
@@ -50,7 +51,8 @@ const arrearsNote = (v: DuesOutput) =>
 
 const tiersTitle = (v: DuesOutput) => `Pledges on the sliding scale (${v.currency} a month; ${count(v.pledges.members)} members with a pledge at ${v.to})`;
 
-export function renderDuesTable(v: DuesOutput, o: DuesRenderOptions): string {
+export function renderDuesTable(view: DuesOutput, o: DuesRenderOptions): string {
+  const v = printable(view);
   const { chalk } = o;
   const m = (n: number) => moneyText(n, v.currency);
   const rows: Cell[][] = v.rows.map((r) => [r.key, right(count(r.receipts)), right(m(r.total)), currenciesText(r.byCurrency)]);
@@ -77,11 +79,11 @@ export function renderDuesTable(v: DuesOutput, o: DuesRenderOptions): string {
 
 export function renderDuesMarkdown(v: DuesOutput): string {
   const m = (n: number) => moneyText(n, v.currency);
-  const rows = v.rows.map((r) => [r.key, count(r.receipts), m(r.total), currenciesText(r.byCurrency)]);
+  const rows = v.rows.map((r) => [mdText(r.key), count(r.receipts), m(r.total), currenciesText(r.byCurrency)]);
   rows.push(['**Total**', count(v.receipts), `**${m(v.total)}**`, currenciesText(v.byCurrency)]);
-  const arrears = [...v.arrears.map((a) => arrearsCells(a, v.currency)), arrearsTotalCells(v).map((c, i) => (i === 0 ? `**${c}**` : c))];
+  const arrears = [...v.arrears.map((a) => arrearsCells(a, v.currency).map((c, i) => (i === 0 ? mdText(c) : c))), arrearsTotalCells(v).map((c, i) => (i === 0 ? `**${c}**` : c))];
   return [
-    `## ${heading(v)}`,
+    `## ${heading(v, mdText)}`,
     '',
     dataLine(v),
     '',

@@ -4,6 +4,7 @@ import type { ChalkInstance } from 'chalk';
 import type { Forecast, GoalForecast } from '../core/forecast/forecast.js';
 import { perMember } from '../core/forecast/income.js';
 import { minorToNumber } from '../core/money.js';
+import { mdText, printable } from './escape.js';
 import { count, target } from './format.js';
 import { markdownTable, moneyText, right, table } from './dues-format.js';
 import { sample, sparkline } from './sparkline.js';
@@ -48,7 +49,8 @@ function chart(f: Forecast, chalk: ChalkInstance): string {
   return `Members ${first.slice(0, 7)} ${line.slice(0, past)}${chalk.cyan(line.slice(past))} ${last.slice(0, 7)}  (history, ${chalk.cyan('forecast')})`;
 }
 
-export function renderForecastTable(f: Forecast, o: ForecastRenderOptions): string {
+export function renderForecastTable(forecast: Forecast, o: ForecastRenderOptions): string {
+  const f = printable(forecast);
   const m = (n: number) => moneyText(n, f.currency);
   const rows = f.rows.map((r) => [r.date, right(count(r.members)), right(m(r.monthlyIncome)), right(m(r.annualIncome))]);
   return [
@@ -66,9 +68,9 @@ export function renderForecastTable(f: Forecast, o: ForecastRenderOptions): stri
 export function renderForecastMarkdown(f: Forecast): string {
   const m = (n: number) => moneyText(n, f.currency);
   return [
-    `## ${f.organization}: forecast to ${f.until}`,
+    `## ${mdText(f.organization)}: forecast to ${f.until}`,
     '',
-    scenarioLine(f),
+    mdText(scenarioLine(f)),
     '',
     startLine(f),
     '',

@@ -1,11 +1,13 @@
 // The audit trail as a table (newest first: when, who, which command, what changed, the
-// commit), as JSON for machines, or as Markdown. Commits without iops trailers were made by hand.
+// commit), as JSON for machines, or as Markdown. Commits without iops trailers were made by hand;
+// a trailer the commit does not bear out is shown as a claim, never as the command.
 import Table from 'cli-table3';
 import type { HistoryEntry, HistoryTarget, HistoryView } from '../app/history.js';
 import { thousands } from '../core/thousands.js';
+import { mdText, printable } from './escape.js';
 
 const when = (iso: string) => iso.slice(0, 16).replace('T', ' ');
-const what = (e: HistoryEntry) => e.command ?? 'by hand';
+const what = (e: HistoryEntry) => e.command ?? (e.unverified ? `by hand, claims "${e.unverified.claimed}" (unverified)` : 'by hand');
 
 export function targetText(t: HistoryTarget): string {
   if (t.kind === 'all') return 'the data repository';
@@ -15,7 +17,8 @@ export function targetText(t: HistoryTarget): string {
 
 const COMPACT = { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' };
 
-export function historyTable(view: HistoryView, terminal: boolean): string {
+export function historyTable(raw: HistoryView, terminal: boolean): string {
+  const view = printable(raw);
   if (!view.entries.length) return `No commits yet for ${targetText(view.target)}.`;
   const table = new Table({
     head: ['When', 'Who', 'Command', 'Change', 'Commit'],
@@ -38,15 +41,14 @@ export function historyJson(view: HistoryView): unknown {
       subject: e.subject,
       command: e.command,
       by_hand: e.command === null,
+      unverified_claim: e.unverified && { command: e.unverified.claimed, because: e.unverified.because },
       entities: e.entities,
       files: e.files,
     })),
   };
 }
 
-const md = (s: string) => s.replace(/\|/g, '\\|');
-
 export function historyMarkdown(view: HistoryView): string {
-  const rows = view.entries.map((e) => `| ${when(e.date)} | ${md(e.author.name)} | ${md(what(e))} | ${md(e.subject)} | \`${e.commit.slice(0, 7)}\` |`);
-  return [`### History of ${targetText(view.target)}`, '', '| When | Who | Command | Change | Commit |', '| --- | --- | --- | --- | --- |', ...rows].join('\n');
+  const rows = view.entries.map((e) => `| ${when(e.date)} | ${mdText(e.author.name)} | ${mdText(what(e))} | ${mdText(e.subject)} | \`${e.commit.slice(0, 7)}\` |`);
+  return [`### History of ${mdText(targetText(view.target))}`, '', '| When | Who | Command | Change | Commit |', '| --- | --- | --- | --- | --- |', ...rows].join('\n');
 }

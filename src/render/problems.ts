@@ -3,6 +3,7 @@
 // an error never shows other members' records).
 import type { ChalkInstance } from 'chalk';
 import { type Problem, formatProblem } from '../core/problem.js';
+import { INVISIBLE, visible } from '../core/text/invisible.js';
 
 export interface ProblemView {
   problems: Problem[];
@@ -16,8 +17,9 @@ const EXCERPT = 100;
 export function renderProblems({ problems, sourceLine }: ProblemView, chalk: ChalkInstance): string {
   const out: string[] = [];
   for (const p of problems) {
-    const where = printable(`${p.file}:${p.line}:${p.column}:`);
-    out.push(chalk.bold(where) + ' ' + printable(formatProblem(p).slice(`${p.file}:${p.line}:${p.column}: `.length)));
+    // paths and messages can carry a file name's control characters: shown, never sent to the terminal
+    const where = visible(`${p.file}:${p.line}:${p.column}:`);
+    out.push(chalk.bold(where) + ' ' + visible(formatProblem(p).slice(`${p.file}:${p.line}:${p.column}: `.length)));
     const text = sourceLine?.(p.file, p.line);
     if (text !== undefined && text.trim()) {
       const gutter = `${p.line} | `;
@@ -28,9 +30,9 @@ export function renderProblems({ problems, sourceLine }: ProblemView, chalk: Cha
   return out.join('\n');
 }
 
-/** The part of the line around `at`, with the caret's position in it; control characters shown as `?`. */
+/** The part of the line around `at`, with the caret's position in it; control and invisible characters shown as `?` (one column each, so the caret stays under its character). */
 function excerpt(text: string, at: number): { shown: string; caret: number } {
-  const line = text.replace(/\t/g, ' ').replace(CONTROL, '?');
+  const line = text.replace(/\t/g, ' ').replace(INVISIBLE, '?');
   const column = Math.max(0, Math.min(at, line.length));
   if (line.length <= EXCERPT) return { shown: line, caret: column };
   const start = Math.max(0, Math.min(column - EXCERPT / 2, line.length - EXCERPT));
@@ -39,12 +41,9 @@ function excerpt(text: string, at: number): { shown: string; caret: number } {
   return { shown: head + line.slice(start, start + EXCERPT) + tail, caret: head.length + column - start };
 }
 
-// C0 and C1 controls, and the bidirectional overrides that can make a terminal show other text than the file holds
-const CONTROL = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
-
-/** Paths and messages can carry a file name's control characters: escape them rather than send them to the terminal. */
-function printable(s: string): string {
-  return s.replace(CONTROL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+/** Warnings (they do not make the data invalid): `FILE:LINE:COL: warning: path: message`, one a line. */
+export function renderWarnings(warnings: Problem[], chalk: ChalkInstance): string {
+  return warnings.map((w) => `${chalk.bold(visible(`${w.file}:${w.line}:${w.column}:`))} ${chalk.yellow('warning:')} ${visible(formatProblem(w).slice(`${w.file}:${w.line}:${w.column}: `.length))}`).join('\n');
 }
 
 export function problemSummary(problems: Problem[]): string {

@@ -2,6 +2,7 @@
 import type { ChalkInstance } from 'chalk';
 import Table from 'cli-table3';
 import type { GoalView, ReadinessView } from '../core/readiness.js';
+import { mdText, printable } from './escape.js';
 import { bar, count, target, value, yesNo } from './format.js';
 
 export interface ReadinessOutput extends ReadinessView {
@@ -29,13 +30,15 @@ function verdict(v: ReadinessOutput): string {
   return v.ready ? `READY: all ${v.goals.length} ${goals} met` : `NOT READY: ${met} of ${v.goals.length} ${goals} met`;
 }
 
-function header(v: ReadinessOutput): string[] {
+/** The title (organisation and convention, from the files) and the line under it. */
+function header(v: ReadinessOutput, text: (s: string) => string): string[] {
   const when = v.days_left >= 0 ? `${count(v.days_left)} days left` : `${count(-v.days_left)} days past`;
   const commit = v.commit ? `data at ${v.commit.slice(0, 10)}${v.dirty ? ' + uncommitted changes' : ''}` : 'data not committed';
-  return [`${v.organization}: ${v.convention}`, `As of ${v.as_of} · deadline ${v.deadline} (${when}) · ${commit}`];
+  return [`${text(v.organization)}: ${text(v.convention)}`, `As of ${v.as_of} · deadline ${v.deadline} (${when}) · ${commit}`];
 }
 
-export function renderReadinessTable(v: ReadinessOutput, o: RenderOptions): string {
+export function renderReadinessTable(view: ReadinessOutput, o: RenderOptions): string {
+  const v = printable(view);
   const { chalk } = o;
   const table = new Table({
     head: ['GOAL', 'TARGET', 'CURRENT', 'MET', 'AT DEADLINE', 'ON TRACK'],
@@ -55,32 +58,30 @@ export function renderReadinessTable(v: ReadinessOutput, o: RenderOptions): stri
       g.projection.on_track ? chalk.green(track) : chalk.yellow(track),
     ]);
   }
-  const lines = [...header(v).map((l, i) => (i === 0 ? chalk.bold(l) : l)), '', table.toString(), '', v.ready ? chalk.green.bold(verdict(v)) : chalk.red.bold(verdict(v))];
-  if (v.goals.length === 1) lines.push('', ...reasons(v.goals[0]!, o));
+  const lines = [...header(v, String).map((l, i) => (i === 0 ? chalk.bold(l) : l)), '', table.toString(), '', v.ready ? chalk.green.bold(verdict(v)) : chalk.red.bold(verdict(v))];
+  if (v.goals.length === 1) lines.push('', ...reasons(v.goals[0]!, o, String));
   return lines.join('\n');
 }
 
-function reasons(g: GoalView, o: RenderOptions): string[] {
+function reasons(g: GoalView, o: RenderOptions, text: (s: string) => string): string[] {
   const out: string[] = [];
-  if (g.note) out.push(g.note);
+  if (g.note) out.push(text(g.note));
   if (!g.reasons) return out;
   const counted = g.reasons.filter((r) => r.counts);
   const not = g.reasons.filter((r) => !r.counts);
-  out.push(`Counted (${counted.length}):`, ...counted.map((r) => `  ${o.chalk.green('✓')} ${r.id}: ${r.reason}`));
-  out.push(`Not counted (${not.length}):`, ...not.map((r) => `  ${o.chalk.red('✗')} ${r.id}: ${r.reason}`));
+  out.push(`Counted (${counted.length}):`, ...counted.map((r) => `  ${o.chalk.green('✓')} ${text(r.id)}: ${text(r.reason)}`));
+  out.push(`Not counted (${not.length}):`, ...not.map((r) => `  ${o.chalk.red('✗')} ${text(r.id)}: ${text(r.reason)}`));
   return out;
 }
 
-const cell = (s: string) => s.replace(/\|/g, '\\|');
-
 export function renderReadinessMarkdown(v: ReadinessOutput, o: RenderOptions): string {
-  const [title, sub] = header(v);
-  const lines = [`## ${cell(title!)}`, '', sub!, '', '| Goal | Target | Current | Met | At deadline | On track |', '| --- | ---: | ---: | :---: | ---: | --- |'];
+  const [title, sub] = header(v, mdText);
+  const lines = [`## ${title!}`, '', sub!, '', '| Goal | Target | Current | Met | At deadline | On track |', '| --- | ---: | ---: | :---: | ---: | --- |'];
   for (const g of v.goals) {
-    lines.push(`| ${cell(g.title)} | ${target(g.target, g.unit, o.currency)} | ${value(g.current, g.unit, o.currency)} | ${g.met ? '✅ yes' : '❌ no'} | ${value(g.projection.at_deadline, g.unit, o.currency)} | ${cell(onTrack(g))} |`);
+    lines.push(`| ${mdText(g.title)} | ${target(g.target, g.unit, o.currency)} | ${value(g.current, g.unit, o.currency)} | ${g.met ? '✅ yes' : '❌ no'} | ${value(g.projection.at_deadline, g.unit, o.currency)} | ${onTrack(g)} |`);
   }
   lines.push('', `**${verdict(v)}**`);
-  if (v.goals.length === 1) lines.push('', ...reasons(v.goals[0]!, { ...o }).map((l) => (l.startsWith('  ') ? `- ${l.trim()}` : l)));
+  if (v.goals.length === 1) lines.push('', ...reasons(v.goals[0]!, o, mdText).map((l) => (l.startsWith('  ') ? `- ${l.trim()}` : l)));
   return lines.join('\n');
 }
 

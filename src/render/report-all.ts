@@ -4,7 +4,7 @@ import { longTable } from './longTable.js';
 import type { OverviewRow } from '../core/report/overview.js';
 import { count } from './format.js';
 import type { OverviewOutput } from './report-json.js';
-import { md } from './report-markdown.js';
+import { mdText as md, printable } from './escape.js';
 
 const HEAD = ['CHAPTER', 'FUNCTIONING', 'LAST MEETING', 'LAST REPORT', 'COLLECTING DUES', 'DELEGATE'];
 
@@ -26,7 +26,8 @@ function totals(v: OverviewOutput): string {
   return `${count(t.chapters)} chapters · ${count(t.functioning)} functioning · ${count(t.collecting_dues)} collecting dues · ${count(t.with_delegate)} with a delegate`;
 }
 
-export function renderOverviewTable(v: OverviewOutput, o: { chalk: ChalkInstance; terminal: boolean }): string {
+export function renderOverviewTable(view: OverviewOutput, o: { chalk: ChalkInstance; terminal: boolean }): string {
+  const v = printable(view);
   const { chalk } = o;
   const colour = (v: boolean | null, s: string) => (v === null ? s : v ? chalk.green(s) : chalk.red(s));
   const rows = v.chapters.map((row) => {

@@ -1,9 +1,10 @@
 // The chapter report as Markdown, ready to post on the organisation's website (and what
-// `--publish` writes below the front matter). Free text from the files is escaped; member
+// `--publish` writes below the front matter). Free text from the files is escaped (escape.ts); member
 // ids appear only when the report was built with --members, which publishing refuses.
 import { plural } from '../core/metrics/asof.js';
 import type { Breakdown, ChapterReport } from '../core/report/types.js';
 import { SUPPRESSED_TEXT } from '../core/privacy.js';
+import { mdText } from './escape.js';
 import { count } from './format.js';
 import {
   type ChapterReportOutput,
@@ -25,9 +26,6 @@ export interface MarkdownOptions {
   /** Start with a `##` title (the published file has its title in the front matter instead). */
   heading?: boolean;
 }
-
-/** Free text from the files, safe in Markdown and in a table cell. */
-export const md = (s: string): string => s.replace(/[\\`*_[\]<>|#]/g, (c) => `\\${c}`).replace(/\r?\n/g, ' ');
 
 const mark = (v: boolean | null): string => (v === null ? '➖ not defined' : v ? '✅ yes' : '❌ no');
 
@@ -55,7 +53,7 @@ function members(r: ChapterReport): string[] {
     '',
     `- **${count(m.current)}** current members; ${count(m.joined_since)} joined and ${count(m.left_since)} left ${sinceText(r)}`,
     `- At the end of each month: ${trendText(m.trend)}`,
-    ...(docs.length ? [`- Studied the key documents: ${docs.map(([d, n]) => `${d} ${count(n)}`).join(', ')}; all of them: ${count(m.studied.all)}`] : []),
+    ...(docs.length ? [`- Studied the key documents: ${docs.map(([d, n]) => `${mdText(d)} ${count(n)}`).join(', ')}; all of them: ${count(m.studied.all)}`] : []),
     ...breakdownTable('Gender', m.gender, r.min_group),
     ...breakdownTable('Age band', m.age_band, r.min_group),
   ];
@@ -81,7 +79,7 @@ function meetings(r: ChapterReport): string[] {
 function activity(r: ChapterReport): string[] {
   const e = r.education;
   const p = r.projects;
-  const docs = Object.entries(e.documents).map(([d, date]) => `${d} (${date ? `last ${date}` : 'not yet'})`);
+  const docs = Object.entries(e.documents).map(([d, date]) => `${mdText(d)} (${date ? `last ${date}` : 'not yet'})`);
   const last = r.reports.last;
   return [
     '### Self-education, projects and reports',
@@ -89,8 +87,8 @@ function activity(r: ChapterReport): string[] {
     `- Last education session: ${e.last ?? 'none yet'}${e.window_days === null ? '' : ` (${e.sessions_in_window} in the last ${e.window_days} days)`}`,
     ...(docs.length ? [`- Key documents: ${docs.join(', ')}`] : []),
     `- Projects: ${p.succeeded} succeeded, ${p.failed} failed, ${p.attempted} attempted, ${p.planned} planned`,
-    ...p.list.map((x) => `  - ${md(x.name)}: ${x.status} (${x.date})`),
-    `- Last report: ${last ? `${last.date}, ${md(last.title)}` : 'none yet'}${r.reports.next_due ? `; next due ${r.reports.next_due}` : ''}`,
+    ...p.list.map((x) => `  - ${mdText(x.name)}: ${x.status} (${x.date})`),
+    `- Last report: ${last ? `${last.date}, ${mdText(last.title)}` : 'none yet'}${r.reports.next_due ? `; next due ${r.reports.next_due}` : ''}`,
   ];
 }
 
@@ -116,16 +114,16 @@ function dues(r: ChapterReport): string[] {
 export function renderReportMarkdown(r: ChapterReportOutput, o: MarkdownOptions = {}): string {
   const delegate = r.delegate.member ? ` (${r.delegate.member})` : '';
   const lines = [
-    ...(o.heading === false ? [] : [`## ${md(r.name)} chapter report, ${r.as_of}`, '']),
-    `${md(r.organization)} · ${md(r.name)} (${r.country}${r.branch ? `, branch ${r.branch}` : ''}) · as of ${r.as_of}, ${sinceText(r)} · ${stamp(r)}`,
+    ...(o.heading === false ? [] : [`## ${mdText(r.name)} chapter report, ${r.as_of}`, '']),
+    `${mdText(r.organization)} · ${mdText(r.name)} (${r.country}${r.branch ? `, branch ${r.branch}` : ''}) · as of ${r.as_of}, ${sinceText(r)} · ${stamp(r)}`,
     '',
     '### Standing',
     '',
     '| | |',
     '| --- | --- |',
-    `| Functioning | ${mark(r.functioning.value)}: ${md(r.functioning.reasons.join('; '))} |`,
-    `| Collecting dues | ${mark(r.collecting_dues.value)}: ${md(r.collecting_dues.reasons.join('; '))} |`,
-    `| Delegate | ${mark(r.delegate.value)}${delegate}${r.delegate.value ? '' : `: ${md(r.delegate.reasons.join('; '))}`} |`,
+    `| Functioning | ${mark(r.functioning.value)}: ${mdText(r.functioning.reasons.join('; '))} |`,
+    `| Collecting dues | ${mark(r.collecting_dues.value)}: ${mdText(r.collecting_dues.reasons.join('; '))} |`,
+    `| Delegate | ${mark(r.delegate.value)}${delegate}${r.delegate.value ? '' : `: ${mdText(r.delegate.reasons.join('; '))}`} |`,
     '',
     ...members(r),
     '',
@@ -137,11 +135,11 @@ export function renderReportMarkdown(r: ChapterReportOutput, o: MarkdownOptions 
   ];
   if (r.goals.length) {
     lines.push('', '### Goals', '', '| Goal | Counts | This chapter |', '| --- | :---: | --- |');
-    for (const g of r.goals) lines.push(`| ${md(g.title)} | ${g.counts === null ? '' : g.counts ? '✅' : '❌'} | ${md(g.reason)} |`);
+    for (const g of r.goals) lines.push(`| ${mdText(g.title)} | ${g.counts === null ? '' : g.counts ? '✅' : '❌'} | ${mdText(g.reason)} |`);
   }
   lines.push('', '### What is due', '');
   if (!r.due.length) lines.push('Nothing is due.');
-  for (const d of r.due) lines.push(`- **${dueDate(d, r.as_of)}**: ${md(dueWhat(d, r.as_of))}`);
+  for (const d of r.due) lines.push(`- **${dueDate(d, r.as_of)}**: ${mdText(dueWhat(d, r.as_of))}`);
   const note = privacyLine(r);
   if (note) lines.push('', `_${note}_`);
   return lines.join('\n').replace(/\n{3,}/g, '\n\n');

@@ -4,6 +4,7 @@ import type { ChalkInstance } from 'chalk';
 import Table from 'cli-table3';
 import { plural } from '../core/metrics/asof.js';
 import type { ChapterReport, GoalStanding } from '../core/report/types.js';
+import { printable } from './escape.js';
 import { count } from './format.js';
 import {
   type ChapterReportOutput,
@@ -157,7 +158,8 @@ function wrap(text: string, width: number): string {
   return [...lines, line].join('\n');
 }
 
-export function renderReportTable(r: ChapterReportOutput, o: TableOptions): string {
+export function renderReportTable(report: ChapterReportOutput, o: TableOptions): string {
+  const r = printable(report);
   const { chalk } = o;
   const width = Math.max(60, Math.min(o.width ?? 80, 120));
   const table = new Table({ chars: NO_BORDER, style: { head: [], border: [], 'padding-left': 0, 'padding-right': 2 }, colWidths: [LABEL_WIDTH, width - LABEL_WIDTH], wordWrap: true });

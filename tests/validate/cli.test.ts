@@ -45,7 +45,7 @@ describe('iops validate', () => {
     const r = validate(orgRepo(BROKEN), ['--format', 'json']);
     expect(r.code).toBe(1);
     const out = JSON.parse(r.stdout) as { valid: boolean; problems: Record<string, unknown>[] };
-    expect(Object.keys(out)).toEqual(['valid', 'problems']);
+    expect(Object.keys(out)).toEqual(['valid', 'problems', 'warnings']);
     expect(out.valid).toBe(false);
     for (const p of out.problems) expect(Object.keys(p)).toEqual(['file', 'line', 'column', 'path', 'message']);
     expect(out.problems.map((p) => `${p.file}:${p.line}:${p.column}: ${p.path ? `${p.path}: ` : ''}${p.message}`)).toEqual(EXPECTED);
@@ -61,7 +61,7 @@ describe('iops validate', () => {
   it('prints {"valid": true, "problems": []} for a valid repository', () => {
     const r = validate(orgRepo(), ['--format', 'json']);
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.stdout)).toEqual({ valid: true, problems: [] });
+    expect(JSON.parse(r.stdout)).toEqual({ valid: true, problems: [], warnings: [] });
   });
 
   it('finds the data repository from a subfolder, from --data and from IOPS_DATA', () => {

@@ -1,0 +1,77 @@
+// `validate`'s warnings about invisible characters in values (core/text/invisible.ts): they
+// do not make the data invalid (a name may rightly hold a zero-width joiner), but a value can
+// then display differently from what it holds. The loaded organisation's strings are scanned
+// (cheap, and the parse cache gives no bytes); only the few files that hold any are read again,
+// from disk when the cache gave no bytes, and each value is located through the YAML document.
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { classify } from '../core/layout.js';
+import { type Problem, compareProblems, formatPath } from '../core/problem.js';
+import { hasInvisible } from '../core/text/invisible.js';
+import { filesWithInvisibleText, invisibleValues } from '../core/text/invisibleValues.js';
+import { SCHEMAS } from '../core/schema/index.js';
+import { decodeUtf8 } from '../io/yamlSource.js';
+import { readFileData } from './fileData.js';
+import type { OpenedRepository } from './open.js';
+
+/** What each kind of character is, and what to do about it. */
+const KINDS: [RegExp, string][] = [
+  [/[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]/, 'a bidirectional formatting character, which can show the text in another order than it holds; remove it unless the text needs it'],
+  [/[\u200b-\u200d\u2060-\u2064\ufeff]/, 'an invisible zero-width character, which can make values that look alike differ; remove it unless the script needs it (a joiner)'],
+  [/[\n\r\u2028\u2029\u0085]/, 'a line break, which only notes and descriptions need; write the value on one line'],
+];
+const describeChar = (c: string, code: string) => {
+  const [what, rest] = (KINDS.find(([re]) => re.test(c))?.[1] ?? 'a control character, which a terminal may obey; remove it').split(/, (.*)/s);
+  return `holds ${what} (${code}), ${rest}`;
+};
+
+/**
+ * On the character itself when the file holds it as typed (not as an escape such as "\u202e"),
+ * looking no further than the lines the value can span (a block of notes); else the value's start.
+ */
+function typedAt(lines: string[], at: { line: number; column: number }, char: string, value: string): { line: number; column: number } {
+  const span = value.split('\n').length;
+  for (let i = 0; i <= span; i++) {
+    const found = lines[at.line - 1 + i]?.indexOf(char, i === 0 ? at.column - 1 : 0) ?? -1;
+    if (found >= 0) return { line: at.line + i, column: found + 1 };
+  }
+  return at;
+}
+
+/** One warning per value, located like a problem; sorted by file and line. */
+export async function invisibleTextWarnings(repo: OpenedRepository): Promise<Problem[]> {
+  const byPath = new Map(repo.files.map((f) => [f.path, f]));
+  const candidates = repo.org
+    ? filesWithInvisibleText(repo.org)
+    : new Set(repo.files.filter((f) => f.bytes && hasInvisible(new TextDecoder().decode(f.bytes))).map((f) => f.path));
+  // dues ledgers loaded as monthly sums show no receipt notes: scan those whose bytes are at hand
+  // (a ledger the parse cache vouches for comes without bytes and is not read again: docs/data-format.md)
+  const asSums = new Set(repo.org?.chapters.filter((c) => c.receipts.length === 0 && c.receiptMonths.length > 0).map((c) => `chapters/${c.id}/dues/`));
+  for (const f of repo.files) {
+    if (f.bytes && asSums.has(f.path.slice(0, f.path.lastIndexOf('/') + 1)) && hasInvisible(new TextDecoder().decode(f.bytes))) candidates.add(f.path);
+  }
+  const warnings: Problem[] = [];
+  for (const path of [...candidates].sort()) {
+    const classified = classify(path);
+    if (!('role' in classified)) continue;
+    const bytes = byPath.get(path)?.bytes ?? (await readFile(join(repo.root, path)).catch(() => undefined));
+    if (!bytes) continue;
+    const { parsed } = readFileData(path, classified.role, bytes);
+    if (!parsed || parsed.value === undefined) continue;
+    const decoded = decodeUtf8(path, bytes);
+    const lines = 'text' in decoded ? decoded.text.split('\n') : [];
+    for (const hit of invisibleValues(parsed.value)) {
+      const at = parsed.locate(hit.at);
+      const char = JSON.parse(`"${hit.code}"`) as string;
+      const { line, column } = typedAt(lines, at, char, hit.value);
+      warnings.push({
+        file: path,
+        line,
+        column,
+        path: formatPath(SCHEMAS[classified.role.kind].root, hit.at),
+        message: describeChar(char, hit.code),
+      });
+    }
+  }
+  return warnings.sort(compareProblems);
+}

@@ -1,0 +1,68 @@
+// Where data holds invisible characters (core/text/invisible.ts), for `validate`'s warnings:
+// the paths of the offending values in one file's data, and which files of a loaded
+// organisation hold any (a cheap scan of its strings, so only those files are read again).
+// A line break is expected in free text (`notes`, `description`) and suspicious elsewhere:
+// a name or title never needs one, and it is how a convention forged a review comment.
+import type { Organisation } from '../model.js';
+import type { DataPath } from '../problem.js';
+import { firstInvisible, hasInvisible } from './invisible.js';
+
+const FREE_TEXT = new Set(['notes', 'description']);
+
+export interface InvisibleHit {
+  at: DataPath;
+  /** Offset of the first such character in the value. */
+  offset: number;
+  /** The character, written out: `\u202e`. */
+  code: string;
+  /** The whole value. */
+  value: string;
+}
+
+/** The first character of `text` worth a warning, for the value at `key`. */
+function firstIn(text: string, key: string | number | undefined): { offset: number; code: string } | undefined {
+  // one space for one character, so the offset stays right
+  return firstInvisible(typeof key === 'string' && FREE_TEXT.has(key) ? text.replace(/[\n\r\t]/g, ' ') : text);
+}
+
+/** Every string in a file's data that holds such a character, with its path. */
+export function invisibleValues(value: unknown, at: DataPath = []): InvisibleHit[] {
+  if (typeof value === 'string') {
+    const hit = firstIn(value, at[at.length - 1]);
+    return hit ? [{ at, ...hit, value }] : [];
+  }
+  if (Array.isArray(value)) return value.flatMap((v, i) => invisibleValues(v, [...at, i]));
+  if (value !== null && typeof value === 'object') return Object.entries(value).flatMap(([k, v]) => invisibleValues(v, [...at, k]));
+  return [];
+}
+
+/** Linked lists of a chapter record: their records are scanned on their own, with their own file. */
+const LINKED = new Set(['members', 'ownMeetings', 'meetings', 'reports', 'receipts', 'receiptMonths']);
+
+/** Whether a value holds any: no paths nor entries built, since this runs over every record. */
+function anyIn(value: unknown, key: string | number | undefined): boolean {
+  if (typeof value === 'string') return hasInvisible(value) && firstIn(value, key) !== undefined;
+  if (Array.isArray(value)) return value.some((v, i) => anyIn(v, i));
+  if (value !== null && typeof value === 'object') {
+    for (const k in value) if (anyIn((value as Record<string, unknown>)[k], k)) return true;
+  }
+  return false;
+}
+
+function holds(record: object, skip?: Set<string>): boolean {
+  for (const k in record) if (!skip?.has(k) && anyIn((record as Record<string, unknown>)[k], k)) return true;
+  return false;
+}
+
+/** The files whose values hold such a character, as far as the organisation shows them. */
+export function filesWithInvisibleText(org: Organisation): Set<string> {
+  const files = new Set<string>();
+  if (holds(org.settings)) files.add('iops.yaml');
+  if (org.goals && holds(org.goals)) files.add('goals.yaml');
+  for (const b of org.branches) if (holds(b)) files.add(b.file);
+  for (const c of org.chapters) {
+    if (holds(c, LINKED)) files.add(c.file);
+    for (const r of [...c.members, ...c.ownMeetings, ...c.reports, ...c.receipts]) if (!files.has(r.file) && holds(r)) files.add(r.file);
+  }
+  return files;
+}
