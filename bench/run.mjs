@@ -250,7 +250,7 @@ const shown = (value, unit) => (unit === 's' ? `${s(value)} s` : unit === '×' ?
 
 function scaleTable({ scale, chapter, other, edited, reads, writes, load }) {
   const lines = [
-    `**${scale.name}**: ${scale.members.toLocaleString('en-US')} members, ${scale.chapters.toLocaleString('en-US')} chapters, ${scale.meetings.toLocaleString('en-US')} meetings, ${scale.reports.toLocaleString('en-US')} reports, ${scale.receipts.toLocaleString('en-US')} receipts. Medians of ${RUNS} runs (peak memory: the largest); load average ${loads(load.before)} before, ${loads(load.after)} after (1, 5, 15 minutes; ${cpus().length} cores). \`report\` on chapter \`${chapter}\`; the one-file edit changes \`${edited}\` (chapter \`${other}\`).`,
+    `**${scale.name}**: ${scale.members.toLocaleString('en-US')} members, ${scale.chapters.toLocaleString('en-US')} chapters, ${scale.meetings.toLocaleString('en-US')} meetings, ${scale.reports.toLocaleString('en-US')} reports, ${scale.receipts.toLocaleString('en-US')} receipts. Medians of ${RUNS} run${RUNS === 1 ? '' : 's'} (peak memory: the largest); load average ${loads(load.before)} before, ${loads(load.after)} after (1, 5, 15 minutes; ${cpus().length} cores). \`report\` on chapter \`${chapter}\`; the one-file edit changes \`${edited}\` (chapter \`${other}\`).`,
     '',
     '| command | cold s | after a one-file edit s | repeated s | cold peak MB | edit peak MB | repeated peak MB |',
     '| --- | ---: | ---: | ---: | ---: | ---: | ---: |',
@@ -350,7 +350,8 @@ for (const name of scales) {
   out.push(table);
   const figures = { scale: result.scale.name, date: new Date().toISOString().slice(0, 10), runs: RUNS, load: result.load, reads: result.reads, writes: result.writes };
   measured[result.scale.name] = figures;
-  if (write) updateResults(result.scale.name, `${machine()}\n\n${table}\n\n<!-- bench:figures ${JSON.stringify(figures)} -->`);
+  const rounded = JSON.stringify(figures, (_key, value) => (typeof value === 'number' ? Math.round(value * 1000) / 1000 : value));
+  if (write) updateResults(result.scale.name, `${machine()}\n\n${table}\n\n<!-- bench:figures ${rounded} -->`);
 }
 if (args.includes('--hledger')) {
   const table = hledgerTable(benchHledger(hledgerReceipts));
