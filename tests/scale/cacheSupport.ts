@@ -1,5 +1,5 @@
-// Shared by the parse cache's tests (cache.test.ts, cache.scale.test.ts): each command with and
-// without the cache, its statistics, and random edits to a repository's files.
+// Shared by the parse cache's tests (cache*.test.ts, cache.scale.test.ts): each command with
+// and without the cache, its statistics, and random edits to a repository's files.
 import { readFileSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
