@@ -10,6 +10,7 @@
 // again. The version is derived from iops's own code, so an upgrade starts a fresh cache.
 import { createHash, randomBytes } from 'node:crypto';
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readSync, readdirSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { crc32 } from 'node:zlib';
@@ -48,7 +49,12 @@ interface Pending {
   heavy: boolean;
 }
 
-/** Every source file of iops (its compiled or TypeScript modules) and the versions that shape a parse. */
+/**
+ * Every source file of iops (its compiled or TypeScript modules) and the versions that shape a
+ * parse. `yaml` and `zod` are found the way Node finds them for iops's own imports, so the
+ * version follows the packages iops really runs with, wherever npm put them (beside iops in a
+ * project's node_modules, hoisted, or in a global prefix).
+ */
 let versionMemo: string | undefined;
 export function cacheVersion(): string {
   if (versionMemo) return versionMemo;
@@ -62,9 +68,22 @@ export function cacheVersion(): string {
     }
   };
   walk(srcRoot);
+  const require = createRequire(import.meta.url);
+  // `./package.json` is exported by both today; a package that stops exporting it is found from its main entry
+  const manifestOf = (dep: string): string => {
+    try {
+      return require.resolve(`${dep}/package.json`);
+    } catch {
+      for (let dir = dirname(require.resolve(dep)); dir !== dirname(dir); dir = dirname(dir)) {
+        const candidate = join(dir, 'package.json');
+        if (existsSync(candidate) && (JSON.parse(readFileSync(candidate, 'utf8')) as { name?: string }).name === dep) return candidate;
+      }
+      throw new Error(`no package.json for ${dep}`);
+    }
+  };
   for (const dep of ['yaml', 'zod']) {
     try {
-      hash.update(readFileSync(join(srcRoot, '..', 'node_modules', dep, 'package.json')));
+      hash.update(readFileSync(manifestOf(dep)));
     } catch {
       hash.update(`${dep}?`);
     }

@@ -67,13 +67,12 @@ describe('anchors, aliases and merge keys', () => {
     expectProblem(r, `${CHAPTER}:3:11`, 'aliases (*n) are not allowed');
   });
 
-  it('reports an alias bomb quickly, as a handful of problems', () => {
+  it('reports an alias bomb as a handful of problems, without expanding it', () => {
+    // expanded, it would be 9^9 (387 million) nodes: the command would run out of memory first
     const lol = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]'];
     for (const [prev, name] of ['ab', 'bc', 'cd', 'de', 'ef', 'fg', 'gh', 'hi'] as const) lol.push(`${name}: &${name} [${Array(9).fill(`*${prev}`).join(',')}]`);
     const repo = orgRepo({ [CHAPTER]: `${lol.join('\n')}\n` });
-    const started = Date.now();
     const r = validate(repo);
-    expect(Date.now() - started).toBeLessThan(2000);
     expectProblem(r, `${CHAPTER}:1:1`, '81 anchors and aliases in this file (the first 5 are listed)');
     expectProblem(r, `${CHAPTER}:1:4`, 'anchors (&a) are not allowed');
     expect(r.problems.length).toBeLessThanOrEqual(6);

@@ -69,7 +69,7 @@ describe('hints for unknown keys', () => {
 });
 
 describe('alias bombs', () => {
-  it('costs no time or memory, even at the 1 MiB size limit', () => {
+  it('is refused without being expanded, even at the 1 MiB size limit', () => {
     // each level names the previous one 9 times; at 1 MiB that would be 9^thousands nodes if expanded
     const lines = ['l0: &l0 ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]'];
     let size = lines[0]!.length;
@@ -79,11 +79,8 @@ describe('alias bombs', () => {
       size += line.length + 1;
     }
     const before = process.memoryUsage().heapUsed;
-    const started = performance.now();
+    // expanding it would never finish and would exhaust memory: returning, with little memory kept, is the proof
     const result = load({ 'chapters/london/chapter.yaml': `${lines.join('\n')}\n` });
-    const elapsed = performance.now() - started;
-    // parsing 1 MiB of YAML takes the parser a second or so; expanding it would never finish
-    expect(elapsed).toBeLessThan(5000);
     expect(process.memoryUsage().heapUsed - before).toBeLessThan(200 * 1024 * 1024);
     expect(result.org).toBeUndefined();
     expect(result.problems[0]).toMatchObject({ file: 'chapters/london/chapter.yaml', line: 1, column: 1 });
@@ -106,29 +103,24 @@ describe('files at the 1 MiB size limit', () => {
     return out.join('');
   };
 
-  // the bounds are loose (a busy machine is slow); what they catch is work that grows with the square of the size
-  it('finds duplicates among and locates 40,000 unknown keys of one map in linear time', () => {
+  // every problem found and placed, without overflowing the stack; how fast is the benchmark's
+  // business, not a test's (work growing with the square of the size would not finish at 200,000)
+  it('finds duplicates among and locates 40,000 unknown keys of one map', () => {
     const keys = Array.from({ length: 40_000 }, (_, i) => `k${i}: 1\n`).join('');
-    const started = performance.now();
     const result = load({ 'chapters/london/chapter.yaml': `name: London\ncountry: GB\n${keys}` });
-    expect(performance.now() - started).toBeLessThan(8000);
     expect(result.problems).toHaveLength(40_000);
     expect(result.problems.at(-1)).toMatchObject({ line: result.problems.length + 2, column: 1 });
     expect(result.problems.at(-1)!.message).toMatch(/^unknown key `k\d+`; expected one of: name, country/);
   });
 
-  it('points 20,000 unclosed brackets at their opening in linear time', () => {
-    const started = performance.now();
+  it('points 20,000 unclosed brackets at their opening', () => {
     const result = load({ 'chapters/london/members.yaml': '- [ldn-a\n'.repeat(20_000) });
-    expect(performance.now() - started).toBeLessThan(8000);
     expect(result.problems).toHaveLength(20_000);
     expect(result.problems[19_999]).toMatchObject({ line: 20_000, column: 3, message: 'this [ is not closed; add the closing ], or indent the lines that continue the list' });
   });
 
   it('reports 200,000 duplicate keys without overflowing the stack', () => {
-    const started = performance.now();
     const result = load({ 'chapters/london/chapter.yaml': fill(() => 'a: 1\n') });
-    expect(performance.now() - started).toBeLessThan(15_000);
     expect(result.problems.length).toBeGreaterThan(190_000);
     expect(result.problems[0]).toMatchObject({ line: 2, column: 1, message: 'duplicate key `a`: each key may appear only once here; keep one' });
   });

@@ -1,0 +1,13 @@
+// The parse cache never changes a result, on 6 more random organisations after random edits
+// than cache.test.ts tries (tests/scale/cacheSupport.ts).
+import { afterAll, describe, it } from 'vitest';
+import { cleanupRepos } from '../helpers/repo.js';
+import { expectRandomEditsKeepResults } from './cacheSupport.js';
+
+afterAll(cleanupRepos);
+
+describe('the parse cache never changes a result', () => {
+  it('gives byte-identical readiness, validate and report JSON on 6 random organisations after random edits', () => {
+    expectRandomEditsKeepResults(6);
+  }, 1_200_000);
+});

@@ -1,0 +1,109 @@
+// Shared by the parse cache's tests (cache*.test.ts, cache.scale.test.ts): each command with
+// and without the cache, its statistics, and random edits to a repository's files.
+import { readFileSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { expect } from 'vitest';
+import { randomOrg } from '../helpers/randomOrg.js';
+import { type TempRepo, runCli, tempRepo } from '../helpers/repo.js';
+
+export interface Options {
+  asOf?: string;
+  at?: string[];
+}
+export const commands = ({ asOf = '2012-06-30', at = [] }: Options = {}) => [
+  ['readiness', '--format', 'json', '--as-of', asOf, ...at],
+  ['validate', '--format', 'json'],
+  ['report', 'alpha', '--format', 'json', '--as-of', asOf, ...at],
+];
+
+export const cacheDir = (repo: TempRepo) => join(repo.dir, '.git', 'iops-cache');
+
+/** Exit code, stdout and stderr of a run (with the cache unless env says otherwise). */
+export function cached(repo: TempRepo, argv: string[], env: Record<string, string> = {}): string {
+  const r = runCli(argv, { cwd: repo.dir, env });
+  return `${r.code}\n${r.stdout}\n${r.stderr}`;
+}
+
+/**
+ * Every command without the cache, then with it: readiness twice (the first run fills the cache
+ * and certifies the files, the second reads the ledgers as monthly sums), the others once.
+ */
+export function expectSame(repo: TempRepo, opts: Options = {}): string[] {
+  return commands(opts).map((argv, i) => {
+    const off = cached(repo, argv, { IOPS_CACHE: 'off' });
+    expect(cached(repo, argv)).toBe(off);
+    if (i === 0) expect(cached(repo, argv)).toBe(off);
+    return off;
+  });
+}
+
+/** The cache statistics a run reports with IOPS_DEBUG_CACHE=1 (loading the files: no remembered result). */
+export function stats(repo: TempRepo, argv: string[] = ['readiness', '--format', 'json', '--as-of', '2012-06-30']): { hits: number; parsed: number } {
+  const r = runCli(argv, { cwd: repo.dir, env: { IOPS_DEBUG_CACHE: '1', IOPS_CACHE: 'files' } });
+  const m = /iops cache: (\d+) hits?, (\d+) parsed/.exec(r.stderr);
+  if (!m) throw new Error(`no cache statistics in ${JSON.stringify(r.stderr)}`);
+  return { hits: Number(m[1]), parsed: Number(m[2]) };
+}
+
+export type Edit = { kind: 'sameSize' | 'value' | 'add' | 'remove' | 'break' | 'stage'; file: number; digit: number };
+export const editArb: fc.Arbitrary<Edit> = fc.record({
+  kind: fc.constantFrom('sameSize', 'sameSize', 'value', 'add', 'remove', 'break', 'stage'),
+  file: fc.nat(),
+  digit: fc.integer({ min: 0, max: 9 }),
+});
+
+export function dataFiles(dir: string, sub = ''): string[] {
+  return readdirSync(join(dir, sub)).flatMap((name) => {
+    if (name.startsWith('.')) return [];
+    const rel = sub ? `${sub}/${name}` : name;
+    return statSync(join(dir, rel)).isDirectory() ? dataFiles(dir, rel) : [rel];
+  });
+}
+
+export function applyEdit(repo: TempRepo, e: Edit): void {
+  const files = dataFiles(repo.dir).filter((f) => f !== 'iops.yaml');
+  const path = files[e.file % files.length]!;
+  const abs = join(repo.dir, path);
+  const text = readFileSync(abs, 'utf8');
+  switch (e.kind) {
+    case 'sameSize': {
+      // a digit changed in place; size and modification time as before
+      const { atime, mtime } = statSync(abs);
+      const at = [...text.matchAll(/\d/g)].map((m) => m.index!);
+      if (!at.length) return;
+      const i = at[e.digit % at.length]!;
+      writeFileSync(abs, text.slice(0, i) + String((Number(text[i]) + 1 + e.digit) % 10) + text.slice(i + 1));
+      utimesSync(abs, atime, mtime);
+      return;
+    }
+    case 'value':
+      return writeFileSync(abs, text.replace(/gender: woman/, 'gender: man').replace(/mode: in-person/, 'mode: online').replace(/min: (\d+)/, 'min: 1$1'));
+    case 'add':
+      return repo.write('chapters/alpha/meetings/2011-05-0' + (e.digit % 9 + 1) + '.yaml', `date: 2011-05-0${e.digit % 9 + 1}\nmode: in-person\nattendance: 3\ntopics: [education]\n`);
+    case 'remove':
+      return rmSync(abs);
+    case 'break':
+      return writeFileSync(abs, text.replace(/: /, ':: '));
+    case 'stage':
+      writeFileSync(abs, `${text}# a comment\n`);
+      repo.git('add', path);
+      return;
+  }
+}
+
+/** Random organisations, each checked, then edited two or three times and checked after each edit. */
+export function expectRandomEditsKeepResults(numRuns: number): void {
+  fc.assert(
+    fc.property(randomOrg, fc.array(editArb, { minLength: 2, maxLength: 3 }), (files, edits) => {
+      const repo = tempRepo(files);
+      expectSame(repo);
+      for (const e of edits) {
+        applyEdit(repo, e);
+        expectSame(repo);
+      }
+      repo.cleanup();
+    }),
+    { numRuns, endOnFailure: true }, // each run is a dozen CLI calls: report the first failure, do not shrink
+  );
+}
