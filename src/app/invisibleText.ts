@@ -10,9 +10,9 @@ import { type Problem, compareProblems, formatPath } from '../core/problem.js';
 import { hasInvisible } from '../core/text/invisible.js';
 import { filesWithInvisibleText, invisibleValues } from '../core/text/invisibleValues.js';
 import { SCHEMAS } from '../core/schema/index.js';
-import { decodeUtf8 } from '../io/yamlSource.js';
-import { readFileData } from './fileData.js';
-import type { OpenedRepository } from './open.js';
+import { decodeUtf8 } from '../load/yamlSource.js';
+import { readFileData } from '../load/fileData.js';
+import type { OpenedRepository } from '../load/open.js';
 
 /** What each kind of character is, and what to do about it. */
 const KINDS: [RegExp, string][] = [

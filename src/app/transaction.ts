@@ -5,10 +5,10 @@
 // paths. Other uncommitted files are named in a note, never swept in. Any failure puts files,
 // index and HEAD back. Both loads go through the parse cache: only the changed files are parsed.
 import { dirname } from 'node:path';
-import { openHead } from './headTree.js';
-import type { LoadResult } from './load.js';
-import { loadTree } from './open.js';
-import { LEDGERS_AS_SUMS, type Scope } from './scope.js';
+import { openHead } from '../load/headTree.js';
+import type { LoadResult } from '../load/load.js';
+import { loadTree } from '../load/open.js';
+import { LEDGERS_AS_SUMS, type Scope } from '../load/scope.js';
 import { unifiedDiff } from './changes/diff.js';
 import { classify } from '../core/layout.js';
 import type { Organisation } from '../core/model.js';
@@ -30,7 +30,7 @@ export interface Snapshot {
   org: Organisation;
   /** A file's text at HEAD, or undefined when HEAD has no such file. */
   text(path: string): string | undefined;
-  /** HEAD's files loaded and checked, a part of them with a scope (app/scope.ts). */
+  /** HEAD's files loaded and checked, a part of them with a scope (load/scope.ts). */
   load(scope?: Scope): Promise<LoadResult>;
 }
 

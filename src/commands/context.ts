@@ -19,7 +19,13 @@ export interface CommandResult {
   exitCode: number;
 }
 
-export const location = (ctx: CommandContext): DataLocation => ({ data: ctx.data, env: ctx.env.IOPS_DATA, cwd: ctx.cwd });
+/** Where the data is, for this run: one object per run, so the data folder is looked for once (io/repo.ts). */
+export const location = (ctx: CommandContext): DataLocation => {
+  let found = locations.get(ctx);
+  if (!found) locations.set(ctx, (found = { data: ctx.data, env: ctx.env.IOPS_DATA, cwd: ctx.cwd }));
+  return found;
+};
+const locations = new WeakMap<CommandContext, DataLocation>();
 
 export const chalkFor = (ctx: CommandContext): ChalkInstance => new Chalk({ level: ctx.color ? 1 : 0 });
 

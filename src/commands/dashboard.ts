@@ -3,12 +3,13 @@
 // written, ready or not: it is a publishing step, and a CI job must not fail on a verdict.
 import { readFile, realpath } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { dataCommit, openRepository, requireValid, resolveAsOf } from '../app/open.js';
-import { LEDGERS_AS_SUMS } from '../app/scope.js';
+import { dataCommit, openRepository, requireValid } from '../load/open.js';
+import { resolveAsOf } from './asOf.js';
+import { LEDGERS_AS_SUMS } from '../load/scope.js';
 import { DASHBOARD_FILES, refuseOutput, writtenByIops } from '../core/dashboard/output.js';
 import { dashboard } from '../core/dashboard/view.js';
 import { EXIT, UsageError } from '../errors.js';
-import { checkOutputFile, checkOutputFolder, makeOutputFolder, writeFilesAtomic } from '../io/files.js';
+import { checkOutputFile, checkOutputFolder, makeOutputFolder, writeOutputs } from '../io/outputs.js';
 import { renderDashboardJson } from '../render/dashboard/json.js';
 import { renderDashboardHtml } from '../render/dashboard/page.js';
 import { count } from '../render/format.js';
@@ -66,7 +67,7 @@ export async function dashboardCommand(ctx: CommandContext, opts: DashboardOptio
   const texts = new Map<string, string>([[DASHBOARD_FILES.html, renderDashboardHtml(view)]]);
   if (opts.format === 'json') texts.set(DASHBOARD_FILES.json, renderDashboardJson(view));
   await makeOutputFolder(out, opts.out);
-  await writeFilesAtomic([...texts].map(([name, text]) => ({ path: join(out, name), content: text })));
+  await writeOutputs([...texts].map(([name, text]) => ({ path: join(out, name), content: text })));
   const lines = [...texts].map(([name, text]) => `wrote ${join(opts.out, name)} (${count(Buffer.byteLength(text))} bytes)`);
   const r = view.readiness;
   const met = r.goals.filter((g) => g.met).length;

@@ -1,7 +1,8 @@
 // iops diff BASE [HEAD]: what a change (a pull request) does to every goal. Reports, never judges: exit 0.
-import { type Memo, recall } from '../app/memo.js';
-import { openRepository, resolveAsOf } from '../app/open.js';
-import { LEDGERS_AS_SUMS } from '../app/scope.js';
+import { type Memo, recall } from '../load/memo.js';
+import { openRepository } from '../load/open.js';
+import { resolveAsOf } from './asOf.js';
+import { LEDGERS_AS_SUMS } from '../load/scope.js';
 import { type Side, type SideEvaluation, diffReadiness, evaluateSide } from '../core/diff.js';
 import { DataError, EXIT, UsageError } from '../errors.js';
 import { resolveCommit } from '../io/git.js';
@@ -23,7 +24,7 @@ interface Evaluated {
 /**
  * One side, evaluated as of `asOf` (null: the side's own snapshot_date, else today). The
  * organisation is let go of before the other side is loaded; a side computed before for the
- * same files and day is recalled (app/memo.ts).
+ * same files and day is recalled (load/memo.ts).
  */
 async function evaluate(ctx: CommandContext, root: string, ref: string | undefined, asOf: string | null): Promise<{ side: Side; asOf: string }> {
   const label = ref === undefined ? 'working tree' : `${ref} (${(await resolveCommit(root, ref)).slice(0, 10)})`;

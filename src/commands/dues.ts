@@ -1,9 +1,9 @@
 // iops dues [summary] | export | suggest: what came in, pledged against received, the
 // receipts as a journal for plain-text accounting, and what a member's chapter suggests.
-import { resolveAsOf } from '../app/asOf.js';
-import { type Memo, recall } from '../app/memo.js';
-import { openRepository, requireValid } from '../app/open.js';
-import { LEDGERS_AS_SUMS } from '../app/scope.js';
+import { resolveAsOf } from './asOf.js';
+import { type Memo, recall } from '../load/memo.js';
+import { openRepository, requireValid } from '../load/open.js';
+import { LEDGERS_AS_SUMS } from '../load/scope.js';
 import { dataCommit } from '../io/git.js';
 import { findDataRoot } from '../io/repo.js';
 import { isCalendarDate } from '../core/dates.js';

@@ -1,7 +1,7 @@
 // iops export members [--chapter C] --format csv|json: the member list for a spreadsheet.
 import { membersCsv } from '../app/changes/memberCsv.js';
 import { chapterOf } from '../app/changes/values.js';
-import { openRepository, requireValid } from '../app/open.js';
+import { openRepository, requireValid } from '../load/open.js';
 import { EXIT } from '../errors.js';
 import { type CommandContext, type CommandResult, json, location } from './context.js';
 

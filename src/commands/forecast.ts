@@ -1,6 +1,7 @@
 // iops forecast: membership and dues income ahead, under a growth scenario.
-import { openRepository, requireValid, resolveAsOf } from '../app/open.js';
-import { LEDGERS_AS_SUMS } from '../app/scope.js';
+import { openRepository, requireValid } from '../load/open.js';
+import { resolveAsOf } from './asOf.js';
+import { LEDGERS_AS_SUMS } from '../load/scope.js';
 import { forecast, type Step } from '../core/forecast/forecast.js';
 import { type DuesPerMember, givenDues, observedDues } from '../core/forecast/income.js';
 import { SCENARIO_HELP, type Scenario, monthsAfter, parseScenario, solveRate } from '../core/forecast/scenario.js';

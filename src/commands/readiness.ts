@@ -1,7 +1,7 @@
 // iops readiness: every goal, TARGET against CURRENT, met or not, on track for the deadline.
-import { resolveAsOf } from '../app/asOf.js';
-import { type Memo, recall } from '../app/memo.js';
-import { LEDGERS_AS_SUMS } from '../app/scope.js';
+import { resolveAsOf } from './asOf.js';
+import { type Memo, recall } from '../load/memo.js';
+import { LEDGERS_AS_SUMS } from '../load/scope.js';
 import type { ReadinessView } from '../core/readiness.js';
 import { dataCommit } from '../io/git.js';
 import { findDataRoot } from '../io/repo.js';
@@ -33,7 +33,7 @@ export async function readinessCommand(ctx: CommandContext, opts: ReadinessOptio
 
 /** Loads the data and evaluates every goal (the loader, schemas and metrics load only for this). */
 async function compute(ctx: CommandContext, opts: ReadinessOptions, memo: Memo<Computed>): Promise<Computed> {
-  const [{ openRepository, requireValid }, { readiness }] = await Promise.all([import('../app/open.js'), import('../core/readiness.js')]);
+  const [{ openRepository, requireValid }, { readiness }] = await Promise.all([import('../load/open.js'), import('../core/readiness.js')]);
   const repo = await openRepository(location(ctx), { at: opts.at, scope: LEDGERS_AS_SUMS, listed: memo.listed });
   const org = requireValid(repo);
   if (!org.goals) throw new UsageError('this data repository has no goals.yaml; add one (iops init writes the default goals)');

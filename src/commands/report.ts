@@ -1,7 +1,7 @@
 // iops report CHAPTER: the delegate's chapter health report (table, Markdown or JSON),
 // --publish to commit it as the chapter's report, and --all: one line per chapter.
-import { resolveAsOf } from '../app/asOf.js';
-import { type Memo, recall } from '../app/memo.js';
+import { resolveAsOf } from './asOf.js';
+import { type Memo, recall } from '../load/memo.js';
 import type { Plan } from '../app/transaction.js';
 import { OVERVIEW_SORTS, type OverviewSort } from '../core/choices.js';
 import { isCalendarDate } from '../core/dates.js';
@@ -50,8 +50,8 @@ export async function reportCommand(ctx: CommandContext, chapterId: string | und
 /** Loads what the report reads and builds it (the loader and the report's core load only for this). */
 async function chapterReport(ctx: CommandContext, chapterId: string, opts: ReportCommandOptions, memo: Memo<ChapterReport>): Promise<ChapterReport> {
   const [{ openRepository, requireValid }, { chapterScope }, { buildChapterReport }] = await Promise.all([
-    import('../app/open.js'),
-    import('../app/scope.js'),
+    import('../load/open.js'),
+    import('../load/scope.js'),
     import('../core/report/build.js'),
   ]);
   const repo = await openRepository(location(ctx), { at: opts.at, scope: chapterScope(chapterId), listed: memo.listed });
@@ -103,8 +103,8 @@ async function allChapters(ctx: CommandContext, opts: ReportCommandOptions): Pro
 
 async function allChaptersOverview(ctx: CommandContext, opts: ReportCommandOptions, sort: OverviewSort, memo: Memo<Overview>): Promise<Overview> {
   const [{ openRepository, requireValid }, { LEDGERS_AS_SUMS }, { overview }] = await Promise.all([
-    import('../app/open.js'),
-    import('../app/scope.js'),
+    import('../load/open.js'),
+    import('../load/scope.js'),
     import('../core/report/overview.js'),
   ]);
   const repo = await openRepository(location(ctx), { at: opts.at, scope: LEDGERS_AS_SUMS, listed: memo.listed });
@@ -119,8 +119,8 @@ async function publish(ctx: CommandContext, chapterId: string, opts: ReportComma
   const plan: Plan = async (s) => {
     // the snapshot's organisation leaves out meetings, reports and receipts: load what the report reads, as committed
     const [{ chapterScope }, { requireValid }, { buildChapterReport }, { publishedReportPath, publishedReportText, publishedTitle, withPublishedReport }] = await Promise.all([
-      import('../app/scope.js'),
-      import('../app/open.js'),
+      import('../load/scope.js'),
+      import('../load/open.js'),
       import('../core/report/build.js'),
       import('../core/report/publish.js'),
     ]);

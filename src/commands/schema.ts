@@ -3,7 +3,7 @@ import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { jsonSchemaFiles } from '../core/schema/jsonSchema.js';
 import { EXIT } from '../errors.js';
-import { writeFileAtomic } from '../io/files.js';
+import { writeOutput } from '../io/outputs.js';
 import type { CommandContext, CommandResult } from './context.js';
 
 export async function schemaCommand(ctx: CommandContext, opts: { out?: string }): Promise<CommandResult> {
@@ -14,6 +14,6 @@ export async function schemaCommand(ctx: CommandContext, opts: { out?: string })
   }
   const dir = resolve(ctx.cwd, opts.out);
   await mkdir(dir, { recursive: true });
-  for (const [name, text] of files) await writeFileAtomic(resolve(dir, name), text);
+  for (const [name, text] of files) await writeOutput(resolve(dir, name), text);
   return { stdout: `wrote ${files.size} JSON Schemas to ${opts.out}`, exitCode: EXIT.ok };
 }

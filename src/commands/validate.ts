@@ -1,8 +1,8 @@
 // iops validate: every file and cross-reference; all problems, not the first. Warnings (about
 // invisible characters in values) are listed too, and change neither validity nor exit code.
 import { invisibleTextWarnings } from '../app/invisibleText.js';
-import { lineOf, openRepository } from '../app/open.js';
-import { LEDGERS_AS_SUMS } from '../app/scope.js';
+import { lineOf, openRepository } from '../load/open.js';
+import { LEDGERS_AS_SUMS } from '../load/scope.js';
 import { plural } from '../core/metrics/asof.js';
 import { EXIT } from '../errors.js';
 import { problemSummary, renderProblems, renderWarnings } from '../render/problems.js';

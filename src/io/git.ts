@@ -2,9 +2,10 @@
 // it was read at, files as they were at a commit (read as blobs; the work tree and index are
 // never touched), and the first commit of `iops init`.
 import { readFile } from 'node:fs/promises';
-import type { FileEntry } from '../app/load.js';
+import type { FileEntry } from './repo.js';
 import { EnvironmentError, UsageError } from '../errors.js';
-import { gitOutput, isDirty, readBlobs, statusEntries } from './gitListing.js';
+import { isDirty, readBlobs, statusEntries } from './gitListing.js';
+import { gitOutput } from './gitRunner.js';
 import { MAX_FILE_BYTES } from './limits.js';
 import { tooBig } from './repo.js';
 

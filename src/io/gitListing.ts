@@ -5,12 +5,12 @@
 // those are inconclusive), so a file edited to the same size and time is still seen.
 // Anything unusual (a conflict, a symbolic link, a nested repository) is `unsupported`: the
 // caller then reads the folder the plain way.
-import { spawn } from 'node:child_process';
 import { lstat, readFile, readdir } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { classify } from '../core/layout.js';
 import { EnvironmentError } from '../errors.js';
+import { gitOutput } from './gitRunner.js';
 
 export interface GitPlace {
   /** The repository's git folder (absolute). */
@@ -29,20 +29,6 @@ export interface ListedFile {
 }
 
 export type Listing = { files: ListedFile[]; dirty: boolean; commit: string | null } | { unsupported: string };
-
-/** Runs git, resolving with stdout (exit 0) or rejecting. */
-export function gitOutput(cwd: string, args: string[], input?: string): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const child = spawn('git', args, { cwd, stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'] });
-    const out: Buffer[] = [];
-    const err: Buffer[] = [];
-    child.stdout!.on('data', (c: Buffer) => out.push(c));
-    child.stderr!.on('data', (c: Buffer) => err.push(c));
-    child.on('error', (e) => reject(/ENOENT/.test(String(e)) ? new EnvironmentError('git is not installed or not on PATH; install git and try again') : e));
-    child.on('close', (code) => (code === 0 ? resolve(Buffer.concat(out)) : reject(new Error(`git ${args[0]} exited with ${code}: ${Buffer.concat(err).toString().trim()}`))));
-    if (input !== undefined) child.stdin!.end(input);
-  });
-}
 
 /** Where the git folder is and where the data folder sits; undefined outside a work tree. */
 export async function gitPlace(root: string): Promise<GitPlace | undefined> {

@@ -5,7 +5,7 @@
 // an id, and truncatedHistoryNote says where the history stops.
 import { EnvironmentError, UsageError } from '../errors.js';
 import { describeCut, shallowCommits } from './git.js';
-import { firstLines, runGit } from './gitWrite.js';
+import { firstLines, runGit } from './gitRunner.js';
 
 export interface LogEntry {
   commit: string;

@@ -2,44 +2,11 @@
 // status of given paths, committing exactly those paths, and putting index entries back.
 // Every path goes after `--` with literal pathspecs; no user text is ever an argument in an
 // option position, and the commit message travels on stdin.
-import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { EnvironmentError } from '../errors.js';
+import { firstLines, gitOk, gitRaw, runGit } from './gitRunner.js';
 import { gitProcessesNear, lockAge } from './staleLock.js';
-
-export interface GitRun {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-/** Runs git in `cwd` with arguments as an array (no shell) and optional stdin. */
-export function runGit(cwd: string, args: readonly string[], input?: string, opts: { literalPathspecs?: boolean } = {}): Promise<GitRun> {
-  return new Promise((resolve, reject) => {
-    const env = { ...process.env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C', LANGUAGE: 'C' };
-    const child = spawn('git', [...(opts.literalPathspecs === false ? [] : ['--literal-pathspecs']), ...args], { cwd, env, stdio: ['pipe', 'pipe', 'pipe'] });
-    const out: Buffer[] = [];
-    const err: Buffer[] = [];
-    child.stdout.on('data', (c: Buffer) => out.push(c));
-    child.stderr.on('data', (c: Buffer) => err.push(c));
-    child.on('error', (e) =>
-      reject(/ENOENT/.test(String(e)) ? new EnvironmentError('git is not installed or not on PATH; install git and try again') : e),
-    );
-    child.on('close', (code) => resolve({ code: code ?? 128, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') }));
-    child.stdin.on('error', () => undefined); // git may exit before reading stdin
-    child.stdin.end(input ?? '');
-  });
-}
-
-/** Like runGit, but a non-zero exit is an EnvironmentError quoting git. */
-export async function gitOk(cwd: string, args: readonly string[], input?: string): Promise<string> {
-  const r = await runGit(cwd, args, input);
-  if (r.code !== 0) throw new EnvironmentError(`git ${args.find((a) => !a.startsWith('-'))} failed: ${firstLines(r.stderr || r.stdout)}`);
-  return r.stdout;
-}
-
-export const firstLines = (text: string, n = 6): string => text.trim().split('\n').slice(0, n).join('\n');
 
 export interface GitPlace {
   /** Absolute path of the git directory (`.git`, or the worktree's own). */
@@ -178,12 +145,6 @@ export async function resetIndex(root: string, paths: readonly string[]): Promis
 
 /** A file's bytes as in HEAD (`HEAD:`) or the index (`:`), or undefined when absent there. */
 export async function blobAt(root: string, place: GitPlace, where: 'HEAD' | 'index', path: string): Promise<Buffer | undefined> {
-  const spec = `${where === 'HEAD' ? 'HEAD' : ''}:${place.prefix}${path}`;
-  return new Promise((resolve) => {
-    const child = spawn('git', ['cat-file', 'blob', spec], { cwd: root, stdio: ['ignore', 'pipe', 'ignore'] });
-    const out: Buffer[] = [];
-    child.stdout.on('data', (c: Buffer) => out.push(c));
-    child.on('error', () => resolve(undefined));
-    child.on('close', (code) => resolve(code === 0 ? Buffer.concat(out) : undefined));
-  });
+  const r = await gitRaw(root, ['cat-file', 'blob', `${where === 'HEAD' ? 'HEAD' : ''}:${place.prefix}${path}`]);
+  return r.code === 0 ? r.stdout : undefined;
 }

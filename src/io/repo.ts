@@ -2,18 +2,30 @@
 import { existsSync, statSync } from 'node:fs';
 import { readFile, readdir, realpath, stat } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
-import type { FileEntry } from '../app/load.js';
 import { EnvironmentError } from '../errors.js';
 import { MAX_FILE_BYTES } from './limits.js';
+
+/** A file of the data repository: its bytes, or why it could not be read. */
+export interface FileEntry {
+  path: string;
+  bytes?: Uint8Array;
+  problem?: string;
+}
 
 export interface DataLocation {
   data?: string | undefined;
   env?: string | undefined;
   cwd: string;
+  /** The data folder once found (findDataRoot keeps it here, so a run looks once). */
+  root?: string | undefined;
 }
 
 /** `--data DIR`, else `$IOPS_DATA`, else the nearest ancestor of cwd that holds iops.yaml. */
-export function findDataRoot({ data, env, cwd }: DataLocation): string {
+export function findDataRoot(location: DataLocation): string {
+  return (location.root ??= searchDataRoot(location));
+}
+
+function searchDataRoot({ data, env, cwd }: DataLocation): string {
   const given = data ?? (env || undefined);
   if (given !== undefined) {
     const dir = resolve(cwd, given);

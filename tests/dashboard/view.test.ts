@@ -2,7 +2,7 @@
 // privacy; on the fixture and on the sample organisation (which the page must agree with).
 import { resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { openRepository, requireValid } from '../../src/app/open.js';
+import { openRepository, requireValid } from '../../src/load/open.js';
 import { chartEnd, membersSeries } from '../../src/core/dashboard/series.js';
 import { dashboard } from '../../src/core/dashboard/view.js';
 import { measureGoal } from '../../src/core/goals.js';

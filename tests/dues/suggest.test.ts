@@ -1,7 +1,7 @@
 // Dues schemes: what `iops dues suggest` says under each, day-wage from iops.yaml's minimum
 // wages, and the schema rules for minimum_wages and fixed dues.
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadFromFiles } from '../../src/app/load.js';
+import { loadFromFiles } from '../../src/load/load.js';
 import { duesSuggestCommand } from '../../src/commands/dues.js';
 import { EXEMPTION, suggestDues } from '../../src/core/dues/suggest.js';
 import { formatProblem } from '../../src/core/problem.js';

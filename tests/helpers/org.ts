@@ -1,5 +1,5 @@
 // Organisations from YAML text through the real loading pipeline (parse, schema, link, checks).
-import { loadFromFiles } from '../../src/app/load.js';
+import { loadFromFiles } from '../../src/load/load.js';
 import type { Organisation } from '../../src/core/model.js';
 import { formatProblem } from '../../src/core/problem.js';
 

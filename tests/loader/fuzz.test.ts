@@ -3,8 +3,8 @@
 import { Chalk } from 'chalk';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type FileEntry, loadFromFiles } from '../../src/app/load.js';
-import { lineOf } from '../../src/app/open.js';
+import { type FileEntry, loadFromFiles } from '../../src/load/load.js';
+import { lineOf } from '../../src/load/open.js';
 import { renderProblems } from '../../src/render/problems.js';
 import { minimalOrg } from '../helpers/repo.js';
 

@@ -2,9 +2,9 @@
 // terminal excerpt (which only appears on a colour terminal, so it is tested here directly).
 import { Chalk } from 'chalk';
 import { describe, expect, it } from 'vitest';
-import { type FileEntry, loadFromFiles } from '../../src/app/load.js';
-import { lineOf } from '../../src/app/open.js';
-import { MAX_FILE_BYTES } from '../../src/io/yamlSource.js';
+import { type FileEntry, loadFromFiles } from '../../src/load/load.js';
+import { lineOf } from '../../src/load/open.js';
+import { MAX_FILE_BYTES } from '../../src/load/yamlSource.js';
 import { renderProblems } from '../../src/render/problems.js';
 import { minimalOrg } from '../helpers/repo.js';
 

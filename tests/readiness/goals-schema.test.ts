@@ -1,7 +1,7 @@
 // goals.yaml problems are located validation errors: unknown metric, missing parameter,
 // a metric without its definition block, a goal without a target.
 import { describe, expect, it } from 'vitest';
-import { loadFromFiles } from '../../src/app/load.js';
+import { loadFromFiles } from '../../src/load/load.js';
 import { formatProblem } from '../../src/core/problem.js';
 import { SETTINGS } from '../helpers/org.js';
 

@@ -2,7 +2,7 @@
 // from the whole repository, and the selection must fall back when it cannot stand alone.
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadFromFiles } from '../../src/app/load.js';
+import { loadFromFiles } from '../../src/load/load.js';
 import { buildChapterReport } from '../../src/core/report/build.js';
 import { type ScopedFile, scopePaths, selectScope } from '../../src/core/report/scope.js';
 import { readDataFiles } from '../../src/io/repo.js';

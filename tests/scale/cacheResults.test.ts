@@ -105,8 +105,8 @@ describe('remembered results', () => {
   });
 
   it('are remembered only when the files read are the files listed', async () => {
-    const { recall } = await import('../../src/app/memo.js');
-    const { openRepository } = await import('../../src/app/open.js');
+    const { recall } = await import('../../src/load/memo.js');
+    const { openRepository } = await import('../../src/load/open.js');
     const repo = tempRepo(fc.sample(randomOrg, { numRuns: 1, seed: 3 })[0]!);
     const path = 'chapters/alpha/meetings/2011-05-03.yaml';
     const before = 'date: 2011-05-03\nmode: in-person\nattendance: 3\ntopics: [education]\n';

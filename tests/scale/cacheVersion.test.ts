@@ -12,7 +12,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { CLI } from '../helpers/repo.js';
 
 /** The built module, beside the CLI under test (IOPS_TEST_CLI or bin/iops.js). */
-const BUILT_CACHE = resolve(dirname(CLI), '../dist/io/cache.js');
+const BUILT_CACHE = resolve(dirname(CLI), '../dist/load/parseCache.js');
 const ROOT = resolve(__dirname, '../..');
 const made: string[] = [];
 afterAll(() => made.forEach((dir) => rmSync(dir, { recursive: true, force: true })));

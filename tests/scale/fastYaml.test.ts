@@ -9,8 +9,8 @@ import fc from 'fast-check';
 import { stringify } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { type YamlValue, itemLines, mapLines } from '../../src/app/changes/yamlText.js';
-import { DECLINED, fastParseYaml } from '../../src/io/fastYaml.js';
-import { parseYaml } from '../../src/io/yamlSource.js';
+import { DECLINED, fastParseYaml } from '../../src/load/fastYaml.js';
+import { parseYaml } from '../../src/load/yamlSource.js';
 import { generate, scaleOf } from '../../bench/gen.mjs';
 
 type Outcome = 'accepted' | 'declined';

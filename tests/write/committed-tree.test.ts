@@ -8,7 +8,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { meetingLog } from '../../src/app/changes/meeting.js';
 import { memberAdd, memberLeave } from '../../src/app/changes/members.js';
 import { duesRecord } from '../../src/app/changes/dues.js';
-import { loadFromFiles } from '../../src/app/load.js';
+import { loadFromFiles } from '../../src/load/load.js';
 import { type Plan, applyChange } from '../../src/app/transaction.js';
 import { readFilesAt } from '../../src/io/git.js';
 import { type TempRepo, cleanupRepos, tempRepo } from '../helpers/repo.js';

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { expect } from 'vitest';
 import { parse } from 'yaml';
-import { openRepository } from '../../src/app/open.js';
+import { openRepository } from '../../src/load/open.js';
 import { CLI, GIT_ENV, tempRepo } from '../helpers/repo.js';
 import { commitCount, iops, smallOrg } from './support.js';
 

@@ -8,15 +8,14 @@ import { dirname, join, relative, resolve, sep } from 'node:path';
 import { jsonSchemaFiles } from '../../core/schema/jsonSchema.js';
 import { SCHEMA_DIR } from '../../core/paths.js';
 import { EnvironmentError, UsageError } from '../../errors.js';
-import { type SimpleGit, simpleGit } from 'simple-git';
 import { gitDirectoryKind, isInsideWorkTree } from '../../io/git.js';
+import { gitOk } from '../../io/gitRunner.js';
 import { goalsYaml } from '../../sample/settings.js';
 import { replaySample } from './sampleHistory.js';
 import { PIN_DIR, pinFiles } from './pin.js';
 import { type InitSettings, codeowners, gitattributes, iopsYaml, readme } from './templates.js';
 import { checkWorkflow, commentWorkflow } from './workflow.js';
 
-const git = (dir: string): SimpleGit => simpleGit({ baseDir: dir, binary: 'git', maxConcurrentProcesses: 4 });
 
 export interface InitOptions extends InitSettings {
   sample: boolean;
@@ -32,19 +31,13 @@ export interface InitResult {
 
 export async function requireIdentity(dir: string): Promise<void> {
   try {
-    await git(dir).raw(['var', 'GIT_AUTHOR_IDENT']);
+    await gitOk(dir, ['var', 'GIT_AUTHOR_IDENT']);
   } catch {
     throw new EnvironmentError(
       'git does not know who you are, and every change is committed in your name. Set it with:\n' +
         '  git config --global user.name "Your pseudonym"\n  git config --global user.email "you@example.org"',
     );
   }
-}
-
-/** What git needs of the environment (simple-git refuses to pass on some variables, such as EDITOR). */
-function gitEnvironment(): Record<string, string> {
-  const keep = (k: string) => k.startsWith('GIT_') || ['PATH', 'HOME', 'USER', 'LANG', 'LC_ALL', 'TMPDIR', 'XDG_CONFIG_HOME', 'SYSTEMROOT'].includes(k);
-  return Object.fromEntries(Object.entries(process.env).filter((e): e is [string, string] => keep(e[0]) && e[1] !== undefined));
 }
 
 /** Writes files (relative to base) and commits exactly those paths. */
@@ -55,11 +48,9 @@ export async function commitFiles(base: string, files: ReadonlyMap<string, strin
     await writeFile(abs, content);
   }
   const paths = [...files.keys()];
-  const g = git(base);
-  const env = date ? { ...gitEnvironment(), GIT_AUTHOR_DATE: `${date}T12:00:00Z`, GIT_COMMITTER_DATE: `${date}T12:00:00Z` } : undefined;
-  const gg = env ? g.env(env) : g;
-  for (let i = 0; i < paths.length; i += 500) await gg.raw(['add', '--', ...paths.slice(i, i + 500)]);
-  await gg.raw(['commit', '-q', '-m', message, '--', ...paths]);
+  const opts = date ? { env: { GIT_AUTHOR_DATE: `${date}T12:00:00Z`, GIT_COMMITTER_DATE: `${date}T12:00:00Z` } } : {};
+  for (let i = 0; i < paths.length; i += 500) await gitOk(base, ['add', '--', ...paths.slice(i, i + 500)], undefined, opts);
+  await gitOk(base, ['commit', '-q', '-F', '-', '--', ...paths], message, opts);
 }
 
 /** Refuses a folder inside a bare repository or a .git folder, before anything is written. */
@@ -79,9 +70,9 @@ export async function initRepository(cwd: string, dirArg: string, opts: InitOpti
   await refuseGitDirectory(root, dirArg);
   if (existsSync(join(root, 'iops.yaml'))) throw new UsageError(`${dirArg} already holds a data repository (it has an iops.yaml); nothing was changed`);
   await mkdir(root, { recursive: true });
-  if (!(await isInsideWorkTree(root))) await git(root).raw(['init', '-q']);
+  if (!(await isInsideWorkTree(root))) await gitOk(root, ['init', '-q']);
   await requireIdentity(root);
-  const top = (await git(root).raw(['rev-parse', '--show-toplevel'])).trim();
+  const top = (await gitOk(root, ['rev-parse', '--show-toplevel'])).trim();
   const dataDir = relative(top, root).split(sep).join('/');
 
   const files = new Map<string, string | Uint8Array>([

@@ -5,7 +5,7 @@
 // names. Another chapter's delegate is resolved by a one-record stand-in for its members list
 // instead of the whole list. One selection, over any view of the files: `selectScope` reads
 // file texts (`--publish` builds its report this way from the files the write transaction
-// read, falling back to all of them on any problem); app/scope.ts reads parsed, usually cached,
+// read, falling back to all of them on any problem); load/scope.ts reads parsed, usually cached,
 // data for the parse cache. docs/report.md.
 
 const OTHER_CHAPTER_FILE = /^chapters\/([^/]+)\/(chapter\.yaml|members\.yaml|meetings\/[^/]+)$/;

@@ -166,7 +166,7 @@ export class ParseCache {
     }
   }
 
-  /** Whether this exact set of files (its manifest: app/cachedLoad.ts) passed every check. */
+  /** Whether this exact set of files (its manifest: load/cachedLoad.ts) passed every check. */
   certified(manifest: string): boolean {
     return existsSync(join(this.dir, 'certs', manifest));
   }

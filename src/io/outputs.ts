@@ -14,8 +14,8 @@ const LEFTOVER_AGE_MS = 60_000;
 
 const bytesOf = (content: string | Uint8Array): Uint8Array => (typeof content === 'string' ? Buffer.from(content, 'utf8') : content);
 
-export async function writeFileAtomic(path: string, content: string | Uint8Array): Promise<void> {
-  await writeFilesAtomic([{ path, content }]);
+export async function writeOutput(path: string, content: string | Uint8Array): Promise<void> {
+  await writeOutputs([{ path, content }]);
 }
 
 /**
@@ -23,7 +23,7 @@ export async function writeFileAtomic(path: string, content: string | Uint8Array
  * over their targets. A full disk therefore leaves every old file as it was and no
  * temporary file behind.
  */
-export async function writeFilesAtomic(files: readonly { path: string; content: string | Uint8Array }[]): Promise<void> {
+export async function writeOutputs(files: readonly { path: string; content: string | Uint8Array }[]): Promise<void> {
   for (const f of files) await removeLeftovers(f.path);
   const temps: string[] = [];
   try {

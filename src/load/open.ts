@@ -12,7 +12,7 @@ import { type DataLocation, findDataRoot, readDataFiles } from '../io/repo.js';
 export interface OpenedRepository extends LoadResult {
   root: string;
   files: FileEntry[];
-  /** Loaded through the parse cache from exactly the files listed (app/memo.ts may remember a result of it). */
+  /** Loaded through the parse cache from exactly the files listed (load/memo.ts may remember a result of it). */
   asListed?: boolean;
 }
 
@@ -20,11 +20,11 @@ export interface OpenOptions {
   /** Read the files as they were at this git revision instead of the working tree. */
   at?: string | undefined;
   /**
-   * Only the part of the repository a command needs (app/scope.ts). When that part has any
+   * Only the part of the repository a command needs (load/scope.ts). When that part has any
    * problem, or the parse cache cannot be used, the whole repository is loaded instead.
    */
   scope?: Scope | undefined;
-  /** The files as already listed (app/memo.ts), so they are not listed twice. */
+  /** The files as already listed (load/memo.ts), so they are not listed twice. */
   listed?: DataListing | undefined;
 }
 
@@ -62,7 +62,6 @@ export function requireValid(result: LoadResult): Organisation {
 
 export { dataCommit } from '../io/git.js';
 
-export { resolveAsOf } from './asOf.js';
 
 /** One line of a file's text, for error excerpts. */
 export function lineOf(files: readonly FileEntry[]): (file: string, line: number) => string | undefined {

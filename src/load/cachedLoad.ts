@@ -9,7 +9,6 @@
 // of files (paths and blob ids) passed every check. With the scope LEDGERS_AS_SUMS each dues
 // ledger comes as its sums (core/receiptMonths.ts), checked as sums (core/checks/ledgerSums.ts)
 // unless a certificate vouches for the files, and its receipts are read only if asked for.
-import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { type FileRole, classify } from '../core/layout.js';
@@ -17,9 +16,10 @@ import { EnvironmentError } from '../errors.js';
 import type { ChapterRecord, ReceiptRecord } from '../core/model.js';
 import { ledgerSumsPass } from '../core/checks/ledgerSums.js';
 import type { LedgerSums } from '../core/receiptMonths.js';
-import { ParseCache, gitBlobId } from '../io/cache.js';
+import { ParseCache, gitBlobId } from './parseCache.js';
 import { type ListedFile, readBlobs } from '../io/gitListing.js';
-import { type ParseJob, ledgerSums, parseAll, parseJob } from '../io/parseWorker.js';
+import { gitSync } from '../io/gitRunner.js';
+import { type ParseJob, ledgerSums, parseAll, parseJob } from './parseWorker.js';
 import { type DataListing, debug, filesOf, listData } from './listing.js';
 import { type FileEntry, type LoadResult, type ValidFile, linkFiles, receiptRecords } from './load.js';
 import type { Scope } from './scope.js';
@@ -27,7 +27,7 @@ import type { Scope } from './scope.js';
 export interface CachedLoadOptions {
   /** A resolved commit id: read the files as they were there. */
   commit?: string | undefined;
-  /** What the command needs (app/scope.ts): part of the repository, ledgers as sums. */
+  /** What the command needs (load/scope.ts): part of the repository, ledgers as sums. */
   scope?: Scope | undefined;
   /** The files, already listed (listData). */
   listed?: DataListing | undefined;
@@ -214,7 +214,7 @@ export class Loader {
     const cached = this.cache.getText(k.blob!, 'dues', 'data');
     if (cached !== undefined) return JSON.parse(cached);
     const job = this.job(k);
-    if (this.fromCommit && !job.bytes) job.bytes = execFileSync('git', ['cat-file', 'blob', k.blob!], { cwd: this.root, maxBuffer: 1 << 30 });
+    if (this.fromCommit && !job.bytes) job.bytes = gitSync(this.root, ['cat-file', 'blob', k.blob!]);
     const r = parseJob(job);
     if ('fail' in r || r.blob !== k.blob) throw new EnvironmentError(`${k.path} changed while iops was reading it; run the command again`);
     return JSON.parse(r.json);

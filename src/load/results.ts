@@ -7,7 +7,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { cacheVersion } from './cache.js';
+import { cacheVersion } from './parseCache.js';
 
 /** Results kept; the least recently used beyond this are removed. */
 const KEEP = 200;

@@ -1,7 +1,7 @@
 // A command's result remembered for the exact files it was computed from. Readiness, a
 // chapter's report, the overview, the dues summary and each side of a diff are pure functions
 // of the data files, the command's options and the day; their results are kept under a key
-// naming all three (io/results.ts), so a second run on unchanged files lists the files (git
+// naming all three (load/results.ts), so a second run on unchanged files lists the files (git
 // ls-files, git status), hashes the few files git does not vouch for, and answers without
 // loading anything. Any change to any data file, by content, changes the key. A result is
 // remembered only when the load read exactly the files listed (none changed meanwhile) through
@@ -10,12 +10,12 @@ import { lstat, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createHash } from 'node:crypto';
 import { classify } from '../core/layout.js';
-import { gitBlobId } from '../io/cache.js';
+import { gitBlobId } from './parseCache.js';
 import { rememberHeadInfo, resolveCommit } from '../io/git.js';
 import { hidden, isDirty, statusEntries, unvouched } from '../io/gitListing.js';
 import { type DataLocation, findDataRoot } from '../io/repo.js';
 import { MAX_FILE_BYTES } from '../io/limits.js';
-import { ResultStore, resultKey } from '../io/results.js';
+import { ResultStore, resultKey } from './results.js';
 import { type DataListing, debug, listData, resultsDisabled } from './listing.js';
 import type { OpenedRepository } from './open.js';
 

@@ -27,15 +27,11 @@ import type { Meeting } from '../core/schema/meeting.js';
 import type { Member } from '../core/schema/members.js';
 import type { Report } from '../core/schema/report.js';
 import type { Settings } from '../core/schema/settings.js';
-import type { ParsedYaml } from '../io/yamlSource.js';
+import type { FileEntry } from '../io/repo.js';
+import type { ParsedYaml } from './yamlSource.js';
 import { locateIn, readFileData } from './fileData.js';
 
-/** A file of the data repository: its bytes, or why it could not be read. */
-export interface FileEntry {
-  path: string;
-  bytes?: Uint8Array;
-  problem?: string;
-}
+export type { FileEntry } from '../io/repo.js';
 
 export interface LoadResult {
   org: Organisation | undefined;
@@ -81,7 +77,7 @@ export function loadFromFiles(files: readonly FileEntry[], opts: { select?: (val
 
 /**
  * Files valid on their own → the organisation and the cross-file problems (located when `parsed`
- * knows the file). `checks: false` only for files a certificate says passed them (app/cachedLoad.ts).
+ * knows the file). `checks: false` only for files a certificate says passed them (load/cachedLoad.ts).
  */
 export function linkFiles(valid: ValidFile[], parsed: ReadonlyMap<string, ParsedYaml> = new Map(), opts: { checks?: boolean } = {}): LoadResult {
   const { org, nameDates, linkProblems } = link(valid);

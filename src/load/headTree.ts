@@ -11,14 +11,14 @@
 // members (loaded for planning anyway) plus the changed files. Any other change, or a HEAD
 // without a certificate, is checked whole. Either way the tree that passes is certified, so the
 // next write builds on a certified HEAD.
-import { execFileSync } from 'node:child_process';
 import { type FileRole, classify } from '../core/layout.js';
 import type { Problem } from '../core/problem.js';
 import type { Chapter } from '../core/schema/chapter.js';
 import type { Member } from '../core/schema/members.js';
-import { ParseCache, gitBlobId } from '../io/cache.js';
+import { ParseCache, gitBlobId } from './parseCache.js';
 import { type ListedFile, listCommitBlobs } from '../io/gitListing.js';
-import { parseJob } from '../io/parseWorker.js';
+import { gitSync } from '../io/gitRunner.js';
+import { parseJob } from './parseWorker.js';
 import { Loader, manifestOf } from './cachedLoad.js';
 import { readFileData } from './fileData.js';
 import { type DataListing, cacheDisabled, debug, filesOf, listData } from './listing.js';
@@ -55,7 +55,7 @@ export async function openHead(root: string, head: string, prefix: string): Prom
   const plain: HeadTree = {
     bytes: (path) => {
       const blob = blobs.get(path);
-      return blob === undefined ? undefined : execFileSync('git', ['cat-file', 'blob', blob], { cwd: root, maxBuffer: 1 << 30 });
+      return blob === undefined ? undefined : gitSync(root, ['cat-file', 'blob', blob]);
     },
     planning: () => loadTree(root, head, { scope: PLANNING }),
     check: async (changes) => (await loadTree(root, head, { changes, scope: LEDGERS_AS_SUMS })).problems,

@@ -5,13 +5,13 @@
 import { readFileSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
-import { readFileData } from '../app/fileData.js';
+import { readFileData } from './fileData.js';
 import type { FileRole } from '../core/layout.js';
 import { toMinor } from '../core/money.js';
 import { type LedgerSums, ledgerSumsOf } from '../core/receiptMonths.js';
 import type { Receipt } from '../core/schema/dues.js';
-import { gitBlobId } from './cache.js';
-import { MAX_FILE_BYTES } from './limits.js';
+import { gitBlobId } from './parseCache.js';
+import { MAX_FILE_BYTES } from '../io/limits.js';
 
 export interface ParseJob {
   path: string;

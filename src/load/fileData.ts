@@ -1,12 +1,12 @@
 // One file of the data repository on its own: bytes → text → YAML → data validated against its
-// kind's schema, with every problem located. The fast reader (io/fastYaml.ts) reads files in
+// kind's schema, with every problem located. The fast reader (load/fastYaml.ts) reads files in
 // the canonical subset; anything else, and the line and column of any problem found later,
-// come from the full parser. Used by the loader (app/load.ts) and by the parse workers.
+// come from the full parser. Used by the loader (load/load.ts) and by the parse workers.
 import type { FileRole } from '../core/layout.js';
 import { type Problem, type UnlocatedProblem, formatPath } from '../core/problem.js';
 import { SCHEMAS, validateData } from '../core/schema/index.js';
-import { DECLINED, fastParseYaml } from '../io/fastYaml.js';
-import { type ParsedYaml, decodeUtf8, parseYaml, textProblems } from '../io/yamlSource.js';
+import { DECLINED, fastParseYaml } from './fastYaml.js';
+import { type ParsedYaml, decodeUtf8, parseYaml, textProblems } from './yamlSource.js';
 
 export interface FileOutcome {
   /** The parsed file, to locate problems found later by cross-file checks. */

@@ -4,7 +4,7 @@
 import { type Document, LineCounter, type Node, type Pair, type YAMLMap, isAlias, isMap, isPair, isScalar, isSeq, parseDocument, visit } from 'yaml';
 import type { DataPath, Problem } from '../core/problem.js';
 
-export { MAX_FILE_BYTES } from './limits.js';
+export { MAX_FILE_BYTES } from '../io/limits.js';
 
 export interface ParsedYaml {
   file: string;
