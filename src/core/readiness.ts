@@ -5,7 +5,7 @@ import { type GoalResult, type Target, evaluateGoal, measureGoal } from './goals
 import type { Organisation } from './model.js';
 import type { Unit, Verdict } from './metrics/metric.js';
 import { minorDigits } from './money.js';
-import { type Projection, project, sampleDates } from './projection.js';
+import { type Projection, project, rangeOf, sampleDates } from './projection.js';
 import type { GoalsFile } from './schema/goals.js';
 
 export interface GoalView {
@@ -52,7 +52,7 @@ export function goalView(org: Organisation, goals: GoalsFile, result: GoalResult
     target,
     current: round(result.value),
     met: result.met,
-    projection: project(series, target, goals.deadline, result.met, round),
+    projection: project(series, target, goals.deadline, result.met, round, rangeOf(unit)),
     ...(measurement.note ? { note: measurement.note } : {}),
     ...(measurement.verdicts ? { reasons: measurement.verdicts } : {}),
   };
