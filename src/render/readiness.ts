@@ -29,6 +29,15 @@ function verdict(v: ReadinessOutput): string {
   return v.ready ? `READY: all ${v.goals.length} ${goals} met` : `NOT READY: ${met} of ${v.goals.length} ${goals} met`;
 }
 
+/** With --goal the verdict and the exit code are about the selected goals, and say so. */
+function scopeNote(v: ReadinessOutput): string[] {
+  if (v.scope === 'all goals') return [];
+  const others = v.goals_total - v.goals_selected.length;
+  return [
+    `Verdict on the selected goal${v.goals_selected.length === 1 ? '' : 's'} only (${v.goals_selected.join(', ')}); the other ${count(others)} of ${count(v.goals_total)} goals are left out.`,
+  ];
+}
+
 function header(v: ReadinessOutput): string[] {
   const when = v.days_left >= 0 ? `${count(v.days_left)} days left` : `${count(-v.days_left)} days past`;
   const commit = v.commit ? `data at ${v.commit.slice(0, 10)}${v.dirty ? ' + uncommitted changes' : ''}` : 'data not committed';
@@ -56,6 +65,7 @@ export function renderReadinessTable(v: ReadinessOutput, o: RenderOptions): stri
     ]);
   }
   const lines = [...header(v).map((l, i) => (i === 0 ? chalk.bold(l) : l)), '', table.toString(), '', v.ready ? chalk.green.bold(verdict(v)) : chalk.red.bold(verdict(v))];
+  lines.push(...scopeNote(v));
   if (v.goals.length === 1) lines.push('', ...reasons(v.goals[0]!, o));
   return lines.join('\n');
 }
@@ -80,11 +90,12 @@ export function renderReadinessMarkdown(v: ReadinessOutput, o: RenderOptions): s
     lines.push(`| ${cell(g.title)} | ${target(g.target, g.unit, o.currency)} | ${value(g.current, g.unit, o.currency)} | ${g.met ? '✅ yes' : '❌ no'} | ${value(g.projection.at_deadline, g.unit, o.currency)} | ${cell(onTrack(g))} |`);
   }
   lines.push('', `**${verdict(v)}**`);
+  lines.push(...scopeNote(v).flatMap((l) => ['', l]));
   if (v.goals.length === 1) lines.push('', ...reasons(v.goals[0]!, { ...o }).map((l) => (l.startsWith('  ') ? `- ${l.trim()}` : l)));
   return lines.join('\n');
 }
 
 export function renderReadinessJson(v: ReadinessOutput): string {
-  const { as_of, deadline, ready, goals, commit, dirty, organization, convention, days_left } = v;
-  return JSON.stringify({ as_of, deadline, ready, goals, commit, dirty, organization, convention, days_left }, null, 2);
+  const { as_of, deadline, ready, scope, goals_selected, goals_total, goals, commit, dirty, organization, convention, days_left } = v;
+  return JSON.stringify({ as_of, deadline, ready, scope, goals_selected, goals_total, goals, commit, dirty, organization, convention, days_left }, null, 2);
 }

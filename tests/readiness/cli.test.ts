@@ -79,6 +79,21 @@ describe('iops readiness', () => {
     expect(runCli(['--data', repo.dir, 'readiness', '--goal', 'nope']).code).toBe(2);
   });
 
+  it('--goal says in every format that the verdict, and the exit code, cover the selected goal only', () => {
+    // as of HEAD~1 the organisation is not ready (1 of 3 goals met) but its members goal is met
+    const all = JSON.parse(runCli(['--data', repo.dir, 'readiness', '--format', 'json', '--at', 'HEAD~1']).stdout);
+    expect(all).toMatchObject({ ready: false, scope: 'all goals', goals_selected: ['members', 'functioning', 'women'], goals_total: 3 });
+    const json = runCli(['--data', repo.dir, 'readiness', '--format', 'json', '--at', 'HEAD~1', '--goal', 'members']);
+    expect(json.code).toBe(0);
+    expect(JSON.parse(json.stdout)).toMatchObject({ ready: true, scope: 'selected goals', goals_selected: ['members'], goals_total: 3 });
+    const note = 'Verdict on the selected goal only (members); the other 2 of 3 goals are left out.';
+    const table = runCli(['--data', repo.dir, 'readiness', '--at', 'HEAD~1', '--goal', 'members']);
+    expect([table.code, table.stdout]).toEqual([0, expect.stringContaining(`READY: all 1 goal met\n${note}`)]);
+    const markdown = runCli(['--data', repo.dir, 'readiness', '--format', 'markdown', '--at', 'HEAD~1', '--goal', 'members']);
+    expect(markdown.stdout).toContain(`**READY: all 1 goal met**\n\n${note}`);
+    expect(runCli(['--data', repo.dir, 'readiness', '--at', 'HEAD~1']).stdout).not.toContain('Verdict on the selected');
+  });
+
   it('usage errors exit 2: a bad date, an unknown revision, an unknown format', () => {
     expect(runCli(['--data', repo.dir, 'readiness', '--as-of', '2013-02-30']).stderr).toContain('is not a calendar date');
     expect(runCli(['--data', repo.dir, 'readiness', '--as-of', '2013-02-30']).code).toBe(2);
