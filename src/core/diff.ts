@@ -1,8 +1,9 @@
-// What a change does to the goals: definitions and goals added, removed or changed, and per
-// goal target, current value and verdict before and after, both evaluated as of the same day.
+// What a change does to the goals: definitions and goals added, removed or changed, the
+// deadline, and per goal target, current value, verdict and projection before and after, both
+// sides evaluated as of the same day. A reviewer reads "unchanged" only when nothing is.
 import type { Organisation } from './model.js';
 import { type GoalView, type ReadinessView, readiness } from './readiness.js';
-import type { GoalsFile } from './schema/goals.js';
+import type { Goal, GoalsFile } from './schema/goals.js';
 
 export interface Change {
   /** Such as `definitions.functioning_chapter.count_online` or `goals.women.min`. */
@@ -19,16 +20,29 @@ export interface GoalDiff {
   after: GoalView | null;
   /** The verdict changed: met before and not after, or the other way. */
   flipped: boolean;
+  /** On track for the deadline before and not after, or the other way. */
+  on_track_flipped: boolean;
+}
+
+export interface BeforeAfter<T> {
+  before: T;
+  after: T;
 }
 
 export interface DiffView {
   as_of: string;
   base: string;
   head: string;
+  /** Every change to goals.yaml; a goal added or removed is one change at `goals.<id>`. */
   definition_changes: Change[];
+  goals_added: string[];
+  goals_removed: string[];
+  deadline: BeforeAfter<string>;
   goals: GoalDiff[];
-  ready: { before: boolean; after: boolean };
-  data: Record<string, { before: number; after: number }>;
+  ready: BeforeAfter<boolean>;
+  goals_met: BeforeAfter<number>;
+  goals_on_track: BeforeAfter<number>;
+  data: Record<string, BeforeAfter<number>>;
 }
 
 /** One side of a comparison: its goals, their evaluation as of the day compared, and how much data it holds. */
@@ -75,6 +89,35 @@ function dataCounts(org: Organisation): Record<string, number> {
   };
 }
 
+/** A goal's definition changes: the whole goal when it is added or removed, else each key that differs. */
+function goalChanges(id: string, before: Goal | undefined, after: Goal | undefined): Change[] {
+  if (!before || !after) return [{ path: `goals.${id}`, before: before ?? null, after: after ?? null }];
+  return changes(before, after).map((c) => ({ ...c, path: `goals.${id}.${c.path}` }));
+}
+
+/** Whether anything a reader sees of the goal differs: its value, verdict or projection. */
+function evaluationChanged(b: GoalView, a: GoalView): boolean {
+  return b.current !== a.current || b.met !== a.met || JSON.stringify(b.projection) !== JSON.stringify(a.projection);
+}
+
+function goalDiff(id: string, base: Side, head: Side, definitionChanged: boolean): GoalDiff {
+  const b = base.readiness.goals.find((g) => g.id === id) ?? null;
+  const a = head.readiness.goals.find((g) => g.id === id) ?? null;
+  const status = !b ? 'added' : !a ? 'removed' : definitionChanged || evaluationChanged(b, a) ? 'changed' : 'unchanged';
+  return {
+    id,
+    title: (a ?? b)!.title,
+    status,
+    before: b,
+    after: a,
+    flipped: !!a && !!b && a.met !== b.met,
+    on_track_flipped: !!a && !!b && a.projection.on_track !== b.projection.on_track,
+  };
+}
+
+const metCount = (v: ReadinessView) => v.goals.filter((g) => g.met).length;
+const onTrackCount = (v: ReadinessView) => v.goals.filter((g) => g.projection.on_track).length;
+
 export function diffReadiness(base: Side, head: Side, asOf: string): DiffView {
   const before = base.readiness;
   const after = head.readiness;
@@ -82,18 +125,29 @@ export function diffReadiness(base: Side, head: Side, asOf: string): DiffView {
     ...changes({ convention: base.goals.convention, deadline: base.goals.deadline }, { convention: head.goals.convention, deadline: head.goals.deadline }),
     ...changes(base.goals.definitions, head.goals.definitions, 'definitions'),
   ];
-  const ids = [...new Set([...base.goals.goals.map((g) => g.id), ...head.goals.goals.map((g) => g.id)])];
+  const idsBefore = base.goals.goals.map((g) => g.id);
+  const idsAfter = head.goals.goals.map((g) => g.id);
+  const ids = [...new Set([...idsBefore, ...idsAfter])];
   const goals = ids.map((id): GoalDiff => {
-    const b = before.goals.find((g) => g.id === id) ?? null;
-    const a = after.goals.find((g) => g.id === id) ?? null;
-    const defB = base.goals.goals.find((g) => g.id === id);
-    const defA = head.goals.goals.find((g) => g.id === id);
-    for (const c of changes(defB ?? {}, defA ?? {})) if (defB && defA) definition_changes.push({ ...c, path: `goals.${id}.${c.path}` });
-    const status = !b ? 'added' : !a ? 'removed' : JSON.stringify(defB) !== JSON.stringify(defA) || b.current !== a.current || b.met !== a.met ? 'changed' : 'unchanged';
-    return { id, title: (a ?? b)!.title, status, before: b, after: a, flipped: !!a && !!b && a.met !== b.met };
+    const own = goalChanges(id, base.goals.goals.find((g) => g.id === id), head.goals.goals.find((g) => g.id === id));
+    definition_changes.push(...own);
+    return goalDiff(id, base, head, own.length > 0);
   });
   const countsB = base.counts;
   const countsA = head.counts;
   const data = Object.fromEntries(Object.keys(countsA).map((k) => [k, { before: countsB[k]!, after: countsA[k]! }]));
-  return { as_of: asOf, base: base.label, head: head.label, definition_changes, goals, ready: { before: before.ready, after: after.ready }, data };
+  return {
+    as_of: asOf,
+    base: base.label,
+    head: head.label,
+    definition_changes,
+    goals_added: idsAfter.filter((id) => !idsBefore.includes(id)),
+    goals_removed: idsBefore.filter((id) => !idsAfter.includes(id)),
+    deadline: { before: base.goals.deadline, after: head.goals.deadline },
+    goals,
+    ready: { before: before.ready, after: after.ready },
+    goals_met: { before: metCount(before), after: metCount(after) },
+    goals_on_track: { before: onTrackCount(before), after: onTrackCount(after) },
+    data,
+  };
 }

@@ -5,7 +5,7 @@ import { type GoalResult, type Target, evaluateGoal, measureGoal } from './goals
 import type { Organisation } from './model.js';
 import type { Unit, Verdict } from './metrics/metric.js';
 import { minorDigits } from './money.js';
-import { type Projection, project, sampleDates } from './projection.js';
+import { type Projection, project, rangeOf, sampleDates } from './projection.js';
 import type { GoalsFile } from './schema/goals.js';
 
 export interface GoalView {
@@ -28,7 +28,13 @@ export interface ReadinessView {
   as_of: string;
   deadline: string;
   days_left: number;
+  /** Every goal in `goals` met: with --goal, the selected goals only (see `scope`). */
   ready: boolean;
+  /** What `ready` (and the exit code) covers: the convention check, or the goals asked for. */
+  scope: 'all goals' | 'selected goals';
+  goals_selected: string[];
+  /** Goals in goals.yaml, so a reader of one selected goal sees how many were left out. */
+  goals_total: number;
   goals: GoalView[];
 }
 
@@ -52,7 +58,7 @@ export function goalView(org: Organisation, goals: GoalsFile, result: GoalResult
     target,
     current: round(result.value),
     met: result.met,
-    projection: project(series, target, goals.deadline, result.met, round),
+    projection: project(series, target, goals.deadline, result.met, round, rangeOf(unit)),
     ...(measurement.note ? { note: measurement.note } : {}),
     ...(measurement.verdicts ? { reasons: measurement.verdicts } : {}),
   };
@@ -68,6 +74,9 @@ export function readiness(org: Organisation, goals: GoalsFile, asOf: string, onl
     deadline: goals.deadline,
     days_left: daysBetween(asOf, goals.deadline),
     ready: views.every((g) => g.met),
+    scope: only === undefined ? 'all goals' : 'selected goals',
+    goals_selected: selected.map((g) => g.id),
+    goals_total: goals.goals.length,
     goals: views,
   };
 }

@@ -1,7 +1,7 @@
 // `iops diff` as a terminal table, a pull-request comment (Markdown) or JSON.
 import type { ChalkInstance } from 'chalk';
 import Table from 'cli-table3';
-import type { DiffView, GoalDiff } from '../core/diff.js';
+import type { BeforeAfter, DiffView, GoalDiff } from '../core/diff.js';
 import type { GoalView } from '../core/readiness.js';
 import { visible } from '../core/text/invisible.js';
 import { mdCode, mdText, printable } from './escape.js';
@@ -36,12 +36,34 @@ function row(d: GoalDiff, currency: string): [string, string, string, string] {
 
 const show = (v: unknown) => (v === null ? '(none)' : typeof v === 'string' ? v : JSON.stringify(v));
 
+/** "deadline 2013-08-31" or "deadline 2013-08-31 → 2014-08-31". */
+const deadlines = (v: DiffView): string => `deadline ${arrow(v.deadline.before, v.deadline.after, String)}`;
+
+const onTrackCell = (g: GoalView): string => yesNo(g.projection.on_track);
+const reachesCell = (g: GoalView): string => g.projection.reaches_target_on ?? 'never';
+
+/** Per goal, at the deadline, on track and the day the trend reaches the target, before → after. */
+function projectionRow(d: GoalDiff, currency: string): [string, string, string, string] {
+  const b = d.before ?? undefined;
+  const a = d.after ?? undefined;
+  return [row(d, currency)[0], arrow(b, a, (g) => value(g.projection.at_deadline, g.unit, currency)), arrow(b, a, onTrackCell), arrow(b, a, reachesCell)];
+}
+
+const counted = (n: BeforeAfter<number>, total: BeforeAfter<number>) => arrow(`${n.before} of ${total.before}`, `${n.after} of ${total.after}`, String);
+
+/** Goals met and on track, before → after: readiness in numbers. */
+function tallies(v: DiffView): string {
+  const total = { before: v.goals.filter((g) => g.before).length, after: v.goals.filter((g) => g.after).length };
+  return `Goals met: ${counted(v.goals_met, total)} · on track: ${counted(v.goals_on_track, total)}`;
+}
+
 function summary(v: DiffView): string[] {
   const data = Object.entries(v.data)
     .filter(([, c]) => c.before !== c.after)
     .map(([k, c]) => `${k} ${c.after > c.before ? '+' : ''}${c.after - c.before}`);
   return [
     `Readiness: ${v.ready.before ? 'ready' : 'not ready'} → ${v.ready.after ? 'ready' : 'not ready'}`,
+    tallies(v),
     `Data: ${data.length ? data.join(', ') : 'unchanged'}`,
   ];
 }
@@ -64,8 +86,23 @@ export function renderDiffTable(view: DiffView, o: DiffRenderOptions): string {
     if (d.flipped) r[3] = o.chalk.bold.yellow(`${r[3]} (flipped)`);
     table.push(r);
   }
-  lines.push(table.toString(), '', ...summary(v));
+  lines.push(table.toString(), '', `On track by the ${deadlines(v)}:`, projectionTable(v, o), '', ...summary(v));
   return lines.join('\n');
+}
+
+function projectionTable(v: DiffView, o: DiffRenderOptions): string {
+  const table = new Table({
+    head: ['GOAL', 'AT DEADLINE', 'ON TRACK', 'REACHES TARGET'],
+    style: { head: o.terminal ? ['bold'] : [], border: o.terminal ? ['grey'] : [] },
+    wordWrap: true,
+    colWidths: [36, 22, 14, 26],
+  });
+  for (const d of v.goals) {
+    const r = projectionRow(d, o.currency);
+    if (d.on_track_flipped) r[2] = o.chalk.bold.yellow(`${r[2]} (flipped)`);
+    table.push(r);
+  }
+  return table.toString();
 }
 
 export function renderDiffMarkdown(v: DiffView, o: DiffRenderOptions): string {
@@ -77,6 +114,12 @@ export function renderDiffMarkdown(v: DiffView, o: DiffRenderOptions): string {
   for (const d of v.goals) {
     const r = row(d, o.currency).map(mdText);
     if (d.flipped) r[3] = `**${r[3]}** ⚠️`;
+    lines.push(`| ${r.join(' | ')} |`);
+  }
+  lines.push('', `**On track by the ${deadlines(v)}:**`, '', '| Goal | At deadline | On track | Reaches target |', '| --- | ---: | :---: | ---: |');
+  for (const d of v.goals) {
+    const r = projectionRow(d, o.currency).map(mdText);
+    if (d.on_track_flipped) r[2] = `**${r[2]}** ⚠️`;
     lines.push(`| ${r.join(' | ')} |`);
   }
   lines.push('', ...summary(v).map((s) => `${s}  `));

@@ -30,6 +30,15 @@ function verdict(v: ReadinessOutput): string {
   return v.ready ? `READY: all ${v.goals.length} ${goals} met` : `NOT READY: ${met} of ${v.goals.length} ${goals} met`;
 }
 
+/** With --goal the verdict and the exit code are about the selected goals, and say so (goal ids are plain ids). */
+function scopeNote(v: ReadinessOutput): string[] {
+  if (v.scope === 'all goals') return [];
+  const others = v.goals_total - v.goals_selected.length;
+  return [
+    `Verdict on the selected goal${v.goals_selected.length === 1 ? '' : 's'} only (${v.goals_selected.join(', ')}); the other ${count(others)} of ${count(v.goals_total)} goals are left out.`,
+  ];
+}
+
 /** The title (organisation and convention, from the files) and the line under it. */
 function header(v: ReadinessOutput, text: (s: string) => string): string[] {
   const when = v.days_left >= 0 ? `${count(v.days_left)} days left` : `${count(-v.days_left)} days past`;
@@ -59,6 +68,7 @@ export function renderReadinessTable(view: ReadinessOutput, o: RenderOptions): s
     ]);
   }
   const lines = [...header(v, String).map((l, i) => (i === 0 ? chalk.bold(l) : l)), '', table.toString(), '', v.ready ? chalk.green.bold(verdict(v)) : chalk.red.bold(verdict(v))];
+  lines.push(...scopeNote(v));
   if (v.goals.length === 1) lines.push('', ...reasons(v.goals[0]!, o, String));
   return lines.join('\n');
 }
@@ -81,11 +91,12 @@ export function renderReadinessMarkdown(v: ReadinessOutput, o: RenderOptions): s
     lines.push(`| ${mdText(g.title)} | ${target(g.target, g.unit, o.currency)} | ${value(g.current, g.unit, o.currency)} | ${g.met ? '✅ yes' : '❌ no'} | ${value(g.projection.at_deadline, g.unit, o.currency)} | ${onTrack(g)} |`);
   }
   lines.push('', `**${verdict(v)}**`);
+  lines.push(...scopeNote(v).flatMap((l) => ['', l]));
   if (v.goals.length === 1) lines.push('', ...reasons(v.goals[0]!, o, mdText).map((l) => (l.startsWith('  ') ? `- ${l.trim()}` : l)));
   return lines.join('\n');
 }
 
 export function renderReadinessJson(v: ReadinessOutput): string {
-  const { as_of, deadline, ready, goals, commit, dirty, organization, convention, days_left } = v;
-  return JSON.stringify({ as_of, deadline, ready, goals, commit, dirty, organization, convention, days_left }, null, 2);
+  const { as_of, deadline, ready, scope, goals_selected, goals_total, goals, commit, dirty, organization, convention, days_left } = v;
+  return JSON.stringify({ as_of, deadline, ready, scope, goals_selected, goals_total, goals, commit, dirty, organization, convention, days_left }, null, 2);
 }

@@ -1,7 +1,7 @@
 // readiness, --at and diff end to end, in a real git repository with two commits.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { cleanupRepos, runCli, tempRepo, type TempRepo } from '../helpers/repo.js';
 import { goalsYaml, meeting, report } from '../helpers/org.js';
 
@@ -79,6 +79,21 @@ describe('iops readiness', () => {
     expect(runCli(['--data', repo.dir, 'readiness', '--goal', 'nope']).code).toBe(2);
   });
 
+  it('--goal says in every format that the verdict, and the exit code, cover the selected goal only', () => {
+    // as of HEAD~1 the organisation is not ready (1 of 3 goals met) but its members goal is met
+    const all = JSON.parse(runCli(['--data', repo.dir, 'readiness', '--format', 'json', '--at', 'HEAD~1']).stdout);
+    expect(all).toMatchObject({ ready: false, scope: 'all goals', goals_selected: ['members', 'functioning', 'women'], goals_total: 3 });
+    const json = runCli(['--data', repo.dir, 'readiness', '--format', 'json', '--at', 'HEAD~1', '--goal', 'members']);
+    expect(json.code).toBe(0);
+    expect(JSON.parse(json.stdout)).toMatchObject({ ready: true, scope: 'selected goals', goals_selected: ['members'], goals_total: 3 });
+    const note = 'Verdict on the selected goal only (members); the other 2 of 3 goals are left out.';
+    const table = runCli(['--data', repo.dir, 'readiness', '--at', 'HEAD~1', '--goal', 'members']);
+    expect([table.code, table.stdout]).toEqual([0, expect.stringContaining(`READY: all 1 goal met\n${note}`)]);
+    const markdown = runCli(['--data', repo.dir, 'readiness', '--format', 'markdown', '--at', 'HEAD~1', '--goal', 'members']);
+    expect(markdown.stdout).toContain(`**READY: all 1 goal met**\n\n${note}`);
+    expect(runCli(['--data', repo.dir, 'readiness', '--at', 'HEAD~1']).stdout).not.toContain('Verdict on the selected');
+  });
+
   it('usage errors exit 2: a bad date, an unknown revision, an unknown format', () => {
     expect(runCli(['--data', repo.dir, 'readiness', '--as-of', '2013-02-30']).stderr).toContain('is not a calendar date');
     expect(runCli(['--data', repo.dir, 'readiness', '--as-of', '2013-02-30']).code).toBe(2);
@@ -97,6 +112,9 @@ describe('iops readiness', () => {
 });
 
 describe('iops diff', () => {
+  // tests that edit goals.yaml in the working tree leave it as committed, even when they fail
+  afterEach(() => repo.git('checkout', '--', 'goals.yaml'));
+
   it('shows definition changes, per-goal before → after with flips, and the data summary (exit 0)', () => {
     const r = runCli(['--data', repo.dir, 'diff', 'HEAD~1', 'HEAD', '--format', 'json']);
     expect(r.code).toBe(0);
@@ -123,6 +141,57 @@ describe('iops diff', () => {
     const r = runCli(['--data', repo.dir, 'diff', 'HEAD', '--format', 'json']);
     expect(JSON.parse(r.stdout).definition_changes).toEqual([{ path: 'goals.women.min', before: 0.25, after: 0.3 }]);
     expect(JSON.parse(r.stdout).head).toBe('working tree');
+    repo.git('checkout', '--', 'goals.yaml');
+  });
+
+  it('says "Goal definitions unchanged." only when nothing in goals.yaml changed', () => {
+    const r = runCli(['--data', repo.dir, 'diff', 'HEAD', '--format', 'json']);
+    expect(JSON.parse(r.stdout)).toMatchObject({ definition_changes: [], goals_added: [], goals_removed: [], deadline: { before: '2013-08-31', after: '2013-08-31' } });
+    expect(runCli(['--data', repo.dir, 'diff', 'HEAD']).stdout).toContain('Goal definitions unchanged.');
+  });
+
+  it('a goal added or removed is a definition change, in every format (issue 16)', () => {
+    const goals = readFileSync(join(repo.dir, 'goals.yaml'), 'utf8');
+    const added = '  - { id: chapters, title: "At least 2 chapters", metric: chapters, min: 2 }\n';
+    repo.write('goals.yaml', goals + added);
+    const j = JSON.parse(runCli(['--data', repo.dir, 'diff', 'HEAD', '--format', 'json']).stdout);
+    expect(j.definition_changes).toEqual([{ path: 'goals.chapters', before: null, after: { id: 'chapters', title: 'At least 2 chapters', metric: 'chapters', min: 2 } }]);
+    expect([j.goals_added, j.goals_removed]).toEqual([['chapters'], []]);
+    expect(j.goals.find((g: { id: string }) => g.id === 'chapters')).toMatchObject({ status: 'added', before: null, after: { current: 1, met: false } });
+    expect(j.goals_met).toEqual({ before: 3, after: 3 });
+    const table = runCli(['--data', repo.dir, 'diff', 'HEAD']).stdout;
+    expect(table).not.toContain('Goal definitions unchanged.');
+    expect(table).toContain('Goal definitions changed:\n  goals.chapters: (none) → {"id":"chapters","title":"At least 2 chapters","min":2,"metric":"chapters"}');
+    expect(table).toContain('Goals met: 3 of 3 → 3 of 4');
+    const markdown = runCli(['--data', repo.dir, 'diff', 'HEAD', '--format', 'markdown']).stdout;
+    expect(markdown).toContain('- `goals.chapters`: (none) → {"id":"chapters"');
+    expect(markdown).toContain('| At least 2 chapters (added) | ≥ 2 | 1 | no |');
+
+    repo.write('goals.yaml', goals.replace(/^ {2}- \{ id: women.*\n/m, ''));
+    const removed = JSON.parse(runCli(['--data', repo.dir, 'diff', 'HEAD', '--format', 'json']).stdout);
+    expect(removed.definition_changes).toEqual([{ path: 'goals.women', before: { id: 'women', title: 'Women', metric: 'gender_share', gender: 'woman', min: 0.25 }, after: null }]);
+    expect([removed.goals_added, removed.goals_removed]).toEqual([[], ['women']]);
+    const md = runCli(['--data', repo.dir, 'diff', 'HEAD', '--format', 'markdown']).stdout;
+    expect(md).toContain('| Women (removed) | ≥ 25% | 25% | yes |');
+    expect(md).not.toContain('Goal definitions unchanged.');
+    repo.git('checkout', '--', 'goals.yaml');
+  });
+
+  it('a changed deadline shows each goal at the deadline and on track, before → after (issue 16)', () => {
+    const goals = readFileSync(join(repo.dir, 'goals.yaml'), 'utf8');
+    repo.write('goals.yaml', goals.replace('deadline: 2013-08-31', 'deadline: 2014-08-31'));
+    const j = JSON.parse(runCli(['--data', repo.dir, 'diff', 'HEAD', '--format', 'json']).stdout);
+    expect(j.deadline).toEqual({ before: '2013-08-31', after: '2014-08-31' });
+    expect(j.definition_changes).toEqual([{ path: 'deadline', before: '2013-08-31', after: '2014-08-31' }]);
+    const members = j.goals.find((g: { id: string }) => g.id === 'members');
+    expect(members.status).toBe('changed');
+    expect(members.after.projection.at_deadline).toBeGreaterThan(members.before.projection.at_deadline);
+    const table = runCli(['--data', repo.dir, 'diff', 'HEAD']).stdout;
+    expect(table).toContain('On track by the deadline 2013-08-31 → 2014-08-31:');
+    expect(table).toMatch(new RegExp(`At least 3 members\\s*│ ${members.before.projection.at_deadline} → ${members.after.projection.at_deadline}\\s*│ yes\\s*│`));
+    const markdown = runCli(['--data', repo.dir, 'diff', 'HEAD', '--format', 'markdown']).stdout;
+    expect(markdown).toContain('**On track by the deadline 2013-08-31 → 2014-08-31:**');
+    expect(markdown).toContain(`| At least 3 members | ${members.before.projection.at_deadline} → ${members.after.projection.at_deadline} | yes |`);
     repo.git('checkout', '--', 'goals.yaml');
   });
 

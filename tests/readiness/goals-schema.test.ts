@@ -48,4 +48,15 @@ describe('goals.yaml validation', () => {
       expect.stringMatching(/^goals\.yaml:4:54: goals\[0\]\.gender: expected a disclosed gender: one of woman, man, non-binary; found text "women"/),
     ]);
   });
+  it('a share target written as a percentage is refused, with the fraction it most likely meant', () => {
+    const goal = (bounds: string) => `${HEAD}  - { id: w, title: W, metric: gender_share, gender: woman, ${bounds} }\n`;
+    expect(problems(goal('min: 40'))).toEqual(['goals.yaml:4:66: goals[0].min: a share is a fraction from 0 to 1 (0.40 is 40%), found 40; did you mean 0.40?']);
+    expect(problems(goal('min: 0.3, max: 37.5'))).toEqual(['goals.yaml:4:76: goals[0].max: a share is a fraction from 0 to 1 (0.40 is 40%), found 37.5; did you mean 0.375?']);
+    expect(problems(goal('min: -0.1'))).toEqual(['goals.yaml:4:66: goals[0].min: a share is a fraction from 0 to 1, found -0.1']);
+    expect(problems(goal('max: 250'))).toEqual(['goals.yaml:4:66: goals[0].max: a share is a fraction from 0 to 1 (0.40 is 40%), found 250']);
+    expect(problems(goal('min: 0.4, max: 1'))).toEqual([]);
+  });
+  it('other metrics keep any number as a target', () => {
+    expect(problems(`${HEAD}  - { id: m, title: M, metric: members, min: 40 }\n`)).toEqual([]);
+  });
 });

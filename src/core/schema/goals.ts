@@ -3,14 +3,34 @@
 // missing parameter is a validation error that points at the goal.
 import { z } from 'zod';
 import { METRICS } from '../metrics/index.js';
+import type { Unit } from '../metrics/metric.js';
 import { CalendarDate, Id, Text, describe } from './common.js';
 import { DefinitionsSchema } from './definitions.js';
 
 const Bound = z.number({ error: (iss) => `expected a number, found ${describe(iss.input)}` });
 
-const goalBase = { id: Id, title: Text, description: Text.optional(), min: Bound.optional(), max: Bound.optional() };
+/** 40 → "0.40": the fraction a percentage written as a share most likely meant. */
+function asFraction(percent: number): string {
+  const fraction = String(Math.round(percent * 1e4) / 1e6);
+  const decimals = fraction.split('.')[1]?.length ?? 0;
+  return decimals >= 2 ? fraction : (percent / 100).toFixed(2);
+}
 
-const goalOptions = METRICS.map((m) => z.strictObject({ ...goalBase, metric: z.literal(m.name), ...m.params }));
+// A share target is a fraction, as shares are everywhere in iops (0.40 is 40%): `min: 40`
+// would be 4000%, a target no share can reach, so it is refused where it is written.
+const ShareBound = Bound.min(0, { error: (iss) => `a share is a fraction from 0 to 1, found ${String(iss.input)}` }).max(1, {
+  error: (iss) => {
+    const n = Number(iss.input);
+    return `a share is a fraction from 0 to 1 (0.40 is 40%), found ${n}${n <= 100 ? `; did you mean ${asFraction(n)}?` : ''}`;
+  },
+});
+
+const goalBase = (unit: Unit) => {
+  const bound = unit === 'share' ? ShareBound : Bound;
+  return { id: Id, title: Text, description: Text.optional(), min: bound.optional(), max: bound.optional() };
+};
+
+const goalOptions = METRICS.map((m) => z.strictObject({ ...goalBase(m.unit), metric: z.literal(m.name), ...m.params }));
 
 /** A goal: its own keys, and the parameters of its metric. */
 export interface Goal {
