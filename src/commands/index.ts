@@ -31,7 +31,7 @@ export function registerCommands(program: Command, run: Run): void {
     .description('the convention check: every goal, TARGET against CURRENT, met and on track')
     .option('--as-of <date>', 'evaluate as of this day (default: snapshot_date in iops.yaml, else today)')
     .option('--at <ref>', 'read the data as it was at this git commit, branch or tag')
-    .option('--goal <id>', 'one goal, with every chapter or branch and why it counts or not')
+    .option('--goal <id>', 'one goal, with every chapter or branch and why it counts or not; the verdict and exit code then cover that goal only')
     .addOption(formatOption())
     .action((opts) => run(async (ctx) => (await import('./readiness.js')).readinessCommand(ctx, opts)));
   program

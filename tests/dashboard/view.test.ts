@@ -8,7 +8,7 @@ import { dashboard } from '../../src/core/dashboard/view.js';
 import { measureGoal } from '../../src/core/goals.js';
 import type { Organisation } from '../../src/core/model.js';
 import { readiness } from '../../src/core/readiness.js';
-import { orgFrom } from '../helpers/org.js';
+import { goalsYaml, orgFrom } from '../helpers/org.js';
 import { FIXTURE_MEMBER_IDS, HOSTILE_CHAPTER, hostileOrg } from './fixture.js';
 
 const AS_OF = '2013-06-30';
@@ -35,6 +35,25 @@ describe('goal series', () => {
       expect(g.series.trend!.from.date).toBe('2013-01-31');
       expect(g.series.trend!.to).toEqual({ date: '2013-08-31', value: g.projection.at_deadline });
     }
+  });
+
+  it('a falling trend stops where the metric cannot follow it: a count at 0, as readiness reads it', () => {
+    // 14 members, two leaving at each month's end from January: 12, 10, … 2 at the six month ends
+    const leaving = Array.from({ length: 14 }, (_, i) => {
+      const left = i < 12 ? `, left: 2013-0${Math.floor(i / 2) + 1}-2${i % 2 ? 8 : 7}` : '';
+      return `- { id: f-${String(i + 1).padStart(2, '0')}, joined: 2012-01-01${left} }\n`;
+    }).join('');
+    const falling = orgFrom({
+      'iops.yaml': 'organization: Falling\ncurrency: USD\nkey_documents: [values]\nprivacy: { min_group: 5 }\n',
+      'goals.yaml': goalsYaml('  - { id: members, title: "At least 20 members", metric: members, min: 20 }\n'),
+      'chapters/x/chapter.yaml': 'name: X\ncountry: GB\n',
+      'chapters/x/members.yaml': leaving,
+    });
+    const g = dashboard(falling, falling.goals!, AS_OF).goals[0]!;
+    expect(g.projection.at_deadline).toBe(0);
+    expect(g.series.trend!.to.value).toBe(0);
+    expect(g.series.trend!.to.date > AS_OF && g.series.trend!.to.date < '2013-08-31').toBe(true);
+    expect(g.series.trend!.from.value).toBeGreaterThan(0);
   });
 
   it('a gender share of fewer than min_group people is not shown, except the as-of value readiness shows', () => {

@@ -2,12 +2,12 @@
 // with, drawn from the first of its six points to the deadline. The line is fitted over the
 // same six points with the same function as `iops readiness`, so the chart's end at the
 // deadline is readiness's `projection.at_deadline`.
-import { addMonths, lastDayOfMonth, monthOf } from '../dates.js';
-import { goalParams, measureGoal } from '../goals.js';
+import { addMonths, fromDay, lastDayOfMonth, monthOf, toDay } from '../dates.js';
+import { goalParams, measureGoal, metricOf } from '../goals.js';
 import { currentMembers } from '../metrics/asof.js';
 import type { Organisation } from '../model.js';
 import { suppress } from '../privacy.js';
-import { PROJECTION_MONTHS, fitLine, sampleDates, valueOn } from '../projection.js';
+import { type Line, PROJECTION_MONTHS, type Range, clamp, fitLine, rangeOf, sampleDates, valueOn } from '../projection.js';
 import type { Goal, GoalsFile } from '../schema/goals.js';
 
 /** A value at a month end; null when showing it would reveal a group under privacy.min_group. */
@@ -49,7 +49,20 @@ export function goalSeries(org: Organisation, goals: GoalsFile, goal: Goal, asOf
   const fit = dates.slice(-PROJECTION_MONTHS).map((date, i) => ({ date, value: values[values.length - PROJECTION_MONTHS + i]! }));
   const line = fitLine(fit);
   const from = fit[0]!.date;
-  return { points, trend: { from: { date: from, value: round(valueOn(line, from)) }, to: { date: end, value: round(valueOn(line, end)) } }, chart_end: end };
+  const to = trendEnd(line, from, end, rangeOf(metricOf(goal).unit));
+  return { points, trend: { from: { date: from, value: round(clamp(valueOn(line, from), rangeOf(metricOf(goal).unit))) }, to: { date: to.date, value: round(to.value) } }, chart_end: end };
+}
+
+/**
+ * Where the drawn trend stops: at the chart's end, or earlier where the line leaves what the
+ * metric can be (a count falling to 0, a share reaching 100%), as readiness reads it clamped.
+ */
+function trendEnd(line: Line, from: string, end: string, range: Range): { date: string; value: number } {
+  const atEnd = valueOn(line, end);
+  if (atEnd >= range.lowest && atEnd <= range.highest) return { date: end, value: atEnd };
+  const bound = atEnd < range.lowest ? range.lowest : range.highest;
+  const day = Math.max(toDay(from), Math.min(toDay(end), Math.floor((bound - line.intercept) / line.slope)));
+  return { date: fromDay(day), value: clamp(valueOn(line, fromDay(day)), range) };
 }
 
 /**
