@@ -44,11 +44,12 @@ export async function invisibleTextWarnings(repo: OpenedRepository): Promise<Pro
   const candidates = repo.org
     ? filesWithInvisibleText(repo.org)
     : new Set(repo.files.filter((f) => f.bytes && hasInvisible(new TextDecoder().decode(f.bytes))).map((f) => f.path));
-  // dues ledgers loaded as monthly sums show no receipt notes: scan those whose bytes are at hand
-  // (a ledger the parse cache vouches for comes without bytes and is not read again: docs/data-format.md)
-  const asSums = new Set(repo.org?.chapters.filter((c) => c.receipts.length === 0 && c.receiptMonths.length > 0).map((c) => `chapters/${c.id}/dues/`));
+  // dues ledgers are not scanned in the organisation (they may come as monthly sums): the parse
+  // cache says which hold such text; read the plain way, their bytes are at hand
+  for (const path of repo.invisibleLedgers ?? []) candidates.add(path);
   for (const f of repo.files) {
-    if (f.bytes && asSums.has(f.path.slice(0, f.path.lastIndexOf('/') + 1)) && hasInvisible(new TextDecoder().decode(f.bytes))) candidates.add(f.path);
+    const c = classify(f.path);
+    if (f.bytes && 'role' in c && c.role.kind === 'dues' && hasInvisible(new TextDecoder().decode(f.bytes))) candidates.add(f.path);
   }
   const warnings: Problem[] = [];
   for (const path of [...candidates].sort()) {

@@ -51,6 +51,8 @@ export interface LedgerSums {
   months: ReceiptMonth[];
   /** The distinct member ids of the receipts, sorted. */
   members: string[];
+  /** Some value holds a character that displays differently from its bytes (validate warns: core/text/invisible.ts). */
+  invisibleText?: true;
 }
 
 export const ledgerSumsOf = (receipts: readonly (ReceiptLike & { member: string })[]): LedgerSums => ({

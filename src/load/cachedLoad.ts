@@ -16,6 +16,7 @@ import { EnvironmentError } from '../errors.js';
 import type { ChapterRecord, ReceiptRecord } from '../core/model.js';
 import { ledgerSumsPass } from '../core/checks/ledgerSums.js';
 import type { LedgerSums } from '../core/receiptMonths.js';
+import { holdsInvisible } from '../core/text/invisibleValues.js';
 import { ParseCache, gitBlobId } from './parseCache.js';
 import { type ListedFile, readBlobs } from '../io/gitListing.js';
 import { gitSync } from '../io/gitRunner.js';
@@ -47,6 +48,8 @@ export interface CachedLoad extends LoadResult {
   dirty: boolean;
   /** Every file read had the blob id it was listed with (none changed while iops was reading). */
   asListed: boolean;
+  /** Dues ledgers with a value that displays differently from its bytes (validate's warnings). */
+  invisibleLedgers: string[];
 }
 
 const CROSS_FILE = 'cross-file problems';
@@ -135,7 +138,8 @@ export class Loader {
     if (!certified && !wanted) this.cache.certify(manifestOf(known, true));
     const bySums = known.filter((k) => k.data === undefined);
     if (bySums.length) this.readReceiptsWhenAsked(result.org.chapters, bySums);
-    return { loaded: { ...result, files }, certified, valid };
+    const invisibleLedgers = known.filter((k) => k.role.kind === 'dues' && (k.sums ? k.sums.invisibleText === true : holdsInvisible(k.data))).map((k) => k.path);
+    return { loaded: { ...result, files, invisibleLedgers }, certified, valid };
   }
 
   private cachedJson(blob: string, kind: string, variant: 'data' | 'sums'): unknown {

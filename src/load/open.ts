@@ -14,6 +14,8 @@ export interface OpenedRepository extends LoadResult {
   files: FileEntry[];
   /** Loaded through the parse cache from exactly the files listed (load/memo.ts may remember a result of it). */
   asListed?: boolean;
+  /** Through the parse cache (which gives no bytes): the dues ledgers holding invisible characters. */
+  invisibleLedgers?: string[];
 }
 
 export interface OpenOptions {
@@ -39,7 +41,7 @@ export async function openRepository(location: DataLocation, opts: OpenOptions =
     const cached = await loadCached(root, { commit, scope: opts.scope, listed: opts.listed });
     if (cached) {
       if (commit === undefined) rememberHeadInfo(root, { commit: cached.commit, dirty: cached.dirty });
-      return { root, files: cached.files, org: cached.org, problems: cached.problems, asListed: cached.asListed };
+      return { root, files: cached.files, org: cached.org, problems: cached.problems, asListed: cached.asListed, invisibleLedgers: cached.invisibleLedgers };
     }
   }
   const read = (wanted?: (path: string) => boolean) => (opts.at !== undefined ? readFilesAt(root, opts.at, wanted) : readDataFiles(root, wanted));

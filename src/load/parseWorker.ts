@@ -9,6 +9,7 @@ import { readFileData } from './fileData.js';
 import type { FileRole } from '../core/layout.js';
 import { toMinor } from '../core/money.js';
 import { type LedgerSums, ledgerSumsOf } from '../core/receiptMonths.js';
+import { holdsInvisible } from '../core/text/invisibleValues.js';
 import type { Receipt } from '../core/schema/dues.js';
 import { gitBlobId } from './parseCache.js';
 import { MAX_FILE_BYTES } from '../io/limits.js';
@@ -88,7 +89,8 @@ export function ledgerSums(receipts: readonly Receipt[]): LedgerSums {
     if (m === undefined) minor.set(key, (m = toMinor(amount, currency)!));
     return m;
   };
-  return ledgerSumsOf(receipts.map((r) => ({ date: r.date, currency: r.currency, minor: minorOf(r.amount, r.currency), member: r.member })));
+  const sums = ledgerSumsOf(receipts.map((r) => ({ date: r.date, currency: r.currency, minor: minorOf(r.amount, r.currency), member: r.member })));
+  return holdsInvisible(receipts) ? { ...sums, invisibleText: true } : sums;
 }
 
 /** Worker threads: one a core (at most 4), or IOPS_PARSE_THREADS (0 or 1: parse on the main thread). */

@@ -16,6 +16,8 @@ beforeAll(() => {
       'goals.yaml': 'convention: "Founding\\n\\n**Readiness: READY**"\ndeadline: 2013-08-31\ngoals:\n  - { id: members, title: "At least 3 members", metric: members, min: 3 }\n',
       'chapters/london/chapter.yaml': 'name: "Lon\\u202Edon"\ncountry: GB\n',
       'chapters/london/meetings/2013-06-01.yaml': 'date: 2013-06-01\nmode: online\nattendance: 4\nnotes: |\n  Two lines of notes,\n  a quiet \u2066evening\n',
+      // a ledger's notes: found when the ledger is parsed, kept with its sums by the parse cache
+      'chapters/london/dues/2013.yaml': '- { date: 2013-01-05, member: ldn-a, amount: 5, currency: GBP, notes: "standing order \\u202Eref" }\n',
       'chapters/london/meetings/2013-06-02.yaml': 'date: 2013-06-02\nmode: online\nattendance: 4\nnotes: |\n  Only line breaks here,\n  which notes may hold.\n',
     }),
   );
@@ -27,6 +29,13 @@ const EXPECTED = [
     line: 1,
     column: 7,
     path: 'name',
+    message: 'holds a bidirectional formatting character (\\u202e), which can show the text in another order than it holds; remove it unless the text needs it',
+  },
+  {
+    file: 'chapters/london/dues/2013.yaml',
+    line: 1,
+    column: 71,
+    path: 'receipts[0].notes',
     message: 'holds a bidirectional formatting character (\\u202e), which can show the text in another order than it holds; remove it unless the text needs it',
   },
   {
@@ -59,7 +68,7 @@ describe('validate warns about invisible characters in values', () => {
     expect(r.code).toBe(0);
     const lines = r.stdout.trimEnd().split('\n');
     expect(lines[0]).toMatch(/^valid: /);
-    expect(lines.slice(1)).toEqual([...EXPECTED.map((w) => `${w.file}:${w.line}:${w.column}: warning: ${w.path}: ${w.message}`), '3 warnings']);
+    expect(lines.slice(1)).toEqual([...EXPECTED.map((w) => `${w.file}:${w.line}:${w.column}: warning: ${w.path}: ${w.message}`), '4 warnings']);
     expect(r.stdout).not.toMatch(/[\u202e\u2066]/);
   });
 

@@ -49,12 +49,19 @@ function anyIn(value: unknown, key: string | number | undefined): boolean {
   return false;
 }
 
+/** Whether any string in a value (a ledger's receipts, say) holds such a character. */
+export const holdsInvisible = (value: unknown): boolean => anyIn(value, undefined);
+
 function holds(record: object, skip?: Set<string>): boolean {
   for (const k in record) if (!skip?.has(k) && anyIn((record as Record<string, unknown>)[k], k)) return true;
   return false;
 }
 
-/** The files whose values hold such a character, as far as the organisation shows them. */
+/**
+ * The files whose values hold such a character, as far as the organisation shows them. Dues
+ * ledgers are not among them: they may be loaded as monthly sums, which carry the answer for
+ * their file instead (LedgerSums.invisibleText, found when the ledger is parsed).
+ */
 export function filesWithInvisibleText(org: Organisation): Set<string> {
   const files = new Set<string>();
   if (holds(org.settings)) files.add('iops.yaml');
@@ -62,7 +69,7 @@ export function filesWithInvisibleText(org: Organisation): Set<string> {
   for (const b of org.branches) if (holds(b)) files.add(b.file);
   for (const c of org.chapters) {
     if (holds(c, LINKED)) files.add(c.file);
-    for (const r of [...c.members, ...c.ownMeetings, ...c.reports, ...c.receipts]) if (!files.has(r.file) && holds(r)) files.add(r.file);
+    for (const r of [...c.members, ...c.ownMeetings, ...c.reports]) if (!files.has(r.file) && holds(r)) files.add(r.file);
   }
   return files;
 }
