@@ -35,9 +35,6 @@ export const PLANNING: Scope = {
   },
 };
 
-/** Files parsed for planning above which the cache is written (a cold start), rather than the index rewritten for a few. */
-const REMEMBER_PARSED = 100;
-
 export interface HeadTree {
   /** A file's bytes at HEAD, or undefined when HEAD has no such file. */
   bytes(path: string): Buffer | undefined;
@@ -86,8 +83,7 @@ class CachedHead implements HeadTree {
     const checked = this.certified();
     const loader = new Loader(this.root, this.cache, true, new Map());
     const result = await loader.load(this.files, { scope: PLANNING, checked });
-    // a few files parsed (those the last writes changed) are not worth rewriting the cache's index for
-    if (loader.parsed > REMEMBER_PARSED) this.cache.flush();
+    this.cache.flush();
     if ('failed' in result) return this.plain.planning();
     this.base = new Map(result.valid.map((v) => [v.path, v]));
     return result.loaded;

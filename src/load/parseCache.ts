@@ -22,6 +22,9 @@ const KEY_BYTES = 20;
 const ENTRY_BYTES = KEY_BYTES + 1 + 1 + 2 + 4 + 4 + 4;
 /** Packs before the cache is compacted into one. */
 const MAX_PACKS = 12;
+/** New records not worth rewriting the index for: left for a later run to write with more. */
+const FEW_RECORDS = 32;
+const FEW_BYTES = 512 * 1024;
 /** Records held in memory before they are written to a pack (the index is written at the end). */
 const PENDING_BYTES = 32 * 1024 * 1024;
 
@@ -295,6 +298,10 @@ export class ParseCache {
     this.fds.clear();
     this.whole.clear();
     if ((!this.pending.length && !this.damaged && !this.wrote) || this.broken) return;
+    // a few files parsed beside many cached (the one just edited) are cheaper to parse again next
+    // time than the index is to rewrite (11 MB at five years); they are written once more gather
+    const few = this.pending.length <= FEW_RECORDS && this.pendingBytes <= FEW_BYTES && this.pending.length * 50 < this.entries.size;
+    if (few && !this.damaged && !this.wrote) return;
     try {
       mkdirSync(this.dir, { recursive: true });
       this.removeOtherVersions();
