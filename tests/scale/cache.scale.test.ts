@@ -7,7 +7,7 @@ import { expectRandomEditsKeepResults } from './cacheSupport.js';
 afterAll(cleanupRepos);
 
 describe('the parse cache never changes a result', () => {
-  it('gives byte-identical readiness, validate and report JSON on 6 random organisations after random edits', () => {
+  it('gives byte-identical readiness, validate, report and dues JSON on 6 random organisations after random edits and writes', () => {
     expectRandomEditsKeepResults(6);
   }, 1_200_000);
 });

@@ -17,8 +17,8 @@ import { cacheDir, cached, commands, expectRandomEditsKeepResults, expectSame, s
 afterAll(cleanupRepos);
 
 describe('the parse cache never changes a result', () => {
-  it('gives byte-identical readiness, validate and report JSON on a random organisation after random edits', () => {
-    expectRandomEditsKeepResults(1); // npm run test:scale tries 6 more
+  it('gives byte-identical readiness, validate, report and dues JSON on random organisations after random edits and writes', () => {
+    expectRandomEditsKeepResults(2); // npm run test:scale tries 6 more
   });
 
   it('sees a same-size edit with the modification time put back', () => {

@@ -15,6 +15,7 @@ export const commands = ({ asOf = '2012-06-30', at = [] }: Options = {}) => [
   ['readiness', '--format', 'json', '--as-of', asOf, ...at],
   ['validate', '--format', 'json'],
   ['report', 'alpha', '--format', 'json', '--as-of', asOf, ...at],
+  ['dues', '--format', 'json', '--from', '2010-01-01', '--to', asOf, ...at],
 ];
 
 export const cacheDir = (repo: TempRepo) => join(repo.dir, '.git', 'iops-cache');
@@ -46,9 +47,9 @@ export function stats(repo: TempRepo, argv: string[] = ['readiness', '--format',
   return { hits: Number(m[1]), parsed: Number(m[2]) };
 }
 
-export type Edit = { kind: 'sameSize' | 'value' | 'add' | 'remove' | 'break' | 'stage'; file: number; digit: number };
+export type Edit = { kind: 'sameSize' | 'value' | 'add' | 'remove' | 'break' | 'stage' | 'write'; file: number; digit: number };
 export const editArb: fc.Arbitrary<Edit> = fc.record({
-  kind: fc.constantFrom('sameSize', 'sameSize', 'value', 'add', 'remove', 'break', 'stage'),
+  kind: fc.constantFrom('sameSize', 'sameSize', 'value', 'add', 'remove', 'break', 'stage', 'write', 'write'),
   file: fc.nat(),
   digit: fc.integer({ min: 0, max: 9 }),
 });
@@ -62,6 +63,7 @@ export function dataFiles(dir: string, sub = ''): string[] {
 }
 
 export function applyEdit(repo: TempRepo, e: Edit): void {
+  if (e.kind === 'write') return writeThroughIops(repo, e.digit);
   const files = dataFiles(repo.dir).filter((f) => f !== 'iops.yaml');
   const path = files[e.file % files.length]!;
   const abs = join(repo.dir, path);
@@ -92,6 +94,22 @@ export function applyEdit(repo: TempRepo, e: Edit): void {
   }
 }
 
+/**
+ * Write commands, as a delegate runs them (each may be refused: an edit may have broken the
+ * file it would touch): a member, a receipt from them, a meeting they attended. Each commit
+ * certifies its tree, so the next write checks only its own files (load/headTree.ts).
+ */
+export let commitsByWrites = 0;
+function writeThroughIops(repo: TempRepo, digit: number): void {
+  const day = (d: number) => `2012-06-${String(10 + digit + d).padStart(2, '0')}`; // before the as-of date the commands use
+  const added = runCli(['member', 'add', digit % 2 ? 'alpha' : 'beta', '--joined', day(0), '--gender', 'woman'], { cwd: repo.dir });
+  const id = added.stdout.trim();
+  if (added.code !== 0 || !id) return;
+  commitsByWrites++;
+  runCli(['dues', 'record', '--member', id, '--date', day(1), '--amount', `${digit + 1}.50`, '--currency', 'GBP'], { cwd: repo.dir });
+  runCli(['meeting', 'log', digit % 2 ? 'alpha' : 'beta', '--date', day(2), '--mode', 'online', '--attendees', id, '--topics', 'education'], { cwd: repo.dir });
+}
+
 /** Random organisations, each checked, then edited two or three times and checked after each edit. */
 export function expectRandomEditsKeepResults(numRuns: number): void {
   fc.assert(
@@ -104,6 +122,12 @@ export function expectRandomEditsKeepResults(numRuns: number): void {
       }
       repo.cleanup();
     }),
-    { numRuns, endOnFailure: true }, // each run is a dozen CLI calls: report the first failure, do not shrink
+    {
+      numRuns,
+      endOnFailure: true, // each run is a dozen CLI calls: report the first failure, do not shrink
+      // always among the runs: writes on top of an edited working tree
+      examples: [[fc.sample(randomOrg, { numRuns: 1, seed: 3 })[0]!, [{ kind: 'value', file: 2, digit: 0 }, { kind: 'write', file: 0, digit: 1 }, { kind: 'write', file: 0, digit: 4 }]]],
+    },
   );
+  expect(commitsByWrites, 'the write commands committed something').toBeGreaterThan(0);
 }
