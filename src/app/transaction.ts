@@ -127,7 +127,8 @@ interface Prepared {
 async function prepare(root: string, place: GitPlace, plan: Plan): Promise<Prepared> {
   const head = await headCommit(root);
   if (!head) throw new EnvironmentError('this repository has no commit yet, and iops checks every change against the last one; commit the data first: git add -A && git commit -m "The data repository"');
-  const tree = await openHead(root, head, place.prefix).catch(() => {
+  const tree = await openHead(root, head, place.prefix).catch((e: unknown) => {
+    if (e instanceof EnvironmentError) throw e;
     throw new EnvironmentError(`the data folder is not in the last commit (${head.slice(0, 7)}); commit it first: git add -A && git commit`);
   });
   const textAt = (path: string) => tree.bytes(path);

@@ -49,10 +49,14 @@ export async function openHead(root: string, head: string, prefix: string): Prom
   const listed = cacheDisabled(process.env) ? undefined : await listData(root, head);
   const listing = listed && (await filesOf(root, listed));
   const blobs = listing ? new Map(listing.files.map((f) => [f.path, f.blob])) : await listCommitBlobs(root, head, prefix);
+  const read = new Map<string, Buffer | undefined>();
   const plain: HeadTree = {
     bytes: (path) => {
-      const blob = blobs.get(path);
-      return blob === undefined ? undefined : gitSync(root, ['cat-file', 'blob', blob]);
+      if (!read.has(path)) {
+        const blob = blobs.get(path);
+        read.set(path, blob === undefined ? undefined : gitSync(root, ['cat-file', 'blob', blob]));
+      }
+      return read.get(path);
     },
     planning: () => loadTree(root, head, { scope: PLANNING }),
     check: async (changes) => (await loadTree(root, head, { changes, scope: LEDGERS_AS_SUMS })).problems,
