@@ -134,12 +134,15 @@ async function prepare(root: string, place: GitPlace, plan: Plan): Promise<Prepa
   const textAt = (path: string) => tree.bytes(path);
   const base = await tree.planning();
   if (!base.org) throw new DataError(base.problems, headProblems(head));
-  const change = await plan({
+  const snapshot: Snapshot = {
     root,
     head,
     org: base.org,
     text: (path) => textAt(path)?.toString('utf8'),
     load: (scope) => loadTree(root, head, scope ? { scope } : {}),
+  };
+  const change = await (async () => plan(snapshot))().catch(async (err: unknown) => {
+    throw err instanceof UsageError ? await withUncommittedHint(err, root, place) : err;
   });
   for (const w of change.writes) if (!('role' in classify(w.path))) throw new Error(`internal: ${w.path} is not a data file`);
   const bytes = new Map(change.writes.map((w) => [w.path, textAt(w.path)]));
@@ -169,6 +172,18 @@ async function prepare(root: string, place: GitPlace, plan: Plan): Promise<Prepa
     bytes: new Map(writes.map((w) => [w.path, bytes.get(w.path)])),
     notes: leftOutNote(uncommitted.filter((c) => !touching(c))),
   };
+}
+
+/**
+ * A flag that names something only the working tree has (a member added by hand, not yet
+ * committed) reads as unknown, since a change builds on the last commit: say so, and which
+ * uncommitted data files may hold it.
+ */
+async function withUncommittedHint(err: UsageError, root: string, place: GitPlace): Promise<UsageError> {
+  const data = (await workTreeChanges(root, place)).filter((c) => 'role' in classify(c.path)).map((c) => c.path);
+  if (!data.length) return err;
+  const shown = data.length > 5 ? `${data.slice(0, 5).join(', ')} and ${data.length - 5} more` : data.join(', ');
+  return new UsageError(`${err.message}\n(iops builds every change on the last commit; these data files have uncommitted changes: ${shown}. If the change needs what they add, commit them first.)`);
 }
 
 const headProblems = (head: string) =>

@@ -25,6 +25,7 @@ describe('a write validates the tree it commits, not the working tree', () => {
     const before = repoState(repo);
     const r = iops(repo, ['meeting', 'log', 'london', '--date', '2012-08-30', '--mode', 'in-person', '--attendees', 'ghost1,ldn-a']);
     expect(r.stderr).toMatch(/no member "ghost1"/);
+    expect(r.stderr).toContain('iops builds every change on the last commit; these data files have uncommitted changes: chapters/brighton/members.yaml. If the change needs what they add, commit them first.');
     expect(r.code).toBe(2);
     expect(repoState(repo)).toEqual(before);
     expect(iops(repo, ['validate', '--at', 'HEAD']).code).toBe(0);
