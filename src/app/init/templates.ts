@@ -83,7 +83,7 @@ the change does to every goal (\`iops diff\` against the pull request's base).
       cp /tmp/new-pin/${PIN_DIR}/iops-*.tgz /tmp/new-pin/${PIN_DIR}/package*.json ${PIN_DIR}/
       git add ${PIN_DIR} && git commit -m "CI: run iops <version>"
 
-  Or, from a checkout of the iops release (\`npm ci\` in it builds it), in \`${PIN_DIR}\`:
+  Or, from a checkout of the iops release (after \`npm ci\` in it; \`npm pack\` builds it), in \`${PIN_DIR}\`:
   \`npm pack --pack-destination . /path/to/iops\`, then
   \`npm install --save-exact --ignore-scripts ./iops-<version>.tgz\` (this rewrites \`package.json\`
   and \`package-lock.json\`, and needs the network). The upgrade's pull request is still checked
