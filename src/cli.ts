@@ -1,13 +1,16 @@
 // The iops program: registers the commands and is the one place that turns errors into
 // messages and exit codes (0 ok, 1 a negative verdict, 2 usage or environment, 3 invalid data).
+import { readFileSync } from 'node:fs';
 import { Chalk } from 'chalk';
 import { Command, CommanderError } from 'commander';
 import { localToday } from './io/clock.js';
 import { DataError, EXIT, EnvironmentError, UsageError } from './errors.js';
+import type { Problem } from './core/problem.js';
 import { problemSummary, renderProblems } from './render/problems.js';
 import { isWriteRefusal, writeRefusalMessage } from './io/writeErrors.js';
-import type { CommandContext, CommandResult } from './commands/context.js';
+import { type CommandContext, type CommandResult, colorWanted } from './commands/context.js';
 import { registerCommands } from './commands/index.js';
+import { PROGRAM_EXAMPLES } from './commands/help.js';
 
 export interface Io {
   stdout: (s: string) => void;
@@ -52,20 +55,47 @@ function reportOutputFailures(): void {
 export type Handler = (ctx: CommandContext) => Promise<CommandResult>;
 export type Run = (handler: Handler) => Promise<void>;
 
+/** The version in iops's package.json (dist/cli.js and src/cli.ts both sit one folder below it). */
+function packageVersion(): string {
+  return (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+}
+
+/**
+ * `--format json` anywhere before `--`: an error is then one JSON object on standard output,
+ * as the command's result would have been. Read from the words typed, because a usage error
+ * can stop commander before it has read any option.
+ */
+export function wantsJsonErrors(argv: readonly string[]): boolean {
+  const words = argv.slice(2);
+  const end = words.indexOf('--');
+  const typed = end === -1 ? words : words.slice(0, end);
+  return typed.some((w, i) => w === '--format=json' || (w === '--format' && typed[i + 1] === 'json'));
+}
+
 export async function main(argv: string[], io: Io = processIo()): Promise<number> {
   let exitCode: number = EXIT.ok;
+  // commander's own error message ("error: unknown option"), kept to be said as iops says errors
+  let usageMessage = '';
   const program = new Command('iops')
     .description('Run a grassroots organisation from a git repository of plain YAML files')
+    .version(packageVersion(), '-V, --version', 'print the version of iops')
     .option('--data <dir>', 'the data repository (default: $IOPS_DATA, else the nearest folder above with iops.yaml)')
-    .option('--no-color', 'no colour, even on a terminal')
+    .option('--no-color', 'no colour, even on a terminal (also NO_COLOR=1 or TERM=dumb; FORCE_COLOR=1 for colour through a pipe)')
     .exitOverride()
-    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
-    .showSuggestionAfterError(true);
+    .configureOutput({
+      writeOut: io.stdout,
+      writeErr: io.stderr,
+      outputError: (message) => {
+        usageMessage += message;
+      },
+    })
+    .showSuggestionAfterError(true)
+    .addHelpText('after', PROGRAM_EXAMPLES);
 
+  const color = () => colorWanted(program.opts<{ color: boolean }>().color, io.isTTY, io.env);
   const context = (): CommandContext => {
-    const opts = program.opts<{ data?: string; color: boolean }>();
-    const color = opts.color && io.isTTY && !io.env.NO_COLOR;
-    return { cwd: io.cwd, env: io.env, data: opts.data, color, today: localToday() };
+    const opts = program.opts<{ data?: string }>();
+    return { cwd: io.cwd, env: io.env, data: opts.data, color: color(), today: localToday() };
   };
   const run: Run = async (handler) => {
     const result = await handler(context());
@@ -79,33 +109,60 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
     await program.parseAsync(argv);
     return outputFailed ? EXIT.usage : exitCode;
   } catch (err) {
-    return report(err, io);
+    const said: Said = { json: wantsJsonErrors(argv), color: color(), usageMessage, helpFor: helpCommand(program, argv) };
+    return report(err, io, said);
   }
 }
 
-function report(err: unknown, io: Io): number {
-  const chalk = new Chalk({ level: io.isTTY && !io.env.NO_COLOR ? 1 : 0 });
+interface Said {
+  /** One JSON object on standard output instead of text on standard error. */
+  json: boolean;
+  color: boolean;
+  /** commander's message for a usage error it found itself. */
+  usageMessage: string;
+  /** `iops meeting log --help`: where the command that failed explains itself. */
+  helpFor: string;
+}
+
+/** The command the words name (`iops meeting log`), for the hint after a usage error. */
+function helpCommand(program: Command, argv: readonly string[]): string {
+  const path = ['iops'];
+  let at = program;
+  for (const word of argv.slice(2)) {
+    if (word === '--') break;
+    const sub = at.commands.find((c) => c.name() === word || c.aliases().includes(word));
+    if (sub) {
+      path.push(sub.name());
+      at = sub;
+    }
+  }
+  return `${path.join(' ')} --help`;
+}
+
+/** Says the error (text on standard error, or JSON on standard output) and returns its exit code. */
+function report(err: unknown, io: Io, said: Said): number {
+  const chalk = new Chalk({ level: said.color ? 1 : 0 });
+  const fail = (exitCode: number, message: string, problems: Problem[] = [], text = `iops: ${message}`): number => {
+    if (said.json) io.stdout(`${JSON.stringify({ error: { message, exit_code: exitCode, problems } }, null, 2)}\n`);
+    else io.stderr(`${text}\n`);
+    return exitCode;
+  };
   if (err instanceof CommanderError) {
-    // commander has already printed its message; help and version are not errors
-    return err.exitCode === 0 || err.code === 'commander.helpDisplayed' || err.code === 'commander.version' ? EXIT.ok : EXIT.usage;
+    // help and version are not errors (commander has printed them); `iops` alone printed the help
+    if (err.exitCode === 0 || err.code === 'commander.helpDisplayed' || err.code === 'commander.version') return EXIT.ok;
+    if (err.code === 'commander.help') return EXIT.usage;
+    const message = (said.usageMessage || err.message).trim().replace(/^error: /, '');
+    return fail(EXIT.usage, `${message}\n(see ${said.helpFor})`);
   }
   if (err instanceof DataError) {
     const advice = err.message === DataError.DEFAULT ? 'run iops validate, fix them, and try again' : err.message;
-    io.stderr(`${renderProblems({ problems: err.problems }, chalk)}\n${chalk.red(`${problemSummary(err.problems)}; ${advice}`)}\n`);
-    return EXIT.invalidData;
+    const summary = `${problemSummary(err.problems)}; ${advice}`;
+    return fail(EXIT.invalidData, summary, err.problems, `${renderProblems({ problems: err.problems }, chalk)}\n${chalk.red(summary)}`);
   }
-  if (err instanceof UsageError || err instanceof EnvironmentError) {
-    io.stderr(`iops: ${err.message}\n`);
-    return EXIT.usage;
-  }
-  if (isWriteRefusal(err)) {
-    // the system refused a write that no module explained (a cache, a folder): still the
-    // machine's state, not a bug — say what and where
-    io.stderr(`iops: ${writeRefusalMessage(err)}\n`);
-    return EXIT.usage;
-  }
+  if (err instanceof UsageError || err instanceof EnvironmentError) return fail(EXIT.usage, err.message);
+  // the system refused a write that no module explained (a cache, a folder): still the
+  // machine's state, not a bug — say what and where
+  if (isWriteRefusal(err)) return fail(EXIT.usage, writeRefusalMessage(err));
   const message = err instanceof Error ? err.message : String(err);
-  io.stderr(`iops: unexpected error: ${message}\nThis is a bug in iops; please report it with the command you ran.\n`);
-  return 70;
+  return fail(70, `unexpected error: ${message}\nThis is a bug in iops; please report it with the command you ran.`);
 }
-

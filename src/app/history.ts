@@ -4,9 +4,10 @@
 // member's is every commit naming it in a trailer, plus every commit that added or removed a
 // line mentioning its id (so hand-made edits and dues receipts count too). An Iops-Command
 // trailer is shown as the command only when the commit is consistent with it (core/provenance.ts).
-import { existsSync, statSync } from 'node:fs';
-import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { ID_PATTERN, paths } from '../core/paths.js';
+import { closest } from '../core/problem.js';
 import { claimsInit, provenance } from '../core/provenance.js';
 import { UsageError } from '../errors.js';
 import { type LogEntry, commitsMentioning, gitLog, trailers, truncatedHistoryNote } from '../io/gitLog.js';
@@ -43,6 +44,7 @@ export async function history(location: DataLocation, arg: string | undefined): 
   await gitPlace(root);
   const target = resolveTarget(root, location.cwd, arg);
   const entries = await selectCommits(root, target);
+  if (!entries.length && target.kind !== 'all' && target.kind !== 'path' && !existsNow(root, target)) throw unknownTarget(root, arg!);
   const opening = await openingInit(root, target, entries);
   return { target, entries: entries.map((e) => toEntry(e, opening.has(e.commit))), truncated: await truncatedHistoryNote(root) };
 }
@@ -75,6 +77,32 @@ export function resolveTarget(root: string, cwd: string, arg: string | undefined
     return { kind: 'member', id: arg };
   }
   throw new UsageError(`"${arg}" is not a file of the data repository, a chapter, a branch or a member id (try: iops history, iops history goals, iops history london)`);
+}
+
+/** A chapter, branch or member in the working tree (one added with --no-commit has no commit yet). */
+function existsNow(root: string, target: { kind: 'chapter' | 'branch' | 'member'; id: string }): boolean {
+  if (target.kind === 'chapter') return existsSync(resolve(root, 'chapters', target.id));
+  if (target.kind === 'branch') return existsSync(resolve(root, paths.branch(target.id)));
+  const id = new RegExp(`^\\s*-?\\s*id:\\s*["']?${target.id}["']?\\s*(#.*)?$`, 'm');
+  return chapterIds(root).some((c) => {
+    const file = join(root, 'chapters', c, 'members.yaml');
+    return existsSync(file) && id.test(readFileSync(file, 'utf8'));
+  });
+}
+
+const chapterIds = (root: string): string[] => {
+  const dir = join(root, 'chapters');
+  return existsSync(dir) ? readdirSync(dir).filter((name) => ID_PATTERN.test(name)) : [];
+};
+
+/** Neither in the files nor in their history: most often a typing mistake, so say so (exit 2), with the nearest chapter or branch. */
+function unknownTarget(root: string, arg: string): UsageError {
+  const branches = existsSync(join(root, 'branches')) ? readdirSync(join(root, 'branches')).filter((f) => f.endsWith('.yaml')).map((f) => f.slice(0, -5)) : [];
+  const near = closest(arg.replace(/^(chapter|branch|member)\//, ''), [...chapterIds(root), ...branches]);
+  return new UsageError(
+    `unknown target ${JSON.stringify(arg)}: no chapter, branch, member or file of the data repository has that name, now or in its history.` +
+      `${near ? ` Did you mean ${near}?` : ''} Try iops history (everything), iops history goals, iops history <chapter>, or a file such as iops history chapters/<chapter>/members.yaml`,
+  );
 }
 
 async function selectCommits(root: string, target: HistoryTarget): Promise<LogEntry[]> {

@@ -7,7 +7,7 @@ export interface CommandContext {
   env: Record<string, string | undefined>;
   /** `--data DIR`, if given. */
   data?: string | undefined;
-  /** Colour and terminal layout (only on a TTY, honouring NO_COLOR and --no-color). */
+  /** Colour and terminal layout: see `colorWanted`. */
   color: boolean;
   /** Today's calendar date where the user is. */
   today: string;
@@ -28,6 +28,20 @@ export const location = (ctx: CommandContext): DataLocation => {
 const locations = new WeakMap<CommandContext, DataLocation>();
 
 export const chalkFor = (ctx: CommandContext): ChalkInstance => new Chalk({ level: ctx.color ? 1 : 0 });
+
+/**
+ * Whether to colour the output, decided here once per run, for every command and error: no
+ * colour with `--no-color` or `NO_COLOR` (any value but the empty one, no-color.org); else
+ * `FORCE_COLOR` decides when set (colour even through a pipe, unless it is 0 or false); else
+ * no colour when `TERM=dumb`; else colour only when standard output is a terminal.
+ */
+export function colorWanted(flag: boolean, isTTY: boolean, env: Record<string, string | undefined>): boolean {
+  if (!flag || env.NO_COLOR) return false;
+  const force = env.FORCE_COLOR;
+  if (force !== undefined) return !/^(0|false)$/i.test(force.trim());
+  if (env.TERM === 'dumb') return false;
+  return isTTY;
+}
 
 export type Format = 'table' | 'json' | 'markdown';
 

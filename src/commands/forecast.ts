@@ -2,14 +2,17 @@
 import { openRepository, requireValid } from '../load/open.js';
 import { resolveAsOf } from './asOf.js';
 import { LEDGERS_AS_SUMS } from '../load/scope.js';
-import { forecast, type Step } from '../core/forecast/forecast.js';
+import { type Forecast, forecast, type Step } from '../core/forecast/forecast.js';
 import { type DuesPerMember, givenDues, observedDues } from '../core/forecast/income.js';
-import { SCENARIO_HELP, type Scenario, monthsAfter, parseScenario, solveRate } from '../core/forecast/scenario.js';
+import { SCENARIO_HELP, type Scenario, grown, monthsAfter, parseScenario, solveRate } from '../core/forecast/scenario.js';
 import { currentMembers } from '../core/metrics/asof.js';
 import type { Organisation } from '../core/model.js';
 import { toMinor } from '../core/money.js';
 import { EXIT, UsageError } from '../errors.js';
+import { moneyText } from '../render/dues-format.js';
+import { count } from '../render/format.js';
 import { forecastJson, renderForecastMarkdown, renderForecastTable } from '../render/forecast.js';
+import { MAX_MEMBERS, MAX_MEMBERS_TEXT } from './forecastLimits.js';
 import { type CommandContext, type CommandResult, type Format, chalkFor, json, location } from './context.js';
 import { dateFlag } from './dues.js';
 
@@ -29,10 +32,37 @@ export interface ForecastOptions {
 /** The default horizon: five years, the seed discussion's. */
 export const DEFAULT_YEARS = 5;
 
-function wholeNumber(flag: string, v: string | undefined): number | undefined {
+/** A count of people: a whole number from `least` up to MAX_MEMBERS (more than live on Earth is a typing mistake). */
+function wholeNumber(flag: string, v: string | undefined, least: number): number | undefined {
   if (v === undefined) return undefined;
-  if (!/^\d+$/.test(v.replace(/[,_]/g, ''))) throw new UsageError(`${flag} ${JSON.stringify(v)} is not a whole number`);
-  return Number(v.replace(/[,_]/g, ''));
+  const digits = v.trim().replace(/[,_]/g, '');
+  const n = Number(digits);
+  if (!/^\d+$/.test(digits) || n < least) throw new UsageError(`${flag} ${JSON.stringify(v)} must be a whole number of at least ${least} (such as 5000)`);
+  if (n > MAX_MEMBERS) throw new UsageError(`${flag} ${JSON.stringify(v)} is more than ${MAX_MEMBERS_TEXT}, more people than live on Earth`);
+  return n;
+}
+
+/**
+ * The forecast's figures stay where they are exact (whole people, whole minor units of money,
+ * below 2^53): past that they would print rounded, or as 2e+23. The first row that grows
+ * beyond is refused, with what to change.
+ */
+const uncountable = (what: string, date: string) =>
+  new UsageError(`this forecast reaches ${what} by ${date}, more than iops can add up exactly: lower --members, --dues-per-month or the growth rate, or end it earlier with --until`);
+
+/** A growth rate compounds past any number in time: refused before it is computed. */
+function refuseUncountableGrowth(scenario: Scenario, start: number, asOf: string, until: string): void {
+  if (scenario.kind !== 'growth') return;
+  for (let k = 1; monthsAfter(asOf, k) <= until; k++) {
+    if (grown(start, scenario.rate, k) > Number.MAX_SAFE_INTEGER) throw uncountable(`more than ${count(Number.MAX_SAFE_INTEGER)} members`, monthsAfter(asOf, k));
+  }
+}
+
+function refuseUncountable(f: Forecast): void {
+  const row = f.rows.find((r) => !Number.isSafeInteger(r.members) || !Number.isSafeInteger(r.annualIncome));
+  if (!row) return;
+  const what = Number.isSafeInteger(row.members) ? `an income above ${moneyText(Number.MAX_SAFE_INTEGER, f.currency)} ${f.currency} a year` : `more than ${count(Number.MAX_SAFE_INTEGER)} members`;
+  throw uncountable(what, row.date);
 }
 
 function positive(flag: string, v: string | undefined): number | undefined {
@@ -51,7 +81,7 @@ function duesPerMember(org: Organisation, asOf: string, text: string | undefined
 }
 
 function scenarioFrom(opts: ForecastOptions, start: number): { scenario: Scenario; years?: number } {
-  const target = wholeNumber('--target', opts.target);
+  const target = wholeNumber('--target', opts.target, 1);
   const years = positive('--years', opts.years);
   if (target === undefined && years === undefined) {
     const scenario = parseScenario(opts.scenario ?? 'observed');
@@ -67,13 +97,15 @@ function scenarioFrom(opts: ForecastOptions, start: number): { scenario: Scenari
 export async function forecastCommand(ctx: CommandContext, opts: ForecastOptions): Promise<CommandResult> {
   const org = requireValid(await openRepository(location(ctx), { at: opts.at, scope: LEDGERS_AS_SUMS }));
   const asOf = resolveAsOf(org, opts.asOf, ctx.today);
-  const members = wholeNumber('--members', opts.members);
+  const members = wholeNumber('--members', opts.members, 0);
   const start = members ?? currentMembers(org, asOf).length;
   const { scenario, years } = scenarioFrom(opts, start);
   const until = dateFlag('--until', opts.until) ?? monthsAfter(asOf, Math.round(12 * (years ?? DEFAULT_YEARS)));
   if (until <= asOf) throw new UsageError(`--until ${until} is not after the as-of date ${asOf}`);
   if (until > monthsAfter(asOf, 1200)) throw new UsageError(`--until ${until} is more than 100 years ahead`);
+  refuseUncountableGrowth(scenario, start, asOf, until);
   const view = forecast(org, { asOf, until, step: opts.step ?? 'month', scenario, members, dues: duesPerMember(org, asOf, opts.duesPerMonth) });
+  refuseUncountable(view);
   const stdout =
     opts.format === 'json'
       ? json(forecastJson(view))

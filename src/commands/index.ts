@@ -1,47 +1,80 @@
 // Registers every command with the program; each command module keeps its own handler.
 import { type Command, Option } from 'commander';
 import type { Run } from '../cli.js';
+import { examples } from './help.js';
 import { registerDashboardCommands } from './register-dashboard.js';
 import { registerMoneyCommands } from './register-money.js';
 import { registerReportCommands } from './register-report.js';
 import { registerWriteCommands } from './register-write.js';
 
 export function registerCommands(program: Command, run: Run): void {
-  program
-    .command('init')
-    .description('create a data repository (git init if needed, default goals, first commit)')
-    .argument('<dir>', 'the folder for the data repository')
-    .option('--sample', 'fill it with the sample organisation, replayed as a dated history')
-    .option('--organization <name>', "the organisation's name")
-    .option('--currency <code>', 'reporting currency (ISO 4217)', 'USD')
-    .action((dir, opts) => run(async (ctx) => (await import('./init.js')).initCommand(ctx, dir, opts)));
-  program
-    .command('schema')
-    .description('JSON Schemas of every file kind (for editors and other tools)')
-    .option('--out <dir>', 'write one file per kind into this folder instead of printing them')
-    .action((opts) => run(async (ctx) => (await import('./schema.js')).schemaCommand(ctx, opts)));
-  program
-    .command('validate')
-    .description('check every file and cross-reference; lists all problems')
-    .option('--at <ref>', 'check the files as they are at this git commit, branch or tag (not the working tree)')
-    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
-    .action((opts) => run(async (ctx) => (await import('./validate.js')).validateCommand(ctx, opts)));
-  program
-    .command('readiness')
-    .description('the convention check: every goal, TARGET against CURRENT, met and on track')
-    .option('--as-of <date>', 'evaluate as of this day (default: snapshot_date in iops.yaml, else today)')
-    .option('--at <ref>', 'read the data as it was at this git commit, branch or tag')
-    .option('--goal <id>', 'one goal, with every chapter or branch and why it counts or not; the verdict and exit code then cover that goal only')
-    .addOption(formatOption())
-    .action((opts) => run(async (ctx) => (await import('./readiness.js')).readinessCommand(ctx, opts)));
-  program
-    .command('diff')
-    .description('what a change does to every goal: BASE against HEAD (default: the working tree)')
-    .argument('<base>', 'git revision to compare against, such as main or HEAD~1')
-    .argument('[head]', 'git revision with the change (default: the working tree)')
-    .option('--as-of <date>', 'evaluate both sides as of this day')
-    .addOption(formatOption())
-    .action((base, head, opts) => run(async (ctx) => (await import('./diff.js')).diffCommand(ctx, base, head, opts)));
+  examples(
+    program
+      .command('init')
+      .description('create a data repository (git init if needed, default goals, first commit)')
+      .argument('<dir>', 'the folder for the data repository')
+      .option('--sample', 'fill it with the sample organisation, replayed as a dated history')
+      .option('--name <name>', "the organisation's name (default: International Organization for a Participatory Society)")
+      .addOption(new Option('--organization <name>').hideHelp())
+      .option('--convention <name>', 'what the goals lead to (default: Founding international convention)')
+      .option('--deadline <date>', 'the day every goal should be met by, YYYY-MM-DD (default: one year from today)')
+      .option('--currency <code>', 'reporting currency, an ISO 4217 code such as USD, GBP, EUR (default: USD)')
+      .option('--quiet', 'print nothing when it worked')
+      .action((dir, opts) => run(async (ctx) => (await import('./init.js')).initCommand(ctx, dir, opts))),
+    [
+      ['a new organisation: a folder with settings, the five default goals and one commit', 'iops init my-org --name "IOPS Scotland" --currency GBP --deadline 2027-06-30'],
+      ['the sample organisation with sixteen months of history, to try every command on', 'iops init sample-org --sample'],
+    ],
+  );
+  examples(
+    program
+      .command('schema')
+      .description('JSON Schemas of every file kind (for editors and other tools)')
+      .option('--out <dir>', 'write one file per kind into this folder instead of printing them')
+      .action((opts) => run(async (ctx) => (await import('./schema.js')).schemaCommand(ctx, opts))),
+    [['write the schemas for an editor into a folder', 'iops schema --out schemas']],
+  );
+  examples(
+    program
+      .command('validate')
+      .description('check every file and cross-reference; lists all problems (exit 1 when there are any)')
+      .option('--at <ref>', 'check the files as they are at this git commit, branch or tag (not the working tree)')
+      .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
+      .action((opts) => run(async (ctx) => (await import('./validate.js')).validateCommand(ctx, opts))),
+    [
+      ['check every file before you commit: each problem with its file, line and column', 'iops validate'],
+      ['check the files of another branch, as a program reads them', 'iops validate --at main --format json'],
+    ],
+  );
+  examples(
+    program
+      .command('readiness')
+      .description('the convention check: every goal, TARGET against CURRENT, met and on track (exit 0 ready, 1 not ready)')
+      .option('--as-of <date>', 'evaluate as of this day (default: snapshot_date in iops.yaml, else today)')
+      .option('--at <ref>', 'read the data as it was at this git commit, branch or tag')
+      .option('--goal <id>', 'one goal, with every chapter or branch and why it counts or not; the verdict and exit code then cover that goal only')
+      .addOption(formatOption())
+      .action((opts) => run(async (ctx) => (await import('./readiness.js')).readinessCommand(ctx, opts))),
+    [
+      ['are we ready for the convention? every goal, met or not, on track or not', 'iops readiness'],
+      ['which chapters count as functioning, and why the others do not', 'iops readiness --goal functioning-chapters'],
+      ['how it looked at the end of June 2013, as Markdown for the website', 'iops readiness --as-of 2013-06-30 --format markdown'],
+    ],
+  );
+  examples(
+    program
+      .command('diff')
+      .description('what a change does to every goal: BASE against HEAD (default: the working tree)')
+      .argument('<base>', 'git revision to compare against, such as main or HEAD~1')
+      .argument('[head]', 'git revision with the change (default: the working tree)')
+      .option('--as-of <date>', 'evaluate both sides as of this day')
+      .addOption(formatOption())
+      .action((base, head, opts) => run(async (ctx) => (await import('./diff.js')).diffCommand(ctx, base, head, opts))),
+    [
+      ['review a pull request: what its branch does to every goal, against main', 'iops diff main'],
+      ['what the last commit changed, as a comment for the pull request', 'iops diff HEAD~1 HEAD --format markdown'],
+    ],
+  );
   registerWriteCommands(program, run);
   registerReportCommands(program, run);
   registerMoneyCommands(program, run);

@@ -1,9 +1,10 @@
 // Registers the dashboard command.
 import { type Command, Option } from 'commander';
 import type { Run } from '../cli.js';
+import { examples } from './help.js';
 
 export function registerDashboardCommands(program: Command, run: Run): void {
-  program
+  const dashboard = program
     .command('dashboard')
     .description('the running update as a static web page: every goal, TARGET against CURRENT, trends, chapters, branches')
     .requiredOption('--out <dir>', 'folder for index.html (made if missing; not the data repository itself)')
@@ -11,4 +12,8 @@ export function registerDashboardCommands(program: Command, run: Run): void {
     .option('--at <ref>', 'read the data as it was at this git commit, branch or tag')
     .addOption(new Option('--format <format>', 'html: the page; json: the page and dashboard.json beside it').choices(['html', 'json']).default('html'))
     .action((opts) => run(async (ctx) => (await import('./dashboard.js')).dashboardCommand(ctx, opts)));
+  examples(dashboard, [
+    ['write the page into the folder site, then open site/index.html in a browser', 'iops dashboard --out site'],
+    ['the page as of a past day, with dashboard.json beside it for other sites', 'iops dashboard --out site --as-of 2013-06-30 --format json'],
+  ]);
 }

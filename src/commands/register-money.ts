@@ -6,15 +6,22 @@ import { type Command, Option } from 'commander';
 import type { Run } from '../cli.js';
 import { closest } from '../core/problem.js';
 import { GROUPINGS, SCENARIO_HELP } from '../core/choices.js';
+import { MAX_MEMBERS_TEXT } from './forecastLimits.js';
 import { UsageError } from '../errors.js';
+import { examples } from './help.js';
 
 const format = (choices: string[], fallback: string) => new Option('--format <format>', 'output format').choices(choices).default(fallback);
 
 export function registerMoneyCommands(program: Command, run: Run): void {
   const dues = program.commands.find((c) => c.name() === 'dues') ?? program.command('dues');
   dues.description('dues: what came in (the default), export, suggest, record');
+  examples(dues, [
+    ['what came in this year, per national branch', 'iops dues --by branch'],
+    ['record a receipt: 3 GBP from member ldn-bhw4, for August', 'iops dues record --member ldn-bhw4 --date 2012-08-30 --amount 3 --currency GBP --period 2012-08'],
+    ['every receipt as a journal for hledger or ledger', 'iops dues export > dues.journal'],
+  ]);
 
-  dues
+  const summary = dues
     .command('summary', { isDefault: true })
     .description('receipts summed per chapter, branch, month or currency; pledged against received; pledge tiers')
     .option('--from <date>', 'first day (default: January 1 of the as-of year)')
@@ -33,6 +40,10 @@ export function registerMoneyCommands(program: Command, run: Run): void {
         return (await import('./dues.js')).duesCommand(ctx, opts);
       }),
     );
+  examples(summary, [
+    ['receipts this year, per chapter, with pledged against received', 'iops dues'],
+    ['the first half of 2013, per month, as CSV for a spreadsheet', 'iops dues --from 2013-01-01 --to 2013-06-30 --by month --format csv > dues.csv'],
+  ]);
 
   dues
     .command('export')
@@ -42,6 +53,10 @@ export function registerMoneyCommands(program: Command, run: Run): void {
     .option('--to <date>', 'last day (default: the as-of date)')
     .option('--at <ref>', 'read the data as it was at a git commit')
     .action((opts) => run(async (ctx) => (await import('./dues.js')).duesExportCommand(ctx, opts)));
+  examples(dues.commands.find((c) => c.name() === 'export')!, [
+    ['every receipt as a plain-text accounting journal, then its balance with hledger', 'iops dues export > dues.journal && hledger -f dues.journal balance'],
+    ['the receipts of 2013 as CSV', 'iops dues export --format csv --from 2013-01-01 --to 2013-12-31 > dues-2013.csv'],
+  ]);
 
   dues
     .command('suggest')
@@ -49,19 +64,25 @@ export function registerMoneyCommands(program: Command, run: Run): void {
     .requiredOption('--member <id>', 'the member')
     .addOption(format(['text', 'json', 'markdown'], 'text'))
     .action((opts) => run(async (ctx) => (await import('./dues.js')).duesSuggestCommand(ctx, opts)));
+  examples(dues.commands.find((c) => c.name() === 'suggest')!, [["what member ldn-bhw4's chapter suggests a month (anyone can be exempt)", 'iops dues suggest --member ldn-bhw4']]);
 
-  program
+  const forecast = program
     .command('forecast')
     .description('membership and dues income ahead, under a growth scenario')
     .option('--until <date>', 'last date (default: five years after the as-of date, or --years)')
     .option('--scenario <name>', `${SCENARIO_HELP} (default: observed)`)
     .addOption(new Option('--step <step>', 'a row every').choices(['month', 'year']).default('month'))
-    .option('--members <n>', 'start from this many members (default: the current ones)')
+    .option('--members <n>', `start from this many members, at most ${MAX_MEMBERS_TEXT} (default: the current ones)`)
     .option('--dues-per-month <amount>', 'dues a member a month in the reporting currency (default: observed)')
-    .option('--target <n>', 'with --years: solve for the growth rate that reaches n members')
+    .option('--target <n>', 'with --years: solve for the growth rate that reaches n members (from --members, else the current ones)')
     .option('--years <n>', 'with --target: in this many years')
     .option('--as-of <date>', 'start date (default: snapshot_date, else today)')
     .option('--at <ref>', 'read the data as it was at a git commit')
     .addOption(format(['table', 'json', 'markdown'], 'table'))
     .action((opts) => run(async (ctx) => (await import('./forecast.js')).forecastCommand(ctx, opts)));
+  examples(forecast, [
+    ['membership and income if the recent trend goes on, to the convention deadline', 'iops forecast --until 2013-08-31'],
+    ['the seed discussion: 5,000 members, each recruiting one a year, paying 20 a month', 'iops forecast --scenario doubling --members 5000 --dues-per-month 20 --step year'],
+    ['the growth rate that takes 5,000 members to 10,000 in five years', 'iops forecast --members 5000 --target 10000 --years 5 --step year'],
+  ]);
 }

@@ -1,10 +1,11 @@
 // Registers the report commands: `iops report CHAPTER` and `iops report --all`.
 import { type Command, Option } from 'commander';
 import type { Run } from '../cli.js';
+import { examples } from './help.js';
 import { OVERVIEW_SORTS } from '../core/choices.js';
 
 export function registerReportCommands(program: Command, run: Run): void {
-  program
+  const report = program
     .command('report')
     .description("a chapter's health report: members, meetings, education, reports, dues, its goals and what is due")
     .argument('[chapter]', 'the chapter id (its folder in chapters/)')
@@ -20,4 +21,9 @@ export function registerReportCommands(program: Command, run: Run): void {
     .addOption(new Option('--sort <order>', 'with --all: order the chapters').choices([...OVERVIEW_SORTS]))
     // loaded when used: the report's renderers and the write transaction cost other commands' start-up nothing
     .action((chapter: string | undefined, opts) => run(async (ctx) => (await import('./report.js')).reportCommand(ctx, chapter, opts)));
+  examples(report, [
+    ["a chapter's health before its meeting: members, meetings, reports, dues, and what is due", 'iops report london'],
+    ['one line per chapter, those whose last report is oldest first', 'iops report --all --sort last-report'],
+    ["commit today's report as the chapter's published report", 'iops report london --publish'],
+  ]);
 }

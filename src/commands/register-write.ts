@@ -3,26 +3,43 @@
 // every id is checked against the id pattern, so `--id --help` is an invalid id, not a flag.
 import { type Command, Option } from 'commander';
 import type { Run } from '../cli.js';
+import { type Example, examples } from './help.js';
 
-/** --no-commit and --dry-run, on every write command. */
-function writeFlags(cmd: Command): Command {
-  return cmd.option('--no-commit', 'write the files but do not commit (nothing is staged)').option('--dry-run', 'print the diff this would make; change nothing');
+/** --no-commit, --dry-run and --quiet, on every write command, and its examples. */
+function writeFlags(cmd: Command, list: readonly Example[]): Command {
+  return examples(
+    cmd
+      .option('--no-commit', 'write the files but do not commit (nothing is staged)')
+      .option('--dry-run', 'print the diff this would make; change nothing')
+      .option('--quiet', 'no confirmation when it worked (errors and warnings are still printed)'),
+    list,
+  );
 }
 
-const group = (program: Command, name: string, description: string): Command => {
+/** A command that holds others (`iops member …`), with examples of those when it is new. */
+const group = (program: Command, name: string, description: string, list: readonly Example[] = []): Command => {
   const existing = program.commands.find((c) => c.name() === name);
-  return existing ?? program.command(name).description(description);
+  return existing ?? examples(program.command(name).description(description), list);
 };
 
 export function registerWriteCommands(program: Command, run: Run): void {
-  const chapter = group(program, 'chapter', 'add a chapter, or set what it decided');
-  writeFlags(chapter.command('add <id>').description('a new local chapter: chapters/<id>/chapter.yaml'))
+  const chapter = group(program, 'chapter', 'add a chapter, or set what it decided', [
+    ['a new chapter', 'iops chapter add leeds --name Leeds --country GB --branch uk'],
+    ['London chose a formal delegate', 'iops chapter set london --delegate ldn-bhw4'],
+  ]);
+  writeFlags(chapter.command('add <id>').description('a new local chapter: chapters/<id>/chapter.yaml'), [
+    ['a new chapter in the UK branch', 'iops chapter add leeds --name Leeds --country GB --branch uk --founded 2012-03-01'],
+    ['a chapter that belongs to no national branch yet', 'iops chapter add lisbon --name Lisbon --country PT'],
+  ])
     .requiredOption('--name <name>', 'the name people use, such as London')
     .requiredOption('--country <cc>', 'ISO 3166-1 alpha-2 country code, such as GB')
     .option('--branch <branch>', 'the national branch it belongs to')
     .option('--founded <date>', 'YYYY-MM-DD')
     .action((id, opts) => run(async (ctx) => (await import('./chapter.js')).chapterAddCommand(ctx, id, opts)));
-  writeFlags(chapter.command('set <id>').description("change a chapter's name, country, branch, delegate or dues arrangements"))
+  writeFlags(chapter.command('set <id>').description("change a chapter's name, country, branch, delegate or dues arrangements"), [
+    ['London chose a formal delegate', 'iops chapter set london --delegate ldn-bhw4'],
+    ['London agreed on sliding-scale dues and opened a bank account', 'iops chapter set london --dues-scheme sliding-scale --bank-account --dues-agreed 2012-09-15'],
+  ])
     .option('--name <name>', 'the chapter name')
     .option('--country <cc>', 'country code')
     .option('--branch <branch>', 'national branch')
@@ -38,13 +55,19 @@ export function registerWriteCommands(program: Command, run: Run): void {
     .option('--dues-currency <code>', 'scheme fixed: their currency, such as GBP')
     .action((id, opts) => run(async (ctx) => (await import('./chapter.js')).chapterSetCommand(ctx, id, opts)));
 
-  writeFlags(group(program, 'branch', 'add a national branch').command('add <id>').description('a new national branch: branches/<id>.yaml'))
+  writeFlags(group(program, 'branch', 'add a national branch', [['a national branch for the United Kingdom', 'iops branch add uk --name "IOPS UK" --country GB']]).command('add <id>').description('a new national branch: branches/<id>.yaml'), [['a national branch for the United Kingdom', 'iops branch add uk --name "IOPS UK" --country GB']])
     .requiredOption('--name <name>', 'such as "IOPS UK"')
     .requiredOption('--country <cc>', 'country code')
     .action((id, opts) => run(async (ctx) => (await import('./chapter.js')).branchAddCommand(ctx, id, opts)));
 
-  const member = group(program, 'member', 'add members, record leaving, moving and corrections');
-  writeFlags(member.command('add <chapter>').description('a new member; prints the member id'))
+  const member = group(program, 'member', 'add members, record leaving, moving and corrections', [
+    ['a new member of London (prints the id it chose)', 'iops member add london --joined 2012-08-30 --gender woman'],
+    ['member ldn-bhw4 left', 'iops member leave ldn-bhw4 --date 2013-02-01'],
+  ]);
+  writeFlags(member.command('add <chapter>').description('a new member; prints the member id'), [
+    ['a new member of London (prints the id it chose)', 'iops member add london --joined 2012-08-30 --gender woman'],
+    ['with a pledge of 20 GBP a month and the documents studied', 'iops member add london --joined 2012-08-30 --pledge 20/GBP/month --studied values,vision'],
+  ])
     .requiredOption('--joined <date>', 'YYYY-MM-DD')
     .option('--id <id>', 'a pseudonymous id (default: a random one such as ldn-k7q2x; never a name)')
     .option('--gender <gender>', 'woman | man | non-binary | undisclosed')
@@ -52,12 +75,15 @@ export function registerWriteCommands(program: Command, run: Run): void {
     .option('--studied <docs>', 'key documents studied, comma-separated')
     .option('--pledge <pledge>', 'dues pledge: 20/GBP/month, 20/GBP, or exempt')
     .action((chapterId, opts) => run(async (ctx) => (await import('./member.js')).memberAddCommand(ctx, chapterId, opts)));
-  writeFlags(member.command('leave <id>').description('the member left on a date'))
+  writeFlags(member.command('leave <id>').description('the member left on a date'), [['member ldn-bhw4 left on 1 February 2013', 'iops member leave ldn-bhw4 --date 2013-02-01']])
     .requiredOption('--date <date>', 'YYYY-MM-DD')
     .action((id, opts) => run(async (ctx) => (await import('./member.js')).memberLeaveCommand(ctx, id, opts)));
-  writeFlags(member.command('move <id> <chapter>').description('the member moves to another chapter'))
+  writeFlags(member.command('move <id> <chapter>').description('the member moves to another chapter'), [['member ldn-bhw4 moved from London to Brighton', 'iops member move ldn-bhw4 brighton']])
     .action((id, chapterId, opts) => run(async (ctx) => (await import('./member.js')).memberMoveCommand(ctx, id, chapterId, opts)));
-  writeFlags(member.command('set <id>').description("correct or update a member's record"))
+  writeFlags(member.command('set <id>').description("correct or update a member's record"), [
+    ['correct a date of joining', 'iops member set ldn-bhw4 --joined 2011-06-05'],
+    ['the member now pays nothing (exempt) and has studied every key document', 'iops member set ldn-bhw4 --pledge exempt --studied values,vision,structure,mission'],
+  ])
     .option('--gender <gender>', 'woman | man | non-binary | undisclosed')
     .option('--age-band <band>', 'age band')
     .option('--no-age-band', 'remove the age band')
@@ -69,7 +95,12 @@ export function registerWriteCommands(program: Command, run: Run): void {
     .option('--no-left', 'the member has not left after all')
     .action((id, opts) => run(async (ctx) => (await import('./member.js')).memberSetCommand(ctx, id, opts)));
 
-  writeFlags(group(program, 'meeting', 'log a chapter meeting').command('log <chapter>').description('one meeting: chapters/<chapter>/meetings/<date>.yaml'))
+  writeFlags(group(program, 'meeting', 'log a chapter meeting', [
+    ['an online meeting of London with 7 people', 'iops meeting log london --date 2012-08-30 --mode online --attendance 7 --topics education'],
+  ]).command('log <chapter>').description('one meeting: chapters/<chapter>/meetings/<date>.yaml'), [
+    ['an online meeting of London with 7 people, on education and outreach', 'iops meeting log london --date 2012-08-30 --mode online --attendance 7 --topics education,outreach'],
+    ['an in-person meeting held jointly with Brighton, listing who came', 'iops meeting log london --date 2012-09-06 --mode in-person --attendees ldn-bhw4,ldn-f5z2 --joint-with brighton'],
+  ])
     .requiredOption('--date <date>', 'YYYY-MM-DD')
     .requiredOption('--mode <mode>', 'in-person | online | hybrid')
     .option('--attendance <n>', 'how many came')
@@ -82,7 +113,10 @@ export function registerWriteCommands(program: Command, run: Run): void {
     .action((chapterId, opts) => run(async (ctx) => (await import('./meeting.js')).meetingLogCommand(ctx, chapterId, opts)));
 
   const dues = program.commands.find((c) => c.name() === 'dues') ?? program.command('dues');
-  writeFlags(dues.command('record').description("a dues receipt, into the member's chapter ledger for that year"))
+  writeFlags(dues.command('record').description("a dues receipt, into the member's chapter ledger for that year"), [
+    ['3 GBP received from member ldn-bhw4, paying for August', 'iops dues record --member ldn-bhw4 --date 2012-08-30 --amount 3 --currency GBP --period 2012-08'],
+    ['see what would be written, and change nothing', 'iops dues record --member ldn-bhw4 --date 2012-08-30 --amount 12.50 --currency GBP --dry-run'],
+  ])
     .requiredOption('--member <id>', 'who paid')
     .requiredOption('--date <date>', 'the day it was received')
     .requiredOption('--amount <amount>', 'such as 20 or 12.50')
@@ -91,27 +125,41 @@ export function registerWriteCommands(program: Command, run: Run): void {
     .option('--notes <text>', 'free text')
     .action((opts) => run(async (ctx) => (await import('./dues-record.js')).duesRecordCommand(ctx, opts)));
 
-  writeFlags(group(program, 'gathering', "log a branch's gathering").command('log <branch>').description('a national or regional gathering'))
+  writeFlags(group(program, 'gathering', "log a branch's gathering", [
+    ['the UK national gathering', 'iops gathering log uk --date 2013-04-20 --kind national --chapters london,brighton'],
+  ]).command('log <branch>').description('a national or regional gathering'), [['the UK national gathering of three chapters', 'iops gathering log uk --date 2013-04-20 --kind national --chapters london,brighton,glasgow']])
     .requiredOption('--date <date>', 'YYYY-MM-DD')
     .addOption(new Option('--kind <kind>', 'national or regional').makeOptionMandatory())
     .requiredOption('--chapters <ids>', 'the chapters that took part, comma-separated')
     .option('--notes <text>', 'free text')
     .action((branch, opts) => run(async (ctx) => (await import('./meeting.js')).gatheringLogCommand(ctx, branch, opts)));
 
-  program
+  const history = program
     .command('history [target]')
     .description('the audit trail from git: all of it, a file, goals, a chapter, a branch or a member')
     .addOption(new Option('--format <format>', 'output format').choices(['table', 'json', 'markdown']).default('table'))
     .action((target, opts) => run(async (ctx) => (await import('./history.js')).historyCommand(ctx, target, opts)));
+  examples(history, [
+    ["every change to London's files, and who made it", 'iops history london'],
+    ['who changed the goals, and when', 'iops history goals'],
+    ["one member's record: joining, receipts, leaving", 'iops history ldn-bhw4 --format json'],
+  ]);
 
-  writeFlags(group(program, 'import', 'import from a spreadsheet').command('members <file>').description('members from a CSV file, all or nothing, one commit (docs/import.md)'))
+  writeFlags(group(program, 'import', 'import from a spreadsheet', [['members from a CSV file, in one commit', 'iops import members london.csv --chapter london']]).command('members <file>').description('members from a CSV file, all or nothing, one commit (docs/import.md)'), [
+    ['the members in a spreadsheet saved as CSV, into London, in one commit (docs/import.md)', 'iops import members london.csv --chapter london'],
+    ['check the file first: show what would be written', 'iops import members london.csv --chapter london --dry-run'],
+  ])
     .requiredOption('--chapter <chapter>', 'the chapter they belong to')
     .action((file, opts) => run(async (ctx) => (await import('./import.js')).importMembersCommand(ctx, file, opts)));
 
-  group(program, 'export', 'export for spreadsheets')
+  const exportMembers = group(program, 'export', 'export for spreadsheets', [['every member, as CSV for a spreadsheet', 'iops export members > members.csv']])
     .command('members')
     .description('the member list as CSV (the columns import reads, plus chapter)')
     .option('--chapter <chapter>', 'one chapter only')
     .addOption(new Option('--format <format>', 'output format').choices(['csv', 'json']).default('csv'))
     .action((opts) => run(async (ctx) => (await import('./export.js')).exportMembersCommand(ctx, opts)));
+  examples(exportMembers, [
+    ['every member, as CSV for a spreadsheet', 'iops export members > members.csv'],
+    ["London's members only, in the columns iops import members reads", 'iops export members --chapter london > london.csv'],
+  ]);
 }

@@ -1,5 +1,6 @@
 // Running a write command: the transaction, then a short confirmation. `--dry-run` prints the
-// diff it would make; `--no-commit` writes the files and leaves committing to the user.
+// diff it would make; `--no-commit` writes the files and leaves committing to the user;
+// `--quiet` leaves out the confirmation (what it did, the commit), never a note or an error.
 import { type Plan, type WriteOutcome, applyChange } from '../app/transaction.js';
 import { visible } from '../core/text/invisible.js';
 import { EXIT } from '../errors.js';
@@ -9,20 +10,24 @@ export interface WriteFlags {
   /** false with --no-commit */
   commit?: boolean;
   dryRun?: boolean;
+  /** --quiet: no confirmation; the command's output (a new member's id) and notes stay */
+  quiet?: boolean;
 }
 
 export async function runWrite(ctx: CommandContext, plan: Plan, flags: WriteFlags): Promise<CommandResult> {
   const outcome = await applyChange(location(ctx), plan, { commit: flags.commit !== false, dryRun: flags.dryRun === true, env: ctx.env });
-  return writeResult(outcome);
+  return writeResult(outcome, flags.quiet === true);
 }
 
-export function writeResult(o: WriteOutcome): CommandResult {
+export function writeResult(o: WriteOutcome, quiet = false): CommandResult {
   const notes = o.notes;
   // the subject carries names from the files: their bidi and control characters are written out
   const subject = visible(o.change.subject);
   if (o.status === 'dry-run') {
-    return { stdout: o.diff ?? '', stderr: [...notes, `dry run: nothing was changed; this would commit "${subject}"`].join('\n'), exitCode: EXIT.ok };
+    const said = quiet ? [] : [`dry run: nothing was changed; this would commit "${subject}"`];
+    return { stdout: o.diff ?? '', stderr: [...notes, ...said].join('\n'), exitCode: EXIT.ok };
   }
+  if (quiet) return { stdout: o.change.output ?? '', stderr: notes.join('\n'), exitCode: EXIT.ok };
   const summary =
     o.status === 'committed'
       ? `${subject}\ncommitted ${o.commit!.slice(0, 7)}`

@@ -32,8 +32,18 @@ const scenarioLine = (f: Forecast) =>
   `Scenario ${f.scenario.name}: ${f.scenario.description}` +
   (f.membersPerMonth !== null ? ` (${f.membersPerMonth >= 0 ? '+' : ''}${f.membersPerMonth.toFixed(1)} members a month)` : '');
 
+/** Whether the forecast reaches the goal within its own rows (on or before `until`). */
+const reachedByUntil = (g: GoalForecast, f: Forecast): boolean => g.reachesTargetOn !== null && g.reachesTargetOn <= f.until;
+
 function goalLine(g: GoalForecast, f: Forecast): string {
-  const when = g.reachesTargetOn === null ? 'not reached in this scenario' : g.reachesTargetOn === f.asOf ? `met already (${f.asOf})` : `reached ${g.reachesTargetOn}`;
+  const when =
+    g.reachesTargetOn === null
+      ? 'not reached in this scenario'
+      : g.reachesTargetOn === f.asOf
+        ? `met already (${f.asOf})`
+        : reachedByUntil(g, f)
+          ? `reached ${g.reachesTargetOn}`
+          : `not reached by ${f.until} (at this pace, on ${g.reachesTargetOn})`;
   return `Goal ${g.id} (${target(g.target, 'count', f.currency)} members): ${when}`;
 }
 

@@ -148,6 +148,6 @@ describe('output', () => {
     await expect(forecastCommand(ctx, { scenario: 'tripling' })).rejects.toThrow('unknown scenario "tripling"');
     await expect(forecastCommand(ctx, { until: '2012-12-31' })).rejects.toThrow('is not after the as-of date 2013-01-31');
     await expect(forecastCommand(ctx, { duesPerMonth: '20.001' })).rejects.toThrow('--dues-per-month "20.001" is not an amount in USD');
-    await expect(forecastCommand(ctx, { members: 'many' })).rejects.toThrow('--members "many" is not a whole number');
+    await expect(forecastCommand(ctx, { members: 'many' })).rejects.toThrow('--members "many" must be a whole number of at least 0');
   });
 });

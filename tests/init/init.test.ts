@@ -4,6 +4,7 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import { jsonSchemaFiles } from '../../src/core/schema/jsonSchema.js';
 import { cleanupRepos, runCli, tempRepo } from '../helpers/repo.js';
 
@@ -19,11 +20,59 @@ describe('iops init', () => {
     expect(runCli(['validate', '--data', dir]).code).toBe(0);
     expect(execFileSync('git', ['-C', dir, 'rev-list', '--count', 'HEAD'], { encoding: 'utf8' }).trim()).toBe('1');
     expect(execFileSync('git', ['-C', dir, 'status', '--porcelain'], { encoding: 'utf8' })).toBe('');
-    expect(readFileSync(join(dir, 'goals.yaml'), 'utf8')).toContain('deadline: 2013-08-31');
+    // a new organisation's deadline is a year ahead, not the sample's 2013-08-31
+    const deadline = /\ndeadline: (\d{4}-\d{2}-\d{2})/.exec(readFileSync(join(dir, 'goals.yaml'), 'utf8'))![1]!;
+    expect(deadline > new Date().toISOString().slice(0, 10)).toBe(true);
+    expect(r.stdout).toContain(`to be met by ${deadline}`);
+    expect(execFileSync('git', ['-C', dir, 'symbolic-ref', '--short', 'HEAD'], { encoding: 'utf8' }).trim()).toBe('main');
     expect(readFileSync(join(dir, 'iops.yaml'), 'utf8')).toMatch(/^# yaml-language-server: \$schema=\.iops\/schemas\/iops\.schema\.json\n/);
     for (const f of ['README.md', '.gitattributes', '.github/workflows/iops.yml', '.github/workflows/iops-comment.yml', '.github/CODEOWNERS', '.iops/schemas/members.schema.json', '.iops/ci/package.json', '.iops/ci/package-lock.json']) expect(existsSync(join(dir, f))).toBe(true);
     const readiness = JSON.parse(runCli(['--data', dir, 'readiness', '--format', 'json', '--as-of', '2013-01-01']).stdout);
     expect(readiness.goals.map((g: { id: string }) => g.id)).toEqual(['members', 'functioning-chapters', 'women', 'national-gatherings', 'dues']);
+    rmSync(plain, { recursive: true, force: true });
+  });
+
+  it('branch main even where git would make master, and the settings from --name, --convention, --deadline, --currency', () => {
+    const plain = mkdtempSync(join(tmpdir(), 'iops-init-'));
+    const dir = join(plain, 'org');
+    const args = ['init', dir, '--name', 'IOPS: "Scotland" & Co', '--convention', 'yes', '--deadline', '2028-02-29', '--currency', 'GBP'];
+    const r = runCli(args, { env: { GIT_CONFIG_PARAMETERS: "'init.defaultBranch'='master'" } });
+    expect([r.code, r.stderr]).toEqual([0, '']);
+    expect(execFileSync('git', ['-C', dir, 'symbolic-ref', '--short', 'HEAD'], { encoding: 'utf8' }).trim()).toBe('main');
+    expect(runCli(['validate', '--data', dir]).code).toBe(0);
+    const readiness = JSON.parse(runCli(['--data', dir, 'readiness', '--format', 'json', '--as-of', '2027-01-01']).stdout);
+    expect(readiness.deadline).toBe('2028-02-29');
+    // the names read back exactly as given: YAML-safe however they are spelled
+    expect(parse(readFileSync(join(dir, 'iops.yaml'), 'utf8'))).toMatchObject({ organization: 'IOPS: "Scotland" & Co', currency: 'GBP' });
+    expect(parse(readFileSync(join(dir, 'goals.yaml'), 'utf8'))).toMatchObject({ convention: 'yes', deadline: '2028-02-29' });
+    rmSync(plain, { recursive: true, force: true });
+  });
+
+  it('refuses a deadline that is not a calendar date, a currency that is not ISO 4217, a name on two lines: nothing written', () => {
+    const plain = mkdtempSync(join(tmpdir(), 'iops-init-'));
+    const cases: [string[], string][] = [
+      [['--deadline', '2027-02-30'], '--deadline "2027-02-30" is not a calendar date'],
+      [['--deadline', 'next summer'], 'is not a calendar date (write YYYY-MM-DD'],
+      [['--currency', 'XYZ'], '--currency "XYZ" is not an ISO 4217 currency code'],
+      [['--currency', 'gbp'], 'did you mean --currency GBP?'],
+      [['--name', 'two\nlines'], '--name must be one line of text'],
+      [['--name', '  '], '--name is empty'],
+      [['--sample', '--deadline', '2027-01-01'], 'leave out --deadline'],
+    ];
+    for (const [flags, message] of cases) {
+      const r = runCli(['init', join(plain, 'org'), ...flags]);
+      expect([r.code, r.stdout]).toEqual([2, '']);
+      expect(r.stderr).toContain(message);
+      expect(existsSync(join(plain, 'org'))).toBe(false);
+    }
+    rmSync(plain, { recursive: true, force: true });
+  });
+
+  it('--quiet prints nothing when it worked', () => {
+    const plain = mkdtempSync(join(tmpdir(), 'iops-init-'));
+    const r = runCli(['init', join(plain, 'org'), '--quiet']);
+    expect([r.code, r.stdout, r.stderr]).toEqual([0, '', '']);
+    expect(existsSync(join(plain, 'org', 'iops.yaml'))).toBe(true);
     rmSync(plain, { recursive: true, force: true });
   });
 

@@ -10,10 +10,9 @@ import { SCHEMA_DIR } from '../../core/paths.js';
 import { EnvironmentError, UsageError } from '../../errors.js';
 import { gitDirectoryKind, isInsideWorkTree } from '../../io/git.js';
 import { gitOk } from '../../io/gitRunner.js';
-import { goalsYaml } from '../../sample/settings.js';
 import { replaySample } from './sampleHistory.js';
 import { PIN_DIR, pinFiles } from './pin.js';
-import { type InitSettings, codeowners, gitattributes, iopsYaml, readme } from './templates.js';
+import { type InitSettings, codeowners, gitattributes, initGoalsYaml, iopsYaml, readme } from './templates.js';
 import { checkWorkflow, commentWorkflow } from './workflow.js';
 
 
@@ -70,14 +69,18 @@ export async function initRepository(cwd: string, dirArg: string, opts: InitOpti
   await refuseGitDirectory(root, dirArg);
   if (existsSync(join(root, 'iops.yaml'))) throw new UsageError(`${dirArg} already holds a data repository (it has an iops.yaml); nothing was changed`);
   await mkdir(root, { recursive: true });
-  if (!(await isInsideWorkTree(root))) await gitOk(root, ['init', '-q']);
+  if (!(await isInsideWorkTree(root))) {
+    await gitOk(root, ['init', '-q']);
+    // the branch is main whatever git's own default (master before git 2.28, or init.defaultBranch)
+    await gitOk(root, ['symbolic-ref', 'HEAD', 'refs/heads/main']);
+  }
   await requireIdentity(root);
   const top = (await gitOk(root, ['rev-parse', '--show-toplevel'])).trim();
   const dataDir = relative(top, root).split(sep).join('/');
 
   const files = new Map<string, string | Uint8Array>([
     ['iops.yaml', iopsYaml(opts)],
-    ['goals.yaml', goalsYaml()],
+    ['goals.yaml', initGoalsYaml(opts)],
     ['README.md', readme(opts)],
     ['.gitattributes', gitattributes],
     ['chapters/.gitkeep', ''],

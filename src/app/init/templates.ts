@@ -2,14 +2,30 @@
 // line-ending rules and a CODEOWNERS suggestion. The CI workflows are in workflow.ts, the
 // pinned iops they install in pin.ts.
 import { paths, schemaComment } from '../../core/paths.js';
+import { goalsYaml } from '../../sample/settings.js';
 import { PIN_DIR } from './pin.js';
 
 export interface InitSettings {
   organization: string;
   currency: string;
+  /** What the goals lead to, such as "Founding international convention". */
+  convention: string;
+  /** YYYY-MM-DD: the day every goal should be met by. */
+  deadline: string;
 }
 
-const yamlString = (s: string) => (/^[\p{L}\p{N}][\p{L}\p{N} ,.'()&-]*$/u.test(s) && !/^(y|n|yes|no|true|false|on|off|null)$/i.test(s) ? s : JSON.stringify(s));
+/** Text as a YAML scalar: plain when it reads back as the same text, else double-quoted (JSON is YAML). */
+export const yamlString = (s: string) => (/^[\p{L}\p{N}][\p{L}\p{N} ,.'()&-]*$/u.test(s) && !/^(y|n|yes|no|true|false|on|off|null)$/i.test(s) ? s : JSON.stringify(s));
+
+/** The seed discussion's goals (the sample's goals.yaml) for this organisation's convention and deadline. */
+export function initGoalsYaml(s: InitSettings): string {
+  const seed = goalsYaml();
+  const goals = seed
+    .replace(/^convention: .*$/m, `convention: ${yamlString(s.convention)}`)
+    .replace(/^deadline: \d{4}-\d{2}-\d{2}( *#.*)?$/m, `deadline: ${s.deadline}$1`);
+  if (!goals.includes(`\ndeadline: ${s.deadline}`)) throw new Error('the seed goals.yaml has no deadline line to set');
+  return goals;
+}
 
 export function iopsYaml(s: InitSettings): string {
   return [
@@ -67,7 +83,7 @@ the change does to every goal (\`iops diff\` against the pull request's base).
       cp /tmp/new-pin/${PIN_DIR}/iops-*.tgz /tmp/new-pin/${PIN_DIR}/package*.json ${PIN_DIR}/
       git add ${PIN_DIR} && git commit -m "CI: run iops <version>"
 
-  Or, from a checkout of the iops release (\`npm ci\` in it builds it), in \`${PIN_DIR}\`:
+  Or, from a checkout of the iops release (after \`npm ci\` in it; \`npm pack\` builds it), in \`${PIN_DIR}\`:
   \`npm pack --pack-destination . /path/to/iops\`, then
   \`npm install --save-exact --ignore-scripts ./iops-<version>.tgz\` (this rewrites \`package.json\`
   and \`package-lock.json\`, and needs the network). The upgrade's pull request is still checked
