@@ -71,17 +71,22 @@ describe('a pull request cannot forge its review comment', () => {
     const tokens = parser.parse(r.stdout, {});
     expect(rawHtml(tokens)).toEqual([]);
     expect(headings(tokens)).toEqual([expect.stringMatching(/^h3 iops diff: `HEAD \(\w+\)` → `working tree` \(as of 2013-06-30\)$/)]);
-    expect(strong(tokens)).toEqual(['Goal definitions changed:', 'no → yes']); // and the flip the threshold makes
+    // the flip the threshold makes, in the goal table and in the projection table
+    expect(strong(tokens)).toEqual(['Goal definitions changed:', 'no → yes', 'On track by the deadline 2013-08-31:', 'no → yes']);
     expect(blockTypes(tokens)).toEqual([
       'heading_open', 'paragraph_open', 'bullet_list_open', 'list_item_open', 'paragraph_open', 'list_item_open', 'paragraph_open',
       'table_open', 'thead_open', 'tr_open', 'th_open', 'th_open', 'th_open', 'th_open', 'tbody_open',
       'tr_open', 'td_open', 'td_open', 'td_open', 'td_open', 'tr_open', 'td_open', 'td_open', 'td_open', 'td_open',
       'paragraph_open',
+      'table_open', 'thead_open', 'tr_open', 'th_open', 'th_open', 'th_open', 'th_open', 'tbody_open',
+      'tr_open', 'td_open', 'td_open', 'td_open', 'td_open', 'tr_open', 'td_open', 'td_open', 'td_open', 'td_open',
+      'paragraph_open',
     ]);
-    const body = rows(tokens).slice(1);
+    const body = rows(tokens).slice(1, 3);
     expect(body).toHaveLength(2);
     expect(body[0]![1]).toBe('≥ 3 → ≥ 2'); // the lowered threshold is in plain sight
-    expect(tokens[tokens.length - 2]!.content).toMatch(/^Readiness: not ready → not ready\s+Data: unchanged/);
+    expect(rows(tokens).slice(4).map((row) => row.length)).toEqual([4, 4]); // the hostile title stays in its cell there too
+    expect(tokens[tokens.length - 2]!.content).toMatch(/^Readiness: not ready → not ready\s+Goals met: 0 of 2 → 1 of 2 · on track: 0 of 2 → 1 of 2\s+Data: unchanged/);
   });
 
   it('readiness --format markdown: the title on one line, one row per goal, the real verdict last', () => {
