@@ -117,7 +117,11 @@ describe('dashboard --out on a disk that refuses the write', () => {
     } finally {
       closeSync(fd);
     }
-    refused(out, /could not write .*: the disk is full \(no space left on device\)/, ['--format', 'json', '--as-of', '2013-01-31']);
+    // with --format json the error is one JSON object on stdout (README: errors in --format json)
+    const r = dashboard(out, ['--format', 'json', '--as-of', '2013-01-31']);
+    expect(r.code, r.stderr).toBe(2);
+    expect(JSON.parse(r.stdout).error).toMatchObject({ exit_code: 2, message: expect.stringMatching(/could not write .*: the disk is full \(no space left on device\)/) });
+    expect(r.stderr).not.toMatch(/This is a bug|unexpected error|\n\s+at /);
     expect(readFileSync(join(out, 'index.html')).equals(page)).toBe(true);
     expect(readFileSync(join(out, 'dashboard.json')).equals(json)).toBe(true);
     expect(dotTemps(out)).toEqual([]);
