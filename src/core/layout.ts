@@ -22,7 +22,19 @@ const CHAPTER_FILES = ['chapter.yaml', 'members.yaml', 'meetings/', 'reports/', 
 const badId = (what: string, id: string) =>
   `${what} ${JSON.stringify(id)} is not a valid id: use lowercase letters, digits and '-', starting with a letter or digit`;
 
+/**
+ * A load looks at each of the repository's paths several times (listing, scope, manifest): the
+ * answer for a path never changes, so it is kept (one entry a data file; the same objects returned).
+ */
+const classified = new Map<string, Classified>();
+
 export function classify(path: string): Classified {
+  let c = classified.get(path);
+  if (!c) classified.set(path, (c = classifyPath(path)));
+  return c;
+}
+
+function classifyPath(path: string): Classified {
   const parts = path.split('/');
   if (parts.some((p) => p.startsWith('.'))) return { ignore: true };
   const [top, second, third, fourth] = parts;
