@@ -134,7 +134,9 @@ class CachedHead implements HeadTree {
       files.set(path, { path, role: c.role, data });
     }
     const valid = [...files.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-    const { problems } = linkFiles(valid);
+    // what can break is in the changed files: check those, with every member id for uniqueness
+    const focus = new Set(changes.keys());
+    const { problems } = linkFiles(valid, new Map(), { focus });
     if (!problems.length) return [];
     // locate them: parse the files they name (the changed ones, or a members list a new id clashes with)
     const located = new Map<string, NonNullable<ReturnType<typeof readFileData>['parsed']>>();
@@ -144,7 +146,7 @@ class CachedHead implements HeadTree {
       const parsed = 'role' in c && bytes ? readFileData(file, c.role, bytes).parsed : undefined;
       if (parsed) located.set(file, parsed);
     }
-    return linkFiles(valid, located).problems;
+    return linkFiles(valid, located, { focus }).problems;
   }
 
   private afterChanges(changes: ReadonlyMap<string, Uint8Array>): ListedFile[] {

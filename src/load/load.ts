@@ -79,10 +79,10 @@ export function loadFromFiles(files: readonly FileEntry[], opts: { select?: (val
  * Files valid on their own → the organisation and the cross-file problems (located when `parsed`
  * knows the file). `checks: false` only for files a certificate says passed them (load/cachedLoad.ts).
  */
-export function linkFiles(valid: ValidFile[], parsed: ReadonlyMap<string, ParsedYaml> = new Map(), opts: { checks?: boolean } = {}): LoadResult {
+export function linkFiles(valid: ValidFile[], parsed: ReadonlyMap<string, ParsedYaml> = new Map(), opts: { checks?: boolean; focus?: ReadonlySet<string> } = {}): LoadResult {
   const { org, nameDates, linkProblems } = link(valid);
   if (opts.checks === false) return { org, problems: [] };
-  const checks = [...linkProblems, ...checkRecords(org, nameDates), ...checkReferences(org)];
+  const checks = [...linkProblems, ...checkRecords(org, nameDates, opts.focus), ...checkReferences(org, opts.focus)];
   return { org: checks.length ? undefined : org, problems: checks.map((u) => locateProblem(u, parsed)).sort(compareProblems) };
 }
 

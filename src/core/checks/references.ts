@@ -4,8 +4,14 @@ import type { Organisation } from '../model.js';
 import { type UnlocatedProblem, closest } from '../problem.js';
 import { quote } from '../schema/common.js';
 
-export function checkReferences(org: Organisation): UnlocatedProblem[] {
+/**
+ * With `focus`, only what those files say is checked (a write on a tree that passed every
+ * check: load/headTree.ts): a chapter's own references when its chapter.yaml or members list is
+ * among them (its delegate must be one of its members), and each record of a file in focus.
+ */
+export function checkReferences(org: Organisation, focus?: ReadonlySet<string>): UnlocatedProblem[] {
   const out: UnlocatedProblem[] = [];
+  const inFocus = (file: string) => !focus || focus.has(file);
   const chapterIds = [...org.chapterById.keys()];
   const unknown = (what: string, id: string, known: Iterable<string>, extra = '') => {
     const hint = closest(id, known);
@@ -22,18 +28,21 @@ export function checkReferences(org: Organisation): UnlocatedProblem[] {
   };
 
   for (const c of org.chapters) {
-    if (c.branch !== undefined && !org.branchById.has(c.branch))
+    const own = inFocus(c.file) || (c.members[0] !== undefined && inFocus(c.members[0].file)); // one members list a chapter
+    if (own && c.branch !== undefined && !org.branchById.has(c.branch))
       out.push({ file: c.file, at: ['branch'], message: unknown('branch', c.branch, org.branchById.keys(), ' in branches/') });
-    if (c.delegate !== undefined) {
+    if (own && c.delegate !== undefined) {
       const d = org.memberById.get(c.delegate);
       if (!d || d.chapter !== c.id)
         out.push({ file: c.file, at: ['delegate'], message: d ? `the delegate must be a member of this chapter, not of ${d.chapter}; name a member of chapters/${c.id}/members.yaml` : unknown('member', c.delegate, c.members.map((m) => m.id), ' in this chapter') });
     }
     for (const m of c.members) {
+      if (!inFocus(m.file)) continue;
       checkStudied(m.file, [m.index!, 'studied'], m.studied);
       if (m.dues && m.dues !== 'exempt') checkCurrency(m.file, [m.index!, 'dues', 'currency'], m.dues.currency);
     }
     for (const m of c.ownMeetings) {
+      if (!inFocus(m.file)) continue;
       m.joint_with.forEach((j, k) => {
         if (j === c.id) out.push({ file: m.file, at: ['joint_with', k], message: 'a chapter cannot meet jointly with itself; remove it from joint_with' });
         else if (!org.chapterById.has(j)) out.push({ file: m.file, at: ['joint_with', k], message: unknown('chapter', j, chapterIds) });
@@ -49,18 +58,20 @@ export function checkReferences(org: Organisation): UnlocatedProblem[] {
       checkStudied(m.file, ['studied'], m.studied);
     }
     for (const r of c.receipts) {
+      if (!inFocus(r.file)) continue;
       if (!org.memberById.has(r.member)) out.push({ file: r.file, at: [r.index!, 'member'], message: unknown('member', r.member, []) });
       checkCurrency(r.file, [r.index!, 'currency'], r.currency);
     }
   }
   for (const b of org.branches) {
+    if (!inFocus(b.file)) continue;
     for (const g of b.gatherings) {
       g.chapters.forEach((ch, k) => {
         if (!org.chapterById.has(ch)) out.push({ file: g.file, at: ['gatherings', g.index!, 'chapters', k], message: unknown('chapter', ch, chapterIds) });
       });
     }
   }
-  for (const currency of Object.keys(org.settings.rates ?? {})) {
+  for (const currency of inFocus('iops.yaml') ? Object.keys(org.settings.rates ?? {}) : []) {
     if (currency === org.settings.currency) out.push({ file: 'iops.yaml', at: ['rates', currency], message: `${currency} is the reporting currency; it needs no rate: remove it` });
   }
   return out;
