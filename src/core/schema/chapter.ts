@@ -1,7 +1,7 @@
 // chapters/<id>/chapter.yaml: one local chapter.
 import { z } from 'zod';
 import { AGE_BANDS, Bool, CalendarDate, Country, Currency, DUES_SCHEMES, Fraction, GENDERS, Id, Text, oneOf } from './common.js';
-import { Amount, amountFitsCurrency } from './money.js';
+import { Amount, amountDecimalsJson, amountFitsCurrency } from './money.js';
 
 /** `amount` and `currency` go together, belong to the fixed scheme only, and are required by it. */
 function fixedAmount(d: { scheme: string; amount?: number | undefined; currency?: string | undefined }, ctx: z.RefinementCtx): void {
@@ -15,6 +15,13 @@ function fixedAmount(d: { scheme: string; amount?: number | undefined; currency?
   else if (d.currency === undefined) issue('amount', 'scheme fixed needs `currency` next to `amount` (such as currency: GBP)');
   else amountFitsCurrency({ amount: d.amount, currency: d.currency }, ctx);
 }
+
+/** fixedAmount for JSON Schema: scheme fixed requires both keys, any other scheme allows neither. */
+const FIXED_AMOUNT_JSON = {
+  if: { properties: { scheme: { const: 'fixed' } }, required: ['scheme'] },
+  then: { required: ['amount', 'currency'] },
+  else: { properties: { amount: false, currency: false } },
+};
 
 const Shares = (keys: readonly string[]) => z.strictObject(Object.fromEntries(keys.map((k) => [k, Fraction.optional()])));
 
@@ -33,6 +40,7 @@ export const ChapterSchema = z.strictObject({
       currency: Currency.optional(),
     })
     .superRefine(fixedAmount)
+    .meta({ allOf: [FIXED_AMOUNT_JSON, ...amountDecimalsJson()] })
     .optional(),
   community: z
     .strictObject({

@@ -1,7 +1,7 @@
 // chapters/<id>/dues/<year>.yaml: the year's dues receipts.
 import { z } from 'zod';
 import { CalendarDate, Currency, Id, Month, Text } from './common.js';
-import { Amount, amountFitsCurrency } from './money.js';
+import { Amount, amountDecimalsJson, amountFitsCurrency } from './money.js';
 
 export const ReceiptSchema = z
   .strictObject({
@@ -12,7 +12,8 @@ export const ReceiptSchema = z
     period: Month.optional(),
     notes: Text.optional(),
   })
-  .superRefine(amountFitsCurrency);
+  .superRefine(amountFitsCurrency)
+  .meta({ allOf: amountDecimalsJson() });
 
 export const LedgerSchema = z.array(ReceiptSchema, {
   error: 'expected a list of receipts (each starting with "- date: …")',

@@ -49,7 +49,9 @@ export const GoalSchema = (z.discriminatedUnion('metric', goalOptions as unknown
   .superRefine((g, ctx) => {
     if (g.min === undefined && g.max === undefined) ctx.addIssue({ code: 'custom', path: [], message: 'a goal needs `min` or `max` (or both)' });
     if (g.min !== undefined && g.max !== undefined && g.min > g.max) ctx.addIssue({ code: 'custom', path: ['min'], message: `min ${g.min} is more than max ${g.max}` });
-  });
+  })
+  // the first check above, for JSON Schema (min > max compares two values, which it cannot)
+  .meta({ anyOf: [{ required: ['min'] }, { required: ['max'] }] });
 
 export const GoalsFileSchema = z
   .strictObject({

@@ -1,6 +1,6 @@
 // Amounts in files: positive, and with no more decimals than the currency's minor unit.
 import { z } from 'zod';
-import { describe } from './common.js';
+import { currencyCodes, describe } from './common.js';
 import { minorDigits, toMinor } from '../money.js';
 
 export const MAX_AMOUNT = 1_000_000_000;
@@ -21,4 +21,20 @@ export function amountFitsCurrency(v: { amount: number; currency: string }, ctx:
       message: `${v.amount} has more decimals than ${v.currency} allows (${digits === 0 ? 'no decimals' : `at most ${digits}`})`,
     });
   }
+}
+
+/**
+ * The same rule for JSON Schema, which cannot compute a currency's minor unit: one `if`/`then`
+ * per class of currencies (no decimals, 2, 3, …), listing the class's codes, with `amount` a
+ * `multipleOf` its minor unit. Attached to every object that has `amount` next to `currency`.
+ */
+export function amountDecimalsJson(): Record<string, unknown>[] {
+  const classes = new Map<number, string[]>();
+  for (const c of currencyCodes()) classes.set(minorDigits(c), [...(classes.get(minorDigits(c)) ?? []), c]);
+  return [...classes]
+    .sort(([a], [b]) => a - b)
+    .map(([digits, codes]) => ({
+      if: { properties: { currency: { enum: codes } }, required: ['currency'] },
+      then: { properties: { amount: { multipleOf: digits === 0 ? 1 : Number(`1e-${digits}`) } } },
+    }));
 }
