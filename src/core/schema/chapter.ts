@@ -1,7 +1,7 @@
 // chapters/<id>/chapter.yaml: one local chapter.
 import { z } from 'zod';
 import { AGE_BANDS, Bool, CalendarDate, Country, Currency, DUES_SCHEMES, Fraction, GENDERS, Id, Text, oneOf } from './common.js';
-import { Amount, amountDecimalsJson, amountFitsCurrency } from './money.js';
+import { Amount, amountFitsCurrency, amountInCurrency } from './money.js';
 
 /** `amount` and `currency` go together, belong to the fixed scheme only, and are required by it. */
 function fixedAmount(d: { scheme: string; amount?: number | undefined; currency?: string | undefined }, ctx: z.RefinementCtx): void {
@@ -31,17 +31,18 @@ export const ChapterSchema = z.strictObject({
   branch: Id.optional(),
   founded: CalendarDate.optional(),
   delegate: Id.optional(),
-  dues: z
-    .strictObject({
-      scheme: oneOf(DUES_SCHEMES, 'a dues scheme'),
-      bank_account: Bool.default(false),
-      agreed: CalendarDate.optional(),
-      amount: Amount.optional(), // scheme fixed: the monthly amount, in `currency`
-      currency: Currency.optional(),
-    })
-    .superRefine(fixedAmount)
-    .meta({ allOf: [FIXED_AMOUNT_JSON, ...amountDecimalsJson()] })
-    .optional(),
+  dues: amountInCurrency(
+    z
+      .strictObject({
+        scheme: oneOf(DUES_SCHEMES, 'a dues scheme'),
+        bank_account: Bool.default(false),
+        agreed: CalendarDate.optional(),
+        amount: Amount.optional(), // scheme fixed: the monthly amount, in `currency`
+        currency: Currency.optional(),
+      })
+      .superRefine(fixedAmount)
+      .meta({ allOf: [FIXED_AMOUNT_JSON] }),
+  ).optional(),
   community: z
     .strictObject({
       gender: Shares(GENDERS.filter((g) => g !== 'undisclosed')).optional(),

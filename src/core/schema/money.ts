@@ -24,9 +24,20 @@ export function amountFitsCurrency(v: { amount: number; currency: string }, ctx:
 }
 
 /**
- * The same rule for JSON Schema, which cannot compute a currency's minor unit: one `if`/`then`
- * per class of currencies (no decimals, 2, 3, …), listing the class's codes, with `amount` a
- * `multipleOf` its minor unit. Attached to every object that has `amount` next to `currency`.
+ * Objects with `amount` next to `currency` (checked by amountFitsCurrency): jsonSchema.ts adds
+ * amountDecimalsJson() to theirs. Built only when JSON Schemas are written, not on every run,
+ * because it asks ICU for every currency's minor unit.
+ */
+export const AMOUNT_IN_CURRENCY = new WeakSet<object>();
+export function amountInCurrency<T extends z.ZodType>(schema: T): T {
+  AMOUNT_IN_CURRENCY.add(schema);
+  return schema;
+}
+
+/**
+ * amountFitsCurrency for JSON Schema, which cannot compute a currency's minor unit: one
+ * `if`/`then` per class of currencies (no decimals, 2, 3, …), listing the class's codes, with
+ * `amount` a `multipleOf` its minor unit.
  */
 export function amountDecimalsJson(): Record<string, unknown>[] {
   const classes = new Map<number, string[]>();
