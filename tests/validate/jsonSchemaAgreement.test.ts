@@ -127,6 +127,8 @@ const MUTATIONS: Mutation[] = [
   bad('scheme fixed without amount', 'chapter', ['dues', 'scheme'], 'fixed'),
   bad('an amount with a scheme that is not fixed', 'chapter', ['dues', 'amount'], 10),
   bad('a goal with neither min nor max', 'goals', ['goals', 0, 'min'], undefined),
+  bad('a metric whose definition is removed', 'goals', ['definitions', 'functioning_chapter'], undefined),
+  bad('every definition removed while goals need them', 'goals', ['definitions'], undefined),
   // rules JSON Schema cannot express: validate rejects, the schemas accept
   {
     ...bad('attendance that does not match the attendees listed', 'attendees', ['attendance'], 99),
@@ -137,10 +139,6 @@ const MUTATIONS: Mutation[] = [
   {
     ...bad('min_months above window_months', 'goals', ['definitions', 'collecting_dues', 'min_months'], 4),
     exception: 'compares two values; JSON Schema has no such keyword',
-  },
-  {
-    ...bad('a metric whose definition is removed', 'goals', ['definitions', 'functioning_chapter'], undefined),
-    exception: 'a goal anywhere in the list requires a definition elsewhere in the file (expressible only with a contains/if per metric; not generated)',
   },
   {
     ...bad('a rate too small to write as a plain decimal', 'settings', ['rates', 'GBP'], 1e-20),
