@@ -1,7 +1,8 @@
 // A small, strict CSV reader and writer (RFC 4180): quoted fields with doubled quotes, line
-// breaks inside quotes, CRLF or LF, a UTF-8 BOM. Every field remembers its line and column,
-// so problems point into the spreadsheet's file. Spreadsheets saved with `;` between fields
-// (common where the decimal mark is a comma) are recognised from the header line.
+// breaks inside quotes (kept as typed, CRLF or LF), CRLF or LF between records, a UTF-8 BOM.
+// Every field remembers its line and column, so problems point into the spreadsheet's file.
+// The separator is `,`, `;` (spreadsheets where the decimal mark is a comma) or a tab, the one
+// the header line uses most outside quotes. tests/write/csv.test.ts compares it with csv-parse.
 import { readFile, stat } from 'node:fs/promises';
 import { UsageError } from '../errors.js';
 
@@ -23,29 +24,48 @@ export interface CsvProblem {
   message: string;
 }
 
-export function parseCsv(input: string): { records: CsvRecord[]; problems: CsvProblem[] } {
+export type CsvSeparator = ',' | ';' | '\t';
+const SEPARATORS: readonly CsvSeparator[] = [',', ';', '\t'];
+
+/** The separator the header (the first record after blank lines, read with quotes) uses most; `,` on a tie or none. */
+export function detectSeparator(text: string): CsvSeparator {
+  const counts = new Map<string, number>();
+  let quoted = false;
+  for (let i = text.search(/[^\r\n]|$/); i < text.length; i++) {
+    const c = text[i]!;
+    if (c === '"') quoted = !quoted; // a doubled quote toggles twice
+    else if (!quoted && (c === '\n' || c === '\r')) break;
+    else if (!quoted) counts.set(c, (counts.get(c) ?? 0) + 1);
+  }
+  let best: CsvSeparator = ',';
+  for (const sep of SEPARATORS) if ((counts.get(sep) ?? 0) > (counts.get(best) ?? 0)) best = sep;
+  return best;
+}
+
+export function parseCsv(input: string): { records: CsvRecord[]; problems: CsvProblem[]; separator: CsvSeparator } {
   const text = input.replace(/^\uFEFF/, '');
-  const firstLine = text.slice(0, text.search(/\r?\n|$/));
-  const sep = !firstLine.includes(',') && firstLine.includes(';') ? ';' : ',';
+  const sep = detectSeparator(text);
   const records: CsvRecord[] = [];
   const problems: CsvProblem[] = [];
   let i = 0, line = 1, lineStart = 0;
   let record: CsvRecord = { line: 1, fields: [] };
   const newline = (at: number): number => (text[at] === '\r' && text[at + 1] === '\n' ? 2 : text[at] === '\n' || text[at] === '\r' ? 1 : 0);
+  let quoted = false; // whether the record's last field was in quotes: `""` alone is not a blank line
   const endRecord = () => {
-    const blank = record.fields.length === 1 && record.fields[0]!.value === '';
+    const blank = record.fields.length === 1 && record.fields[0]!.value === '' && !quoted;
     if (!blank) records.push(record);
   };
 
   while (i <= text.length) {
     const start: CsvField = { value: '', line, column: i - lineStart + 1 };
-    if (text[i] === '"') {
+    quoted = text[i] === '"';
+    if (quoted) {
       let value = '';
       let j = i + 1;
       for (;;) {
         if (j >= text.length) {
           problems.push({ line: start.line, column: start.column, message: 'a quoted field is never closed: add the closing "' });
-          return { records, problems };
+          return { records, problems, separator: sep };
         }
         if (text[j] === '"') {
           if (text[j + 1] === '"') [value, j] = [value + '"', j + 2];
@@ -53,7 +73,7 @@ export function parseCsv(input: string): { records: CsvRecord[]; problems: CsvPr
         } else {
           const nl = newline(j);
           if (nl) [line, lineStart] = [line + 1, j + nl];
-          value += nl ? '\n' : text[j];
+          value += text.slice(j, j + (nl || 1));
           j += nl || 1;
         }
       }
@@ -84,12 +104,12 @@ export function parseCsv(input: string): { records: CsvRecord[]; problems: CsvPr
     record = { line, fields: [] };
     if (i === text.length) break;
   }
-  return { records, problems };
+  return { records, problems, separator: sep };
 }
 
 /** One CSV field: quoted when it holds a separator, a quote, a line break or edge spaces. */
 export function csvField(value: string): string {
-  return /[",;\r\n]|^\s|\s$/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+  return /[",;\t\r\n]|^\s|\s$/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }
 
 export function csvLine(values: readonly string[]): string {

@@ -73,6 +73,61 @@ describe('iops import members', () => {
   });
 });
 
+describe('iops import members: spreadsheets as they are saved (issue 17)', () => {
+  const importing = (repo: ReturnType<typeof tempRepo>, csv: string) => {
+    writeFileSync(join(repo.dir, 'm.csv'), csv);
+    return iops(repo, ['import', 'members', 'm.csv', '--chapter', 'london']);
+  };
+
+  it('reads tab-separated files', () => {
+    const repo = tempRepo(smallOrg());
+    const r = importing(repo, 'id\tjoined\tstudied\nldn-c\t2012-05-01\tvalues;vision\n');
+    expect(r.code, r.stderr).toBe(0);
+    expect(members(repo.dir, 'london')[2]).toEqual({ id: 'ldn-c', joined: '2012-05-01', studied: ['values', 'vision'] });
+  });
+
+  it('guesses the separator from the whole header line, quotes included', () => {
+    const repo = tempRepo(smallOrg());
+    const r = importing(repo, '"id,x";joined\nldn-c;2012-05-01\n');
+    expect(r.code).toBe(3);
+    expect(r.stderr.split('\n')[0]).toMatch(/^m\.csv:1:1: unknown column "id,x"/);
+  });
+
+  it('reads genders, age bands, currencies and periods in any case, and writes them in the canonical one', () => {
+    const repo = tempRepo(smallOrg());
+    const r = importing(repo, 'id,joined,gender,age_band,dues\nldn-c,2012-05-01,Man,Under-25,20/gbp/Month\nldn-d,2012-05-01,WOMAN,65-Plus,Exempt\n');
+    expect(r.code, r.stderr).toBe(0);
+    expect(members(repo.dir, 'london').slice(2)).toEqual([
+      { id: 'ldn-c', joined: '2012-05-01', gender: 'man', age_band: 'under-25', dues: { amount: 20, currency: 'GBP', every: 'month' } },
+      { id: 'ldn-d', joined: '2012-05-01', gender: 'woman', age_band: '65-plus', dues: 'exempt' },
+    ]);
+    expectValid(repo);
+  });
+
+  it('says how to write a date a spreadsheet wrote its own way', () => {
+    const repo = tempRepo(smallOrg());
+    const r = importing(repo, 'id,joined,left\nldn-c,15/01/2012,\nldn-d,2012-01-15,41289\nldn-e,2012/01/15,\n');
+    expect(r.code).toBe(3);
+    expect(r.stderr.split('\n').filter((l) => l.startsWith('m.csv'))).toEqual([
+      'm.csv:2:7: joined: "15/01/2012" is not a date iops reads: write dates as YYYY-MM-DD, such as 2026-01-15; 15/01/2012 is ambiguous (day or month first?)',
+      'm.csv:3:18: left: "41289" looks like a spreadsheet date serial (2013-01-15 in Excel\'s usual 1900 date system): format the column as text or YYYY-MM-DD, then save again',
+      'm.csv:4:7: joined: "2012/01/15" is not a date iops reads: write dates as YYYY-MM-DD, such as 2026-01-15',
+    ]);
+  });
+
+  it('lists problems in line order, and counts fields in words that agree', () => {
+    const repo = tempRepo(smallOrg());
+    // line 2: a bad gender (a field problem); line 3: a stray quote (found while reading the file);
+    // line 4: a line holding only "" is a row with one field, not a blank line
+    const r = importing(repo, 'id,joined,gender\nldn-c,2012-05-01,female\nldn-d,2012"-05-01,\n""\nldn-e,2012-05-01\n');
+    expect(r.code).toBe(3);
+    const located = r.stderr.split('\n').filter((l) => l.startsWith('m.csv'));
+    expect(located.map((l) => Number(l.split(':')[1]))).toEqual([2, 3, 3, 4, 5]);
+    expect(located).toContain('m.csv:4:1: this row has 1 field, the header has 3 columns');
+    expect(located).toContain('m.csv:5:1: this row has 2 fields, the header has 3 columns');
+  });
+});
+
 describe('iops export members', () => {
   it('writes the columns import reads, and a re-import names the duplicates', () => {
     const repo = tempRepo(smallOrg());

@@ -9,7 +9,7 @@ import { DataError, UsageError } from '../../errors.js';
 import { type CsvField, parseCsv } from '../../io/csv.js';
 import type { Plan } from '../transaction.js';
 import { compact, listFile } from './files.js';
-import { mapHeader } from './memberCsv.js';
+import { canonicalCell, mapHeader, spreadsheetDateHint } from './memberCsv.js';
 import { memberPrefix, newMemberId } from './memberId.js';
 import { MEMBER_STYLE } from './members.js';
 import { chapterOf, pledge } from './values.js';
@@ -38,11 +38,11 @@ export const importMembers = (file: string, text: string, chapterId: string): Pl
   const idLine = new Map<string, number>();
   for (const record of body) {
     if (record.fields.length !== header.fields.length) {
-      at(record.line, 1, '', `this row has ${record.fields.length} fields, the header has ${header.fields.length}`);
+      at(record.line, 1, '', `this row has ${count(record.fields.length, 'field')}, the header has ${count(header.fields.length, 'column')}`);
       continue;
     }
     const cells = new Map<string, CsvField>();
-    record.fields.forEach((f, i) => columns[i] && f.value.trim() !== '' && cells.set(columns[i]!, { ...f, value: f.value.trim() }));
+    record.fields.forEach((f, i) => columns[i] && f.value.trim() !== '' && cells.set(columns[i]!, { ...f, value: canonicalCell(columns[i]!, f.value.trim()) }));
     const cell = (c: string) => cells.get(c)?.value;
     const where = (c: string) => cells.get(c) ?? record.fields[0]!;
     if (cell('chapter') !== undefined && cell('chapter') !== chapter.id)
@@ -59,7 +59,8 @@ export const importMembers = (file: string, text: string, chapterId: string): Pl
     const checked = MemberSchema.safeParse({ ...member, id: member.id ?? 'placeholder' });
     if (!checked.success) for (const iss of checked.error.issues) {
       const col = String(iss.path[0] ?? 'joined');
-      at(where(col).line, where(col).column, col, iss.message);
+      const hint = (col === 'joined' || col === 'left') && cell(col) !== undefined ? spreadsheetDateHint(cell(col)!) : undefined;
+      at(where(col).line, where(col).column, col, hint ?? iss.message);
     }
     const id = cell('id');
     if (id !== undefined) {
@@ -70,7 +71,7 @@ export const importMembers = (file: string, text: string, chapterId: string): Pl
     }
     rows.push({ line: record.line, cells, member });
   }
-  if (problems.length) throw new DataError(problems, `${file}: nothing was imported`);
+  if (problems.length) throw new DataError(byLine(problems, file), `${file}: nothing was imported`);
 
   const prefix = memberPrefix(chapter);
   for (const r of rows) r.member.id ??= newMemberId(prefix, (m) => s.org.memberById.has(m) || idLine.has(m));
@@ -81,13 +82,21 @@ export const importMembers = (file: string, text: string, chapterId: string): Pl
   yaml.apply({ op: 'append', path: [], items: rows.map((r) => r.member as YamlMap), style: 'block', block: MEMBER_STYLE });
   return {
     command: 'import members',
-    subject: `${chapter.name}: import ${rows.length.toLocaleString('en-US')} member${rows.length === 1 ? '' : 's'} from ${name}`,
+    subject: `${chapter.name}: import ${count(rows.length, 'member')} from ${name}`,
     entities: [`chapter/${chapter.id}`],
     writes: [{ path, text: yaml.toString() }],
-    output: `imported ${rows.length.toLocaleString('en-US')} members into ${path}`,
-    explain: (found) => found.map((p) => toRow(p, path, base, rows, file)),
+    output: `imported ${count(rows.length, 'member')} into ${path}`,
+    explain: (found) => byLine(found.map((p) => toRow(p, path, base, rows, file)), file),
   };
 };
+
+const count = (n: number, noun: string) => `${n.toLocaleString('en-US')} ${noun}${n === 1 ? '' : 's'}`;
+
+/** The CSV's problems in the order of its lines (first), then any others as they came. */
+function byLine(problems: Problem[], file: string): Problem[] {
+  const rank = (p: Problem) => (p.file === file ? 0 : 1);
+  return [...problems].sort((a, b) => rank(a) - rank(b) || (rank(a) ? 0 : a.line - b.line || a.column - b.column));
+}
 
 /** A problem in the members file at a row that came from the CSV → the CSV's line and cell. */
 function toRow(p: Problem, path: string, base: number, rows: Row[], file: string): Problem {

@@ -1,7 +1,7 @@
 // chapters/<id>/chapter.yaml: one local chapter.
 import { z } from 'zod';
 import { AGE_BANDS, Bool, CalendarDate, Country, Currency, DUES_SCHEMES, Fraction, GENDERS, Id, Text, oneOf } from './common.js';
-import { Amount, amountFitsCurrency } from './money.js';
+import { Amount, amountFitsCurrency, amountInCurrency } from './money.js';
 
 /** `amount` and `currency` go together, belong to the fixed scheme only, and are required by it. */
 function fixedAmount(d: { scheme: string; amount?: number | undefined; currency?: string | undefined }, ctx: z.RefinementCtx): void {
@@ -16,6 +16,13 @@ function fixedAmount(d: { scheme: string; amount?: number | undefined; currency?
   else amountFitsCurrency({ amount: d.amount, currency: d.currency }, ctx);
 }
 
+/** fixedAmount for JSON Schema: scheme fixed requires both keys, any other scheme allows neither. */
+const FIXED_AMOUNT_JSON = {
+  if: { properties: { scheme: { const: 'fixed' } }, required: ['scheme'] },
+  then: { required: ['amount', 'currency'] },
+  else: { properties: { amount: false, currency: false } },
+};
+
 const Shares = (keys: readonly string[]) => z.strictObject(Object.fromEntries(keys.map((k) => [k, Fraction.optional()])));
 
 export const ChapterSchema = z.strictObject({
@@ -24,16 +31,18 @@ export const ChapterSchema = z.strictObject({
   branch: Id.optional(),
   founded: CalendarDate.optional(),
   delegate: Id.optional(),
-  dues: z
-    .strictObject({
-      scheme: oneOf(DUES_SCHEMES, 'a dues scheme'),
-      bank_account: Bool.default(false),
-      agreed: CalendarDate.optional(),
-      amount: Amount.optional(), // scheme fixed: the monthly amount, in `currency`
-      currency: Currency.optional(),
-    })
-    .superRefine(fixedAmount)
-    .optional(),
+  dues: amountInCurrency(
+    z
+      .strictObject({
+        scheme: oneOf(DUES_SCHEMES, 'a dues scheme'),
+        bank_account: Bool.default(false),
+        agreed: CalendarDate.optional(),
+        amount: Amount.optional(), // scheme fixed: the monthly amount, in `currency`
+        currency: Currency.optional(),
+      })
+      .superRefine(fixedAmount)
+      .meta({ allOf: [FIXED_AMOUNT_JSON] }),
+  ).optional(),
   community: z
     .strictObject({
       gender: Shares(GENDERS.filter((g) => g !== 'undisclosed')).optional(),

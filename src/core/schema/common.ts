@@ -53,13 +53,31 @@ function shaped(what: string, pattern: RegExp, ok: (s: string) => boolean, probl
   return str(what).regex(pattern, { error, abort: true }).refine(ok, { error });
 }
 
-export const CalendarDate = shaped('a date (YYYY-MM-DD)', /^\d{4}-\d{2}-\d{2}$/, isCalendarDate, (s) => `${s} is not a calendar date (write YYYY-MM-DD)`);
+// zod checks a date's shape with a short pattern and its day with isCalendarDate (fast, on every
+// date of every file); editors only read the JSON Schema, so it carries the whole rule as one
+// pattern: the month's length, and February 29 in leap years only (every 4th year, not
+// centuries unless divisible by 400). tests/validate/jsonSchemaDates.test.ts checks that the
+// two agree on every day of every year.
+const LEAP_YEAR = '(?:\\d{2}(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00)';
+const MONTH_DAY = '(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|02-(?:0[1-9]|1\\d|2[0-8]))';
+export const CALENDAR_DATE_PATTERN = `^(?:\\d{4}-${MONTH_DAY}|${LEAP_YEAR}-02-29)$`;
+export const MONTH_PATTERN = '^\\d{4}-(?:0[1-9]|1[0-2])$';
 
-export const Month = shaped('a month (YYYY-MM)', /^\d{4}-\d{2}$/, isMonth, (s) => `${s} is not a month (write YYYY-MM)`);
+export const CalendarDate = shaped('a date (YYYY-MM-DD)', /^\d{4}-\d{2}-\d{2}$/, isCalendarDate, (s) => `${s} is not a calendar date (write YYYY-MM-DD)`).meta({
+  pattern: CALENDAR_DATE_PATTERN,
+});
 
-export const Country = shaped('a country code', /^[A-Z]{2}$/, (c) => COUNTRIES.has(c), (s) => `${s} is not an ISO 3166-1 alpha-2 country code (such as GB, DE, US)`);
+export const Month = shaped('a month (YYYY-MM)', /^\d{4}-\d{2}$/, isMonth, (s) => `${s} is not a month (write YYYY-MM)`).meta({ pattern: MONTH_PATTERN });
 
-export const Currency = shaped('a currency code', /^[A-Z]{3}$/, (c) => CURRENCIES.has(c), (s) => `${s} is not an ISO 4217 currency code (such as USD, GBP, EUR)`);
+// The JSON Schemas list the codes zod accepts (editors then also offer them as completions);
+// the pattern stays so that a message about the shape comes first.
+export const Country = shaped('a country code', /^[A-Z]{2}$/, (c) => COUNTRIES.has(c), (s) => `${s} is not an ISO 3166-1 alpha-2 country code (such as GB, DE, US)`).meta({
+  enum: [...COUNTRIES].sort(),
+});
+
+export const Currency = shaped('a currency code', /^[A-Z]{3}$/, (c) => CURRENCIES.has(c), (s) => `${s} is not an ISO 4217 currency code (such as USD, GBP, EUR)`).meta({
+  enum: [...CURRENCIES].sort(),
+});
 
 export const Bool = z.boolean({
   error: (iss) => `expected true or false, found ${describe(iss.input)}${typeof iss.input === 'string' ? '; write true or false (yes, no, on and off are text)' : ''}`,
@@ -92,3 +110,5 @@ export const DUES_SCHEMES = ['sliding-scale', 'fixed', 'day-wage', 'voluntary', 
 
 export const isCountry = (c: string) => COUNTRIES.has(c);
 export const isCurrency = (c: string) => CURRENCIES.has(c);
+/** Every ISO 4217 code zod accepts (ICU's list, as Node ships it). */
+export const currencyCodes = (): string[] => [...CURRENCIES].sort();

@@ -49,7 +49,17 @@ export const GoalSchema = (z.discriminatedUnion('metric', goalOptions as unknown
   .superRefine((g, ctx) => {
     if (g.min === undefined && g.max === undefined) ctx.addIssue({ code: 'custom', path: [], message: 'a goal needs `min` or `max` (or both)' });
     if (g.min !== undefined && g.max !== undefined && g.min > g.max) ctx.addIssue({ code: 'custom', path: ['min'], message: `min ${g.min} is more than max ${g.max}` });
-  });
+  })
+  // the first check above, for JSON Schema (min > max compares two values, which it cannot)
+  .meta({ anyOf: [{ required: ['min'] }, { required: ['max'] }] });
+
+/** "metric X needs definitions.Y in this file", for JSON Schema: if any goal names X, then Y. */
+const NEEDS_JSON = METRICS.flatMap((m) =>
+  (m.needs ?? []).map((need) => ({
+    if: { properties: { goals: { contains: { properties: { metric: { const: m.name } }, required: ['metric'] } } }, required: ['goals'] },
+    then: { required: ['definitions'], properties: { definitions: { required: [need] } } },
+  })),
+);
 
 export const GoalsFileSchema = z
   .strictObject({
@@ -69,7 +79,8 @@ export const GoalsFileSchema = z
           ctx.addIssue({ code: 'custom', path: ['goals', i, 'metric'], message: `metric ${g.metric} needs definitions.${need} in this file` });
       }
     });
-  });
+  })
+  .meta({ allOf: NEEDS_JSON });
 
 export type GoalsFile = z.infer<typeof GoalsFileSchema>;
 export const METRIC_NAMES = METRICS.map((m) => m.name);

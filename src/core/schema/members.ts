@@ -1,14 +1,16 @@
 // chapters/<id>/members.yaml: the chapter's members, pseudonymous.
 import { z } from 'zod';
 import { AgeBand, CalendarDate, Currency, Gender, Id, oneOf } from './common.js';
-import { Amount, amountFitsCurrency } from './money.js';
+import { Amount, amountFitsCurrency, amountInCurrency } from './money.js';
 
 export const PledgeSchema = z.union(
   [
     z.literal('exempt'),
-    z
-      .strictObject({ amount: Amount, currency: Currency, every: oneOf(['month', 'quarter', 'year'] as const, 'a period').default('month') })
-      .superRefine(amountFitsCurrency),
+    amountInCurrency(
+      z
+        .strictObject({ amount: Amount, currency: Currency, every: oneOf(['month', 'quarter', 'year'] as const, 'a period').default('month') })
+        .superRefine(amountFitsCurrency),
+    ),
   ],
   { error: 'expected `exempt` or a pledge such as { amount: 20, currency: GBP, every: month }' },
 );

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { usableRate } from '../money.js';
 import { CalendarDate, Country, Currency, Id, PositiveInt, Text, describe } from './common.js';
-import { Amount, amountFitsCurrency } from './money.js';
+import { Amount, amountFitsCurrency, amountInCurrency } from './money.js';
 
 const Rate = z
   .number({ error: (iss) => `expected a rate such as 1.58, found ${describe(iss.input)}` })
@@ -10,7 +10,7 @@ const Rate = z
   .refine(usableRate, { error: 'write the rate as a plain decimal such as 0.0075' });
 
 /** A day's minimum wage in a country, for the `day-wage` dues scheme (docs/dues.md). */
-const MinimumWage = z.strictObject({ amount: Amount, currency: Currency }).superRefine(amountFitsCurrency);
+const MinimumWage = amountInCurrency(z.strictObject({ amount: Amount, currency: Currency }).superRefine(amountFitsCurrency));
 
 export const SettingsSchema = z.strictObject({
   organization: Text,
