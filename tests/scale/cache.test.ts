@@ -18,7 +18,7 @@ afterAll(cleanupRepos);
 
 describe('the parse cache never changes a result', () => {
   it('gives byte-identical readiness, validate, report and dues JSON on random organisations after random edits and writes', () => {
-    expectRandomEditsKeepResults(2); // npm run test:scale tries 6 more
+    expectRandomEditsKeepResults(1); // and the fixed example with writes; npm run test:scale tries 6 more
   });
 
   it('sees a same-size edit with the modification time put back', () => {
