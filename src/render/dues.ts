@@ -49,7 +49,7 @@ const arrearsNote = (v: DuesOutput) =>
   `arrears = pledged − received when positive. Chapters with fewer than ${v.minGroup} pledging members are counted together.` +
   (v.arrearsTotal.hiddenChapters ? ` Together they still have fewer than ${v.minGroup}, so their pledges are not shown nor in the total.` : '');
 
-const tiersTitle = (v: DuesOutput) => `Pledges on the sliding scale (${v.currency} a month; ${count(v.pledges.members)} members with a pledge at ${v.to})`;
+const tiersTitle = (v: DuesOutput) => `Pledges on the sliding scale (${v.currency} a month; ${maybe(v.pledges.members, count)} members with a pledge at ${v.to})`;
 
 export function renderDuesTable(view: DuesOutput, o: DuesRenderOptions): string {
   const v = printable(view);

@@ -5,6 +5,7 @@
 import type { Organisation, ReceiptRecord } from '../model.js';
 import { monthOf } from '../dates.js';
 import { suppress } from '../privacy.js';
+import { type DisclosurePlan, disclosurePlan } from '../privacy/plan.js';
 import { type ChapterPledges, type DuesWindow, type Received, addReceived, chapterPledges, pledgeTiers } from './pledges.js';
 import { PLEDGE_TIERS, type Tier } from './scale.js';
 import { type CurrencyTotals, addAmount, inReportingCurrency, mergeTotals } from './totals.js';
@@ -35,6 +36,8 @@ export interface ArrearsRow {
   arrears: number | null;
   /** Exempt members at the window's end; null when suppressed. */
   exempt: number | null;
+  /** The chapters the row covers (for `iops privacy check`; not printed). */
+  covers: string[];
 }
 
 export interface TierCount extends Tier {
@@ -57,7 +60,8 @@ export interface DuesSummary {
   /** Sums over the rows whose pledges are shown; `hiddenChapters` are in a row of fewer than min_group pledging members. */
   arrearsTotal: { pledged: number; received: number; arrears: number; hiddenChapters: number };
   exempt: number | null;
-  pledges: { members: number; tiers: TierCount[] };
+  /** Members with a pledge at the window's end; null when the privacy plan hides it. */
+  pledges: { members: number | null; tiers: TierCount[] };
   minGroup: number;
 }
 
@@ -115,8 +119,8 @@ export function duesSummary(org: Organisation, w: DuesWindow, by: Grouping): Due
     receipts,
     rows,
     rates,
-    ...arrearsView(org, chapterPledges(org, w, received)),
-    pledges: tiersView(pledgeTiers(org, w.to), settings.privacy.min_group),
+    ...arrearsView(org, chapterPledges(org, w, received), disclosurePlan(org, w.to)),
+    pledges: tiersView(pledgeTiers(org, w.to), settings.privacy.min_group, disclosurePlan(org, w.to).pledgingShown()),
     minGroup: settings.privacy.min_group,
   };
 }
@@ -125,17 +129,23 @@ export function duesSummary(org: Organisation, w: DuesWindow, by: Grouping): Due
 export const OTHER_CHAPTERS = '(other chapters)';
 
 /**
- * A row per chapter with at least min_group pledging members; the others together in one
- * row, so no chapter's few pledges can be read off. Exempt counts are suppressed over the
- * rows as shown.
+ * A row per chapter whose pledging count the organisation-wide privacy plan shows (the same
+ * cells as the chapter's report, as of the window's end); the others together in one row,
+ * shown when the plan shows the organisation's count of members with a pledge (the row is
+ * then that count less the rows shown) and it holds at least min_group. Exempt counts are the
+ * plan's cells too.
  */
-function arrearsView(org: Organisation, chapters: ChapterPledges[]): Pick<DuesSummary, 'arrears' | 'arrearsTotal' | 'exempt'> {
+function arrearsView(org: Organisation, chapters: ChapterPledges[], plan: DisclosurePlan): Pick<DuesSummary, 'arrears' | 'arrearsTotal' | 'exempt'> {
   const min = org.settings.privacy.min_group;
-  const own = chapters.filter((c) => c.pledging >= min);
-  const rest = chapters.filter((c) => c.pledging < min);
-  const groups = own.map((c) => ({ ...c, chapters: 1 }));
+  const cell = (c: ChapterPledges, k: 'pledging' | 'exempt') => plan.cells('pledge', c.chapter)?.[k];
+  // the plan's cell counts current pledging members; a chapter's row here counts pledges due in
+  // the window, which is at least min_group whenever it stands alone
+  const ownRow = (c: ChapterPledges) => cell(c, 'pledging')?.suppressed === false && c.pledging >= min;
+  const own = chapters.filter(ownRow);
+  const rest = chapters.filter((c) => !ownRow(c));
+  const groups = own.map((c) => ({ ...c, chapters: 1, covers: [c.chapter], shown: true, exemptShown: cell(c, 'exempt')?.suppressed === false }));
   if (rest.length) {
-    const other = { chapter: OTHER_CHAPTERS, chapters: rest.length, pledging: 0, exempt: 0, pledged: new Map(), received: new Map(), receipts: 0 };
+    const other = { chapter: OTHER_CHAPTERS, chapters: rest.length, covers: rest.map((c) => c.chapter), pledging: 0, exempt: 0, pledged: new Map(), received: new Map(), receipts: 0, shown: false, exemptShown: false };
     for (const c of rest) {
       other.pledging += c.pledging;
       other.exempt += c.exempt;
@@ -143,15 +153,17 @@ function arrearsView(org: Organisation, chapters: ChapterPledges[]): Pick<DuesSu
       mergeTotals(other.pledged, c.pledged);
       mergeTotals(other.received, c.received);
     }
+    other.shown = other.pledging === 0 || (plan.pledgingShown() && other.pledging >= min);
+    // a sum of hidden cells that the organisation's total would not give: only when it adds nothing
+    other.exemptShown = other.exempt === 0 || rest.every((c) => cell(c, 'exempt')?.suppressed === false);
     groups.push(other);
   }
   const exemptTotal = groups.reduce((n, g) => n + g.exempt, 0);
-  const exempt = shownCounts(groups.map((g) => [g.chapter, g.exempt]), exemptTotal, min);
   const shownPledged: CurrencyTotals = new Map();
   const shownReceived: CurrencyTotals = new Map();
   let hiddenChapters = 0;
   const arrears = groups.map((g): ArrearsRow => {
-    const shown = g.pledging >= min || g.pledging === 0;
+    const shown = g.shown;
     if (!shown) hiddenChapters += g.chapters;
     else {
       mergeTotals(shownPledged, g.pledged);
@@ -166,7 +178,8 @@ function arrearsView(org: Organisation, chapters: ChapterPledges[]): Pick<DuesSu
       pledged,
       received,
       arrears: pledged === null ? null : Math.max(0, pledged - received),
-      exempt: exempt[g.chapter]!,
+      exempt: g.exemptShown ? g.exempt : null,
+      covers: g.covers,
     };
   });
   return {
@@ -177,7 +190,7 @@ function arrearsView(org: Organisation, chapters: ChapterPledges[]): Pick<DuesSu
       arrears: arrears.reduce((n, a) => n + (a.arrears ?? 0), 0),
       hiddenChapters,
     },
-    exempt: exemptTotal > 0 && exemptTotal < min ? null : exemptTotal,
+    exempt: exemptTotal === 0 || plan.exemptShown() ? exemptTotal : null,
   };
 }
 
@@ -188,8 +201,10 @@ function shownCounts(cells: [string, number][], total: number, min: number): Rec
   return Object.fromEntries(cells.map(([k]) => [k, shown[k]!.count]));
 }
 
-function tiersView(counts: number[], min: number): DuesSummary['pledges'] {
+/** The tiers of the scale, suppressed among themselves; none when the plan hides their total. */
+function tiersView(counts: number[], min: number, totalShown: boolean): DuesSummary['pledges'] {
   const members = counts.reduce((a, b) => a + b, 0);
+  if (!totalShown && members > 0) return { members: null, tiers: PLEDGE_TIERS.map((t) => ({ ...t, members: null })) };
   const shown = shownCounts(PLEDGE_TIERS.map((t, i) => [t.label, counts[i]!]), members, min);
   return { members, tiers: PLEDGE_TIERS.map((t) => ({ ...t, members: shown[t.label]! })) };
 }

@@ -1,8 +1,8 @@
 // Which files a one-chapter report reads: the chapter's own folder and only the context its
 // numbers and cross-references need — the settings, the goals, the branches, every
-// chapter.yaml, other chapters' meetings that name this chapter (joint meetings), and, for
-// every such meeting or own meeting that lists attendees, the members of the chapters it
-// names. Another chapter's delegate is resolved by a one-record stand-in for its members list
+// chapter.yaml, other chapters' meetings that name this chapter (joint meetings), and every
+// chapter's members (the privacy plan is organisation-wide: docs/privacy.md). Another
+// chapter's delegate (when its members list is missing) is resolved by a one-record stand-in for its members list
 // instead of the whole list. One selection, over any view of the files: `selectScope` reads
 // file texts (`--publish` builds its report this way from the files the write transaction
 // read, falling back to all of them on any problem); load/scope.ts reads parsed, usually cached,
@@ -63,16 +63,12 @@ export function chooseScope<F>(chapter: string, files: readonly F[], view: Scope
       meetings.push({ holder: other!, attendees: view.listsAttendees(f, found), words: found });
     }
   }
-  const attendeesFrom = new Set<string>();
-  for (const m of meetings) {
-    if (!m.attendees) continue;
-    attendeesFrom.add(m.holder);
-    for (const other of membersFiles.keys()) if (m.words.has(other)) attendeesFrom.add(other);
-  }
-  for (const [other, f] of membersFiles) if (attendeesFrom.has(other)) kept.push(f);
+  // every chapter's members: what the report may show of its breakdowns is decided over the
+  // whole organisation (privacy/plan.ts), so that no other command's figure reveals a hidden cell
+  for (const f of membersFiles.values()) kept.push(f);
   for (const [other, f] of chapterFiles) {
     kept.push(f);
-    if (attendeesFrom.has(other) && membersFiles.has(other)) continue;
+    if (membersFiles.has(other)) continue;
     const delegate = view.delegate(f);
     if (delegate) kept.push(view.standIn(other, delegate.id, delegate.founded ?? '1970-01-01'));
   }

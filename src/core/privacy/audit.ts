@@ -1,0 +1,121 @@
+// The disclosure audit: given a table of counts (chapters × the categories of one breakdown)
+// and the figures published about it — each a sum over some of its cells — which groups of
+// 1 to min_group − 1 people can a reader work out by adding and subtracting those figures?
+// Exact: the published figures are linear equations over the cells; a group's size is
+// derivable exactly when its cells' indicator lies in the span of the equations (span.ts).
+// See docs/privacy.md, "What the check proves".
+import { Span } from './span.js';
+
+/** One breakdown over the organisation: rows are chapters, columns categories. */
+export interface Table {
+  /** What the categories break down ("gender", "age band", "pledge"). */
+  name: string;
+  categories: readonly string[];
+  rows: readonly { id: string; branch?: string | undefined }[];
+  /** counts[row][column], the true values. */
+  counts: readonly (readonly number[])[];
+}
+
+/** A published figure: the sum of these cells, as some command prints it. */
+export interface Figure {
+  /** Where it is published, in words ("report leeds: members 1"). */
+  label: string;
+  cells: readonly (readonly [row: number, column: number])[];
+  /** Each cell's coefficient when not 1 (a share p/q publishes q·count − p·disclosed = 0). */
+  weights?: readonly number[];
+}
+
+/** A group of fewer than min_group people the figures give away. */
+export interface Disclosure {
+  breakdown: string;
+  /** "chapter leeds", "branch uk" or "organisation". */
+  within: string;
+  categories: string[];
+  count: number;
+  /** The figures that, added and subtracted, give the count. */
+  figures: string[];
+  /** The hidden cells the group is made of: what suppression would have to break up. */
+  cells: [number, number][];
+}
+
+/** The groups a disclosure is looked for within: each chapter, each branch, the organisation. */
+function scopes(table: Table): { within: string; rows: number[] }[] {
+  const out = table.rows.map((r, i) => ({ within: `chapter ${r.id}`, rows: [i] }));
+  const branches = new Map<string, number[]>();
+  table.rows.forEach((r, i) => {
+    if (r.branch !== undefined) branches.set(r.branch, [...(branches.get(r.branch) ?? []), i]);
+  });
+  for (const [id, rows] of [...branches].sort(([a], [b]) => (a < b ? -1 : 1))) if (rows.length > 1) out.push({ within: `branch ${id}`, rows });
+  if (table.rows.length > 1) out.push({ within: 'organisation', rows: table.rows.map((_, i) => i) });
+  return out;
+}
+
+/** Per category, the chapters whose cell is not shown: together a group a reader can name. */
+function hiddenColumns(table: Table, unknown: ReadonlyMap<number, number>): { within: string; column: number; rows: number[] }[] {
+  const cols = table.categories.length;
+  return table.categories.map((cat, c) => ({ within: `the chapters whose ${cat} count is not shown`, column: c, rows: table.rows.map((_, r) => r).filter((r) => unknown.has(r * cols + c)) }));
+}
+
+/** Non-empty proper subsets of the column indices given. */
+function subsets(columns: readonly number[]): number[][] {
+  const out: number[][] = [];
+  for (let mask = 1; mask < 1 << columns.length; mask++) out.push(columns.filter((_, i) => mask & (1 << i)));
+  return out;
+}
+
+/**
+ * Every group — a set of categories within a chapter, a branch or the organisation (all of a
+ * scope's categories is its member count, which is published and not a breakdown) — whose size
+ * is 1 to minGroup − 1 and follows exactly from the figures.
+ */
+export function audit(table: Table, figures: readonly Figure[], minGroup: number): Disclosure[] {
+  const cols = table.categories.length;
+  // a figure of one cell shows that cell; the others are equations over the cells not shown
+  const shown = new Set<number>();
+  for (const f of figures) if (f.cells.length === 1) shown.add(f.cells[0]![0] * cols + f.cells[0]![1]);
+  const unknown = new Map<number, number>();
+  table.counts.forEach((row, r) => row.forEach((_, c) => !shown.has(r * cols + c) && unknown.set(r * cols + c, unknown.size)));
+  const equations = figures.filter((f) => f.cells.length > 1);
+  const vector = (cells: readonly (readonly [number, number])[], weights?: readonly number[]): number[] => {
+    const v = new Array<number>(unknown.size).fill(0);
+    cells.forEach(([r, c], k) => {
+      const i = unknown.get(r * cols + c);
+      if (i !== undefined) v[i]! += weights?.[k] ?? 1;
+    });
+    return v;
+  };
+  const span = new Span(equations.map((f) => vector(f.cells, f.weights)), unknown.size);
+  const out: Disclosure[] = [];
+  const seen = new Set<string>();
+  const groups = [
+    ...scopes(table).flatMap((scope) => {
+      // only categories with nobody shown in the scope can make a group under minGroup
+      const open = table.categories.map((_, c) => c).filter((c) => scope.rows.every((r) => unknown.has(r * cols + c) || table.counts[r]![c] === 0));
+      return subsets(open).filter((columns) => columns.length < cols).map((columns) => ({ within: scope.within, rows: scope.rows, columns }));
+    }),
+    ...hiddenColumns(table, unknown).filter((h) => h.rows.length > 1).map((h) => ({ within: h.within, rows: h.rows, columns: [h.column] })),
+  ];
+  for (const { within, rows, columns } of groups) {
+      const cells = rows.flatMap((r) => columns.map((c) => [r, c] as [number, number]));
+      const count = cells.reduce((n, [r, c]) => n + table.counts[r]![c]!, 0);
+      if (count < 1 || count >= minGroup) continue;
+      const hiddenCells = cells.filter(([r, c]) => unknown.has(r * cols + c));
+      const key = hiddenCells.map(([r, c]) => r * cols + c).join(',');
+      if (seen.has(key)) continue;
+      const used = span.determines(vector(hiddenCells));
+      if (!used) continue;
+      seen.add(key);
+      const shownUsed = cells.filter(([r, c]) => shown.has(r * cols + c) && table.counts[r]![c] !== 0);
+      const involved = new Set(used.flatMap((i) => equations[i]!.cells.map(([r, c]) => r * cols + c)));
+      const shownFigures = figures.filter((f) => f.cells.length === 1 && (involved.has(f.cells[0]![0] * cols + f.cells[0]![1]) || shownUsed.some(([r, c]) => r === f.cells[0]![0] && c === f.cells[0]![1])));
+      out.push({
+        breakdown: table.name,
+        within,
+        categories: columns.map((c) => table.categories[c]!),
+        count,
+        figures: [...used.map((i) => equations[i]!.label), ...shownFigures.filter((f) => table.counts[f.cells[0]![0]]![f.cells[0]![1]] !== 0).map((f) => f.label)],
+        cells: hiddenCells,
+      });
+  }
+  return out;
+}
