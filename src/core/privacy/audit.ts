@@ -87,6 +87,15 @@ export function audit(table: Table, figures: readonly Figure[], minGroup: number
   const span = new Span(equations.map((f) => vector(f.cells, f.weights)), unknown.size);
   const out: Disclosure[] = [];
   const seen = new Set<string>();
+  // a figure that shows a small group outright
+  for (const f of figures) {
+    if (f.cells.length !== 1) continue;
+    const [r, c] = f.cells[0]!;
+    const count = table.counts[r]![c]!;
+    if (count < 1 || count >= minGroup || seen.has(`shown ${r * cols + c}`)) continue;
+    seen.add(`shown ${r * cols + c}`);
+    out.push({ breakdown: table.name, within: `chapter ${table.rows[r]!.id}`, categories: [table.categories[c]!], count, figures: [f.label], cells: [[r, c]] });
+  }
   const groups = [
     ...scopes(table).flatMap((scope) => {
       // only categories with nobody shown in the scope can make a group under minGroup
