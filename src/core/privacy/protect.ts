@@ -7,6 +7,7 @@
 // is safe by construction for the figures modelled here; `iops privacy check` audits the
 // figures the commands actually print. Hundepool et al., Statistical Disclosure Control
 // (Wiley 2012), ch. 4: primary and secondary cell suppression, with the pattern audited.
+import { suppress } from '../privacy.js';
 import { type Disclosure, type Figure, type Table, audit } from './audit.js';
 
 /** An organisation-level figure: for each form, the sum of its columns over every chapter. */
@@ -49,12 +50,18 @@ export function publishedFigures(table: Table, margins: readonly Margin[], p: Pr
   return figures;
 }
 
-const total = (row: readonly number[]) => row.reduce((a, b) => a + b, 0);
-
+/**
+ * The start: each chapter on its own (privacy.ts's rule: primary suppression, and secondary
+ * within the chapter, its member count being shown); a margin of 1 to minGroup − 1 is hidden.
+ */
 function primary(table: Table, margins: readonly Margin[], minGroup: number): Protection {
   const small = (n: number) => n > 0 && n < minGroup;
+  const rowRule = (row: readonly number[]) => {
+    const cells = suppress(Object.fromEntries(row.map((n, c) => [String(c), n])), minGroup, { totalShown: true });
+    return row.map((_, c) => cells[String(c)]!.suppressed);
+  };
   return {
-    hidden: table.counts.map((row) => row.map((n) => total(row) < minGroup || small(n))),
+    hidden: table.counts.map(rowRule),
     margins: margins.map((m) => m.fixed === true || m.forms.every((form) => !small(table.counts.reduce((n, row) => n + form.reduce((s, c) => s + row[c]!, 0), 0)))),
   };
 }
@@ -71,9 +78,10 @@ function candidates(table: Table, all: readonly Margin[], p: Protection, d: Disc
       .filter(({ r, c, n }) => n > 0 && !p.hidden[r]![c] && keep(r, c))
       .sort((a, b) => a.n - b.n || a.r - b.r || a.c - b.c)
       .map(({ r, c }) => ({ cell: [r, c] as [number, number] }));
-  // the least important margins (listed last) go first
+  // the least important margins (listed last) go first; a margin (a count printed once, in
+  // readiness's note or dues's summary) before another chapter's cell of the report
   const margins = p.margins.flatMap((shown, k) => (shown && !all[k]!.fixed ? [{ margin: k }] : [])).reverse();
-  return [...shownCells((r) => rows.has(r)), ...shownCells((r, c) => !rows.has(r) && cols.has(c)), ...margins];
+  return [...shownCells((r) => rows.has(r)), ...margins, ...shownCells((r, c) => !rows.has(r) && cols.has(c))];
 }
 
 const apply = (p: Protection, s: Step): Protection => {

@@ -32,35 +32,28 @@ export interface ScopeView<F> {
 }
 
 /**
- * The files (of those `scopePaths` wants) to load for a report on `chapter`. Attendees may be
- * members of any chapter: for each kept meeting that lists attendees, the members of its
- * chapter and of every chapter it names are kept too.
+ * The files (of those `scopePaths` wants) to load for a report on `chapter`: every members
+ * list is kept (attendees may be members of any chapter, and the privacy plan needs them all),
+ * so `listsAttendees` no longer narrows the selection.
  */
 export function chooseScope<F>(chapter: string, files: readonly F[], view: ScopeView<F>): F[] {
   const own = `chapters/${chapter}/`;
   const kept: F[] = [];
   const chapterFiles = new Map<string, F>();
   const membersFiles = new Map<string, F>();
-  const meetings: { holder: string; attendees: boolean; words: Set<string> }[] = [];
   for (const f of files) {
     const path = view.path(f);
     const m = OTHER_CHAPTER_FILE.exec(path);
     if (path.startsWith(own) || !m) {
       kept.push(f);
-      if (path.startsWith(`${own}meetings/`)) {
-        const found = view.words(f);
-        meetings.push({ holder: chapter, attendees: view.listsAttendees(f, found), words: found });
-      }
       continue;
     }
     const [, other, name] = m;
     if (name === 'chapter.yaml') chapterFiles.set(other!, f);
     else if (name === 'members.yaml') membersFiles.set(other!, f);
     else {
-      const found = view.words(f);
-      if (!found.has(chapter) && !view.alwaysKept(f)) continue;
+      if (!view.words(f).has(chapter) && !view.alwaysKept(f)) continue;
       kept.push(f);
-      meetings.push({ holder: other!, attendees: view.listsAttendees(f, found), words: found });
     }
   }
   // every chapter's members: what the report may show of its breakdowns is decided over the
