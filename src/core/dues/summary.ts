@@ -142,9 +142,14 @@ function arrearsView(org: Organisation, chapters: ChapterPledges[], plan: Disclo
   // the window, which is at least min_group whenever it stands alone
   const ownRow = (c: ChapterPledges) => cell(c, 'pledging')?.suppressed === false && c.pledging >= min;
   const own = chapters.filter(ownRow);
-  const rest = chapters.filter((c) => !ownRow(c));
+  // with the chapters whose pledging cell is hidden though nobody there pledged in the window:
+  // they add nothing, but leaving them out would tell that they hold no pledging member
+  const listed = new Set(chapters.map((c) => c.chapter));
+  const empty = (id: string): ChapterPledges => ({ chapter: id, pledging: 0, exempt: 0, pledged: new Map(), received: new Map(), receipts: 0 });
+  const silent = plan.breakdown('pledge').table.rows.filter((r) => !listed.has(r.id) && plan.cells('pledge', r.id)?.pledging?.suppressed).map((r) => empty(r.id));
+  const rest = [...chapters.filter((c) => !ownRow(c)), ...silent];
   const groups = own.map((c) => ({ ...c, chapters: 1, covers: [c.chapter], shown: true, exemptShown: cell(c, 'exempt')?.suppressed === false }));
-  if (rest.length) {
+  if (rest.length > silent.length) {
     const other = { chapter: OTHER_CHAPTERS, chapters: rest.length, covers: rest.map((c) => c.chapter), pledging: 0, exempt: 0, pledged: new Map(), received: new Map(), receipts: 0, shown: false, exemptShown: false };
     for (const c of rest) {
       other.pledging += c.pledging;
@@ -153,9 +158,11 @@ function arrearsView(org: Organisation, chapters: ChapterPledges[], plan: Disclo
       mergeTotals(other.pledged, c.pledged);
       mergeTotals(other.received, c.received);
     }
-    other.shown = other.pledging === 0 || (plan.pledgingShown() && other.pledging >= min);
+    // a 0 too is a count: in a chapter whose report hides its cells it tells every member's status
+    const restShown = (k: 'pledging' | 'exempt') => rest.every((c) => cell(c, k)?.suppressed === false);
+    other.shown = (plan.pledgingShown() && other.pledging >= min) || (other.pledging === 0 && restShown('pledging'));
     // a sum of hidden cells that the organisation's total would not give: only when it adds nothing
-    other.exemptShown = other.exempt === 0 || rest.every((c) => cell(c, 'exempt')?.suppressed === false);
+    other.exemptShown = restShown('exempt');
     groups.push(other);
   }
   const exemptTotal = groups.reduce((n, g) => n + g.exempt, 0);
@@ -190,7 +197,8 @@ function arrearsView(org: Organisation, chapters: ChapterPledges[], plan: Disclo
       arrears: arrears.reduce((n, a) => n + (a.arrears ?? 0), 0),
       hiddenChapters,
     },
-    exempt: exemptTotal === 0 || plan.exemptShown() ? exemptTotal : null,
+    // even a 0: that nobody in the organisation is exempt tells a one-member chapter's status
+    exempt: plan.exemptShown() ? exemptTotal : null,
   };
 }
 
@@ -204,7 +212,7 @@ function shownCounts(cells: [string, number][], total: number, min: number): Rec
 /** The tiers of the scale, suppressed among themselves; none when the plan hides their total. */
 function tiersView(counts: number[], min: number, totalShown: boolean): DuesSummary['pledges'] {
   const members = counts.reduce((a, b) => a + b, 0);
-  if (!totalShown && members > 0) return { members: null, tiers: PLEDGE_TIERS.map((t) => ({ ...t, members: null })) };
+  if (!totalShown) return { members: null, tiers: PLEDGE_TIERS.map((t) => ({ ...t, members: null })) };
   const shown = shownCounts(PLEDGE_TIERS.map((t, i) => [t.label, counts[i]!]), members, min);
   return { members, tiers: PLEDGE_TIERS.map((t) => ({ ...t, members: shown[t.label]! })) };
 }
