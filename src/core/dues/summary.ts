@@ -6,6 +6,7 @@ import type { Organisation, ReceiptRecord } from '../model.js';
 import { monthOf } from '../dates.js';
 import { suppress } from '../privacy.js';
 import { type DisclosurePlan, disclosurePlan } from '../privacy/plan.js';
+import { breakdownDate } from '../privacy/monthEnd.js';
 import { type ChapterPledges, type DuesWindow, type Received, addReceived, chapterPledges, pledgeTiers } from './pledges.js';
 import { PLEDGE_TIERS, type Tier } from './scale.js';
 import { type CurrencyTotals, addAmount, inReportingCurrency, mergeTotals } from './totals.js';
@@ -34,7 +35,7 @@ export interface ArrearsRow {
   received: number;
   /** Pledged minus received when positive; 0 when the chapter received at least what was pledged. */
   arrears: number | null;
-  /** Exempt members at the window's end; null when suppressed. */
+  /** Exempt members at the last month end (`pledgesAsOf`); null when suppressed. */
   exempt: number | null;
   /** The chapters the row covers (for `iops privacy check`; not printed). */
   covers: string[];
@@ -60,7 +61,9 @@ export interface DuesSummary {
   /** Sums over the rows whose pledges are shown; `hiddenChapters` are in a row of fewer than min_group pledging members. */
   arrearsTotal: { pledged: number; received: number; arrears: number; hiddenChapters: number };
   exempt: number | null;
-  /** Members with a pledge at the window's end; null when the privacy plan hides it. */
+  /** The month end the counts of exempt members and of members with a pledge describe (privacy/monthEnd.ts). */
+  pledgesAsOf: string;
+  /** Members with a pledge at `pledgesAsOf`; null when the privacy plan hides it. */
   pledges: { members: number | null; tiers: TierCount[] };
   minGroup: number;
 }
@@ -88,6 +91,8 @@ function keyOf(org: Organisation, r: ReceiptRecord, by: Grouping): string {
 
 export function duesSummary(org: Organisation, w: DuesWindow, by: Grouping): DuesSummary {
   const settings = org.settings;
+  // who pledges or is exempt is a breakdown of people: as of the last month end, as in the report
+  const pledgesAsOf = breakdownDate(w.to);
   const groups = new Map<string, { byCurrency: CurrencyTotals; receipts: number }>();
   const byCurrency: CurrencyTotals = new Map();
   const received: Received = new Map();
@@ -119,8 +124,9 @@ export function duesSummary(org: Organisation, w: DuesWindow, by: Grouping): Due
     receipts,
     rows,
     rates,
-    ...arrearsView(org, chapterPledges(org, w, received), disclosurePlan(org, w.to)),
-    pledges: tiersView(pledgeTiers(org, w.to), settings.privacy.min_group, disclosurePlan(org, w.to).pledgingShown()),
+    ...arrearsView(org, chapterPledges(org, w, received), disclosurePlan(org, pledgesAsOf)),
+    pledgesAsOf,
+    pledges: tiersView(pledgeTiers(org, pledgesAsOf), settings.privacy.min_group, disclosurePlan(org, pledgesAsOf).pledgingShown()),
     minGroup: settings.privacy.min_group,
   };
 }
@@ -138,6 +144,9 @@ export const OTHER_CHAPTERS = '(other chapters)';
 function arrearsView(org: Organisation, chapters: ChapterPledges[], plan: DisclosurePlan): Pick<DuesSummary, 'arrears' | 'arrearsTotal' | 'exempt'> {
   const min = org.settings.privacy.min_group;
   const cell = (c: ChapterPledges, k: 'pledging' | 'exempt') => plan.cells('pledge', c.chapter)?.[k];
+  // exempt members as of the plan's month end, the day every count of people describes
+  const table = plan.breakdown('pledge').table;
+  const exemptAt = (id: string) => table.counts[table.rows.findIndex((r) => r.id === id)]?.[1] ?? 0;
   // the plan's cell counts current pledging members; a chapter's row here counts pledges due in
   // the window, which is at least min_group whenever it stands alone
   const ownRow = (c: ChapterPledges) => cell(c, 'pledging')?.suppressed === false && c.pledging >= min;
@@ -148,12 +157,12 @@ function arrearsView(org: Organisation, chapters: ChapterPledges[], plan: Disclo
   const empty = (id: string): ChapterPledges => ({ chapter: id, pledging: 0, exempt: 0, pledged: new Map(), received: new Map(), receipts: 0 });
   const silent = plan.breakdown('pledge').table.rows.filter((r) => !listed.has(r.id) && plan.cells('pledge', r.id)?.pledging?.suppressed).map((r) => empty(r.id));
   const rest = [...chapters.filter((c) => !ownRow(c)), ...silent];
-  const groups = own.map((c) => ({ ...c, chapters: 1, covers: [c.chapter], shown: true, exemptShown: cell(c, 'exempt')?.suppressed === false }));
+  const groups = own.map((c) => ({ ...c, exempt: exemptAt(c.chapter), chapters: 1, covers: [c.chapter], shown: true, exemptShown: cell(c, 'exempt')?.suppressed === false }));
   if (rest.length > silent.length) {
     const other = { chapter: OTHER_CHAPTERS, chapters: rest.length, covers: rest.map((c) => c.chapter), pledging: 0, exempt: 0, pledged: new Map(), received: new Map(), receipts: 0, shown: false, exemptShown: false };
     for (const c of rest) {
       other.pledging += c.pledging;
-      other.exempt += c.exempt;
+      other.exempt += exemptAt(c.chapter);
       other.receipts += c.receipts;
       mergeTotals(other.pledged, c.pledged);
       mergeTotals(other.received, c.received);
@@ -165,7 +174,7 @@ function arrearsView(org: Organisation, chapters: ChapterPledges[], plan: Disclo
     other.exemptShown = restShown('exempt');
     groups.push(other);
   }
-  const exemptTotal = groups.reduce((n, g) => n + g.exempt, 0);
+  const exemptTotal = table.counts.reduce((n, row) => n + row[1]!, 0);
   const shownPledged: CurrencyTotals = new Map();
   const shownReceived: CurrencyTotals = new Map();
   let hiddenChapters = 0;

@@ -50,10 +50,27 @@ function scopes(table: Table): { within: string; rows: number[] }[] {
   return out;
 }
 
-/** Per category, the chapters whose cell is not shown: together a group a reader can name. */
-function hiddenColumns(table: Table, unknown: ReadonlyMap<number, number>): { within: string; column: number; rows: number[] }[] {
+/** Up to this many chapters, every combination of those with a hidden set of categories is tried. */
+const MAX_ROWS_ENUMERATED = 6;
+
+/**
+ * Per set of categories, groups across chapters where none of them is shown ("the men and
+ * non-binary members of the chapters that hide both"): an organisation-wide total less the
+ * cells shown, and less the chapters whose part is known, gives such sums. The chapters whose
+ * part is determined on its own are left out (it is a chapter group, checked as one); of the
+ * rest, every combination when they are few, else all of them together.
+ */
+function acrossChapters(table: Table, unknown: ReadonlyMap<number, number>, known: (rows: number[], columns: number[]) => boolean): { within: string; rows: number[]; columns: number[] }[] {
   const cols = table.categories.length;
-  return table.categories.map((cat, c) => ({ within: `the chapters whose ${cat} count is not shown`, column: c, rows: table.rows.map((_, r) => r).filter((r) => unknown.has(r * cols + c)) }));
+  const out: { within: string; rows: number[]; columns: number[] }[] = [];
+  for (const columns of subsets(table.categories.map((_, c) => c))) {
+    if (columns.length === cols) continue;
+    const hidden = table.rows.map((_, r) => r).filter((r) => columns.every((c) => unknown.has(r * cols + c)) && !known([r], columns));
+    if (hidden.length < 2) continue;
+    const sets = hidden.length <= MAX_ROWS_ENUMERATED ? subsets(hidden).filter((rows) => rows.length > 1) : [hidden];
+    for (const rows of sets) out.push({ within: `chapters ${rows.map((r) => table.rows[r]!.id).join(', ')}`, rows, columns });
+  }
+  return out;
 }
 
 /** Non-empty proper subsets of the column indices given. */
@@ -102,7 +119,7 @@ export function audit(table: Table, figures: readonly Figure[], minGroup: number
       const open = table.categories.map((_, c) => c).filter((c) => scope.rows.every((r) => unknown.has(r * cols + c) || table.counts[r]![c] === 0));
       return subsets(open).filter((columns) => columns.length < cols).map((columns) => ({ within: scope.within, rows: scope.rows, columns }));
     }),
-    ...hiddenColumns(table, unknown).filter((h) => h.rows.length > 1).map((h) => ({ within: h.within, rows: h.rows, columns: [h.column] })),
+    ...acrossChapters(table, unknown, (rows, columns) => span.determines(vector(rows.flatMap((r) => columns.filter((c) => unknown.has(r * cols + c)).map((c) => [r, c] as [number, number])))) !== undefined),
   ];
   for (const { within, rows, columns } of groups) {
       const cells = rows.flatMap((r) => columns.map((c) => [r, c] as [number, number]));

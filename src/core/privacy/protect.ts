@@ -75,8 +75,10 @@ function candidates(table: Table, all: readonly Margin[], p: Protection, d: Disc
   const shownCells = (keep: (r: number, c: number) => boolean): Step[] =>
     table.counts
       .flatMap((row, r) => row.map((n, c) => ({ r, c, n })))
-      .filter(({ r, c, n }) => n > 0 && !p.hidden[r]![c] && keep(r, c))
-      .sort((a, b) => a.n - b.n || a.r - b.r || a.c - b.c)
+      .filter(({ r, c }) => !p.hidden[r]![c] && keep(r, c))
+      // an empty cell last: it rarely adds doubt, but a 0 of undisclosed pins down the
+      // denominator of a published share
+      .sort((a, b) => Number(a.n === 0) - Number(b.n === 0) || a.n - b.n || a.r - b.r || a.c - b.c)
       .map(({ r, c }) => ({ cell: [r, c] as [number, number] }));
   // the least important margins (listed last) go first; a margin (a count printed once, in
   // readiness's note or dues's summary) before another chapter's cell of the report

@@ -6,7 +6,7 @@ import { isCurrent } from '../metrics/asof.js';
 import { receiptsInMonths } from '../metrics/dues.js';
 import type { ChapterRecord, ReceiptRecord } from '../model.js';
 import { convertMinor, convertTotals, minorToNumber, toMinor } from '../money.js';
-import type { DisclosurePlan } from '../privacy/plan.js';
+import type { Breakdowns } from './members.js';
 import { suppress } from '../privacy.js';
 import type { Settings } from '../schema/settings.js';
 import { monthEnd, shareOf } from './periods.js';
@@ -48,13 +48,14 @@ export function pledgedMinor(chapter: ChapterRecord, asOf: string, months: reado
   return Math.round(total / 12);
 }
 
-export function duesSection(chapter: ChapterRecord, asOf: string, windowMonths: number, settings: Settings, plan: DisclosurePlan): DuesSection {
+export function duesSection(chapter: ChapterRecord, asOf: string, windowMonths: number, settings: Settings, { plan, at }: Breakdowns): DuesSection {
   const month = monthOf(asOf);
   const months = monthsEndingWith(month, windowMonths);
   const thisMonth = receiptTotals(receiptsInMonths(chapter.receipts, asOf, [month]), settings);
   const inWindow = receiptsInMonths(chapter.receipts, asOf, months);
   const window = receiptTotals(inWindow, settings);
-  const current = chapter.members.filter((m) => isCurrent(m, asOf));
+  // who pledges is a breakdown of people: as of the last month end, like gender (privacy/monthEnd.ts)
+  const current = chapter.members.filter((m) => isCurrent(m, at));
   const counts = {
     pledging: current.filter((m) => m.dues !== undefined && m.dues !== 'exempt').length,
     exempt: current.filter((m) => m.dues === 'exempt').length,

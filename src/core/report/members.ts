@@ -42,12 +42,19 @@ export function ageCounts(current: readonly MemberRecord[]): Record<string, numb
   return counts;
 }
 
-export function membersSection(chapter: ChapterRecord, asOf: string, since: string | null, keyDocuments: readonly string[], plan: DisclosurePlan, minGroup: number): MembersSection {
+/** Where breakdowns come from: the privacy plan, and the month end they describe (privacy/monthEnd.ts). */
+export interface Breakdowns {
+  plan: DisclosurePlan;
+  at: string;
+}
+
+export function membersSection(chapter: ChapterRecord, asOf: string, since: string | null, keyDocuments: readonly string[], { plan, at }: Breakdowns, minGroup: number): MembersSection {
   const current = chapter.members.filter((m) => isCurrent(m, asOf));
+  const atMonthEnd = chapter.members.filter((m) => isCurrent(m, at));
   // a chapter outside the plan's tables (none, as reports are of chapters that exist) falls back to the chapter's own rule
   const cellsOf = (name: 'gender' | 'age_band', counts: Record<string, number>) => plan.cells(name, chapter.id) ?? suppress(counts, minGroup, { totalShown: true });
-  const gender = genderCounts(current);
-  const age = ageCounts(current);
+  const gender = genderCounts(atMonthEnd);
+  const age = ageCounts(atMonthEnd);
   const documents = Object.fromEntries(keyDocuments.map((d) => [d, current.filter((m) => m.studied.includes(d)).length]));
   return {
     current: current.length,
