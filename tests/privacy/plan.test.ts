@@ -118,7 +118,9 @@ describe('property: random small organisations', () => {
         const check = privacyCheck(o, asOf);
         // the one known gap (docs/privacy.md): readiness always shows the gender share, and a share of
         // 0% or 100% says every disclosed member is, or is not, of that gender
-        const scopeTotal = (within: string) => (within.startsWith('chapter ') ? o.chapterById.get(within.slice(8))!.members.length : o.chapters.reduce((n, c) => n + c.members.length, 0));
+        const size = (ids: string[]) => ids.reduce((n, id) => n + o.chapterById.get(id)!.members.length, 0);
+        const scopeTotal = (within: string) =>
+          within.startsWith('chapter ') ? size([within.slice(8)]) : within.startsWith('chapters ') ? size(within.slice(9).split(', ')) : size(o.chapters.map((c) => c.id));
         expect(check.disclosures.filter((d) => d.count !== scopeTotal(d.within) || !d.figures.some((f) => f.includes(': share ')))).toEqual([]);
         // brute force over the gender cells as every report shows them, with readiness's counts when noted
         const reports = o.chapters.map((c) => buildChapterReport(o, c, asOf));

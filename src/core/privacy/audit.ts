@@ -4,7 +4,7 @@
 // Exact: the published figures are linear equations over the cells; a group's size is
 // derivable exactly when its cells' indicator lies in the span of the equations (span.ts).
 // See docs/privacy.md, "What the check proves".
-import { Span } from './span.js';
+import { LinearModel } from './span.js';
 
 /** One breakdown over the organisation: rows are chapters, columns categories. */
 export interface Table {
@@ -60,7 +60,7 @@ const MAX_ROWS_ENUMERATED = 6;
  * part is determined on its own are left out (it is a chapter group, checked as one); of the
  * rest, every combination when they are few, else all of them together.
  */
-function acrossChapters(table: Table, unknown: ReadonlyMap<number, number>, known: (rows: number[], columns: number[]) => boolean): { within: string; rows: number[]; columns: number[] }[] {
+function acrossChapters(table: Table, unknown: ReadonlySet<number>, known: (rows: number[], columns: number[]) => boolean): { within: string; rows: number[]; columns: number[] }[] {
   const cols = table.categories.length;
   const out: { within: string; rows: number[]; columns: number[] }[] = [];
   for (const columns of subsets(table.categories.map((_, c) => c))) {
@@ -80,6 +80,9 @@ function subsets(columns: readonly number[]): number[][] {
   return out;
 }
 
+/** How many shown cells a disclosure names among its figures, before "and N more". */
+const NAMED_CELLS = 12;
+
 /**
  * Every group — a set of categories within a chapter, a branch or the organisation (all of a
  * scope's categories is its member count, which is published and not a breakdown) — whose size
@@ -88,60 +91,75 @@ function subsets(columns: readonly number[]): number[][] {
 export function audit(table: Table, figures: readonly Figure[], minGroup: number): Disclosure[] {
   const cols = table.categories.length;
   // a figure of one cell shows that cell; the others are equations over the cells not shown
-  const shown = new Set<number>();
-  for (const f of figures) if (f.cells.length === 1) shown.add(f.cells[0]![0] * cols + f.cells[0]![1]);
-  const unknown = new Map<number, number>();
-  table.counts.forEach((row, r) => row.forEach((_, c) => !shown.has(r * cols + c) && unknown.set(r * cols + c, unknown.size)));
-  const equations = figures.filter((f) => f.cells.length > 1);
-  const vector = (cells: readonly (readonly [number, number])[], weights?: readonly number[]): number[] => {
-    const v = new Array<number>(unknown.size).fill(0);
-    cells.forEach(([r, c], k) => {
-      const i = unknown.get(r * cols + c);
-      if (i !== undefined) v[i]! += weights?.[k] ?? 1;
-    });
-    return v;
-  };
-  const span = new Span(equations.map((f) => vector(f.cells, f.weights)), unknown.size);
+  const shownBy = new Map<number, Figure>();
+  for (const f of figures) if (f.cells.length === 1) shownBy.set(f.cells[0]![0] * cols + f.cells[0]![1], f);
+  const unknown = new Set<number>();
+  table.counts.forEach((row, r) => row.forEach((_, c) => !shownBy.has(r * cols + c) && unknown.add(r * cols + c)));
+  const isHidden = ([r, c]: readonly [number, number]) => unknown.has(r * cols + c);
+  // a chapter's member count covers its own cells; every other sum couples chapters
+  const totals = table.rows.map((): Figure | undefined => undefined);
+  const couplings: Figure[] = [];
+  for (const f of figures) {
+    if (f.cells.length < 2) continue;
+    const r = f.cells[0]![0];
+    if (!f.weights && f.cells.length === cols && f.cells.every(([x], i) => x === r && f.cells.findIndex(([, c]) => c === f.cells[i]![1]) === i)) totals[r] = f;
+    else couplings.push(f);
+  }
+  const model = new LinearModel(
+    table.rows.map((_, r) => table.categories.map((_, c) => c).filter((c) => unknown.has(r * cols + c))),
+    totals.map((t) => t !== undefined),
+    couplings.map((f) => {
+      const keep = f.cells.map((cell) => isHidden(cell));
+      return { cells: f.cells.filter((_, k) => keep[k]), weights: f.weights?.filter((_, k) => keep[k]) };
+    }),
+  );
   const out: Disclosure[] = [];
   const seen = new Set<string>();
   // a figure that shows a small group outright
-  for (const f of figures) {
-    if (f.cells.length !== 1) continue;
+  for (const [key, f] of shownBy) {
     const [r, c] = f.cells[0]!;
     const count = table.counts[r]![c]!;
-    if (count < 1 || count >= minGroup || seen.has(`shown ${r * cols + c}`)) continue;
-    seen.add(`shown ${r * cols + c}`);
+    if (count < 1 || count >= minGroup) continue;
+    seen.add(`shown ${key}`);
     out.push({ breakdown: table.name, within: `chapter ${table.rows[r]!.id}`, categories: [table.categories[c]!], count, figures: [f.label], cells: [[r, c]] });
   }
+  const hiddenOf = (rows: readonly number[], columns: readonly number[]) => rows.flatMap((r) => columns.filter((c) => unknown.has(r * cols + c)).map((c) => [r, c] as [number, number]));
   const groups = [
     ...scopes(table).flatMap((scope) => {
       // only categories with nobody shown in the scope can make a group under minGroup
       const open = table.categories.map((_, c) => c).filter((c) => scope.rows.every((r) => unknown.has(r * cols + c) || table.counts[r]![c] === 0));
       return subsets(open).filter((columns) => columns.length < cols).map((columns) => ({ within: scope.within, rows: scope.rows, columns }));
     }),
-    ...acrossChapters(table, unknown, (rows, columns) => span.determines(vector(rows.flatMap((r) => columns.filter((c) => unknown.has(r * cols + c)).map((c) => [r, c] as [number, number])))) !== undefined),
+    ...acrossChapters(table, unknown, (rows, columns) => model.isDetermined(hiddenOf(rows, columns))),
   ];
   for (const { within, rows, columns } of groups) {
-      const cells = rows.flatMap((r) => columns.map((c) => [r, c] as [number, number]));
-      const count = cells.reduce((n, [r, c]) => n + table.counts[r]![c]!, 0);
-      if (count < 1 || count >= minGroup) continue;
-      const hiddenCells = cells.filter(([r, c]) => unknown.has(r * cols + c));
-      const key = hiddenCells.map(([r, c]) => r * cols + c).join(',');
-      if (seen.has(key)) continue;
-      const used = span.determines(vector(hiddenCells));
-      if (!used) continue;
-      seen.add(key);
-      const shownUsed = cells.filter(([r, c]) => shown.has(r * cols + c) && table.counts[r]![c] !== 0);
-      const involved = new Set(used.flatMap((i) => equations[i]!.cells.map(([r, c]) => r * cols + c)));
-      const shownFigures = figures.filter((f) => f.cells.length === 1 && (involved.has(f.cells[0]![0] * cols + f.cells[0]![1]) || shownUsed.some(([r, c]) => r === f.cells[0]![0] && c === f.cells[0]![1])));
-      out.push({
-        breakdown: table.name,
-        within,
-        categories: columns.map((c) => table.categories[c]!),
-        count,
-        figures: [...used.map((i) => equations[i]!.label), ...shownFigures.filter((f) => table.counts[f.cells[0]![0]]![f.cells[0]![1]] !== 0).map((f) => f.label)],
-        cells: hiddenCells,
-      });
+    const count = rows.reduce((n, r) => n + columns.reduce((k, c) => k + table.counts[r]![c]!, 0), 0);
+    if (count < 1 || count >= minGroup) continue;
+    const hiddenCells = hiddenOf(rows, columns);
+    const key = hiddenCells.map(([r, c]) => r * cols + c).join(',');
+    if (seen.has(key)) continue;
+    if (!model.isDetermined(hiddenCells)) continue;
+    const used = model.determines(hiddenCells)!;
+    seen.add(key);
+    out.push({
+      breakdown: table.name,
+      within,
+      categories: columns.map((c) => table.categories[c]!),
+      count,
+      figures: namedFigures(table, used, totals, couplings, shownBy),
+      cells: hiddenCells,
+    });
   }
   return out;
+}
+
+/** The figures a derivation adds and subtracts: coupling figures, member counts, and the shown cells taken off them. */
+function namedFigures(table: Table, used: { couplings: number[]; totals: number[] }, totals: readonly (Figure | undefined)[], couplings: readonly Figure[], shownBy: ReadonlyMap<number, Figure>): string[] {
+  const cols = table.categories.length;
+  const cells = new Set<number>();
+  for (const r of used.totals) for (let c = 0; c < cols; c++) cells.add(r * cols + c);
+  for (const j of used.couplings) for (const [r, c] of couplings[j]!.cells) cells.add(r * cols + c);
+  const shown = [...cells].filter((k) => shownBy.has(k) && table.counts[Math.floor(k / cols)]![k % cols] !== 0).map((k) => shownBy.get(k)!.label);
+  const more = shown.length > NAMED_CELLS ? [`and ${shown.length - NAMED_CELLS} more shown cells`] : [];
+  return [...used.couplings.map((j) => couplings[j]!.label), ...used.totals.map((r) => totals[r]!.label), ...shown.slice(0, NAMED_CELLS), ...more];
 }
