@@ -15,7 +15,18 @@ import { breakdownDate } from './monthEnd.js';
 import { type BreakdownName, DISCLOSED_GENDERS, breakdownTable, sharedGenders } from './tables.js';
 
 /** A disclosure, and the day the figures that give it away describe. */
-export type DatedDisclosure = Disclosure & { date: string };
+export type DatedDisclosure = Omit<Disclosure, 'cells'> & {
+  date: string;
+  /** The hidden cells the group is made of, as "chapter: category". */
+  cells: string[];
+};
+
+/** A disclosure of a table, dated and with its cells named. */
+const dated = (table: Table, date: string) => ({ cells, ...d }: Disclosure): DatedDisclosure => ({
+  ...d,
+  date,
+  cells: cells.map(([r, c]) => `${table.rows[r]!.id}: ${table.categories[c]!}`),
+});
 
 export interface PrivacyCheck {
   as_of: string;
@@ -47,7 +58,7 @@ export function privacyCheck(org: Organisation, asOf: string): PrivacyCheck {
     breakdowns_as_of: monthEnd,
     min_group: minGroup,
     figures: parts.reduce((n, p) => n + p.figures, 0) + attendance.figures.length,
-    disclosures: [...parts.flatMap((p) => p.disclosures), ...audit(attendance.table, attendance.figures, minGroup).map((d) => ({ ...d, date: asOf }))],
+    disclosures: [...parts.flatMap((p) => p.disclosures), ...audit(attendance.table, attendance.figures, minGroup).map(dated(attendance.table, asOf))],
   };
 }
 
@@ -101,7 +112,7 @@ function audited(org: Organisation, date: string, publishedOn: string | null): {
   }
 
   const minGroup = org.settings.privacy.min_group;
-  const found = () => NAMES.flatMap((n) => audit(tables[n], figures[n], minGroup)).map((d) => ({ ...d, date }));
+  const found = () => NAMES.flatMap((n) => audit(tables[n], figures[n], minGroup).map(dated(tables[n], date)));
   if (publishedOn === null) return { figures: NAMES.reduce((n, name) => n + figures[name].length, 0), disclosures: found() };
 
   // iops dues over its default window: pledging and exempt per row, in all, and the tiers' total
@@ -116,7 +127,7 @@ function audited(org: Organisation, date: string, publishedOn: string | null): {
   const tiers = tiersAudit(pledgeTiers(org, date), dues.pledges);
   return {
     figures: NAMES.reduce((n, name) => n + figures[name].length, 0) + tiers.figures.length,
-    disclosures: [...found(), ...audit(tiers.table, tiers.figures, minGroup).map((d) => ({ ...d, date }))],
+    disclosures: [...found(), ...audit(tiers.table, tiers.figures, minGroup).map(dated(tiers.table, date))],
   };
 }
 
