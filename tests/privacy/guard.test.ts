@@ -24,6 +24,14 @@ describe('write commands refuse personal data', () => {
     expect(runCli(['member', 'add', 'london', '--joined', '2012-02-01', '--id', 'ldn-jason'], { cwd: repo.dir }).code).toBe(0);
   });
 
+  it('import members refuses such ids too, naming the line, and imports nothing', () => {
+    const repo = tempRepo({ ...files, 'people.csv': 'id,joined\nldn-m2x9p,2012-01-01\n447700900123,2012-01-02\n' });
+    const r = runCli(['import', 'members', 'people.csv', '--chapter', 'london'], { cwd: repo.dir });
+    expect(r.code).toBe(3);
+    expect(r.stderr).toMatch(/people\.csv:3:1: id: member id "447700900123" looks like a phone number/);
+    expect(repo.git('log', '--format=%s')).not.toMatch(/import/);
+  });
+
   it('e-mail addresses, phone and card numbers in --notes, unless --allow-personal-data says why (in the commit)', () => {
     const repo = tempRepo(files);
     const log = (...extra: string[]) => runCli(['meeting', 'log', 'london', '--date', '2012-02-01', '--mode', 'online', '--attendance', '3', ...extra], { cwd: repo.dir });

@@ -29,11 +29,17 @@ export const id = (flag: string, raw: string) => {
 
 /** Refuses a member id that looks like a phone number, an e-mail address or a name with a birth year. */
 export function personalIdGuard(flag: string, value: string): void {
+  const why = personalIdProblem(value);
+  if (why) throw new UsageError(`${flag} "${value}" ${why} Leave out --id and iops member add draws a random one, such as ldn-k7q2x.`);
+}
+
+/** Why a member id must not be used, or undefined (also for ids in an imported file). */
+export function personalIdProblem(value: string): string | undefined {
   const hit = personalDataInId(value);
-  if (!hit) return;
-  throw new UsageError(
-    `${flag} "${value}" looks like ${article(hit.kind)}: member ids are pseudonymous handles that no one outside the chapter can link to a person, ` +
-      'and every clone of the repository keeps them for good (docs/privacy.md). Leave out --id and iops member add draws a random one, such as ldn-k7q2x.',
+  if (!hit) return undefined;
+  return (
+    `looks like ${article(hit.kind)}: member ids are pseudonymous handles that no one outside the chapter can link to a person, ` +
+    'and every clone of the repository keeps them for good (docs/privacy.md).'
   );
 }
 
