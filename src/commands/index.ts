@@ -4,6 +4,7 @@ import type { Run } from '../cli.js';
 import { examples } from './help.js';
 import { registerDashboardCommands } from './register-dashboard.js';
 import { registerMoneyCommands } from './register-money.js';
+import { registerPrivacyCommands } from './register-privacy.js';
 import { registerReportCommands } from './register-report.js';
 import { registerWriteCommands } from './register-write.js';
 
@@ -79,6 +80,7 @@ export function registerCommands(program: Command, run: Run): void {
   registerReportCommands(program, run);
   registerMoneyCommands(program, run);
   registerDashboardCommands(program, run);
+  registerPrivacyCommands(program, run);
 }
 
 export const formatOption = (formats: string[] = ['table', 'json', 'markdown']): Option =>

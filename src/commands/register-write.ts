@@ -109,6 +109,7 @@ export function registerWriteCommands(program: Command, run: Run): void {
     .option('--studied <docs>', 'key documents discussed')
     .option('--joint-with <chapters>', 'other chapters that met together with this one')
     .option('--notes <text>', 'free text')
+    .option('--allow-personal-data <why>', 'keep an e-mail address, phone or card number in --notes, and say why (recorded in the commit)')
     .option('--slug <word>', 'names a second meeting on the same day (file <date>-<slug>.yaml)')
     .action((chapterId, opts) => run(async (ctx) => (await import('./meeting.js')).meetingLogCommand(ctx, chapterId, opts)));
 
@@ -123,6 +124,7 @@ export function registerWriteCommands(program: Command, run: Run): void {
     .requiredOption('--currency <code>', 'such as GBP')
     .option('--period <month>', 'the month it pays for (YYYY-MM)')
     .option('--notes <text>', 'free text')
+    .option('--allow-personal-data <why>', 'keep an e-mail address, phone or card number in --notes, and say why (recorded in the commit)')
     .action((opts) => run(async (ctx) => (await import('./dues-record.js')).duesRecordCommand(ctx, opts)));
 
   writeFlags(group(program, 'gathering', "log a branch's gathering", [
@@ -132,6 +134,7 @@ export function registerWriteCommands(program: Command, run: Run): void {
     .addOption(new Option('--kind <kind>', 'national or regional').makeOptionMandatory())
     .requiredOption('--chapters <ids>', 'the chapters that took part, comma-separated')
     .option('--notes <text>', 'free text')
+    .option('--allow-personal-data <why>', 'keep an e-mail address, phone or card number in --notes, and say why (recorded in the commit)')
     .action((branch, opts) => run(async (ctx) => (await import('./meeting.js')).gatheringLogCommand(ctx, branch, opts)));
 
   const history = program

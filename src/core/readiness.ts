@@ -7,6 +7,7 @@ import type { Unit, Verdict } from './metrics/metric.js';
 import { minorDigits } from './money.js';
 import { type Projection, project, rangeOf, sampleDates } from './projection.js';
 import type { GoalsFile } from './schema/goals.js';
+import { genderShareNote } from './privacy/notes.js';
 
 export interface GoalView {
   id: string;
@@ -49,6 +50,8 @@ export function rounder(unit: Unit, currency: string): (n: number) => number {
 export function goalView(org: Organisation, goals: GoalsFile, result: GoalResult, asOf: string): GoalView {
   const { goal, unit, target, measurement } = result;
   const round = rounder(unit, org.settings.currency);
+  // the counts behind a gender share only as the organisation-wide privacy plan allows
+  const note = goal.metric === 'gender_share' ? genderShareNote(org, goals, asOf, String(goal.gender)) : measurement.note;
   const series = sampleDates(asOf).map((date) => ({ date, value: date === asOf ? result.value : measureGoal(org, goal, goals.definitions, date).value }));
   return {
     id: goal.id,
@@ -59,7 +62,7 @@ export function goalView(org: Organisation, goals: GoalsFile, result: GoalResult
     current: round(result.value),
     met: result.met,
     projection: project(series, target, goals.deadline, result.met, round, rangeOf(unit)),
-    ...(measurement.note ? { note: measurement.note } : {}),
+    ...(note ? { note } : {}),
     ...(measurement.verdicts ? { reasons: measurement.verdicts } : {}),
   };
 }

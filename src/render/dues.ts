@@ -46,10 +46,10 @@ function arrearsTotalCells(v: DuesOutput): string[] {
 
 const arrearsNote = (v: DuesOutput) =>
   `A pledge falls due for each month of the window its member belonged; received counts the chapter's members' receipts; ` +
-  `arrears = pledged − received when positive. Chapters with fewer than ${v.minGroup} pledging members are counted together.` +
-  (v.arrearsTotal.hiddenChapters ? ` Together they still have fewer than ${v.minGroup}, so their pledges are not shown nor in the total.` : '');
+  `arrears = pledged − received when positive. Exempt members are counted at ${v.pledgesAsOf}, the last month end. Chapters with fewer than ${v.minGroup} pledging members, or whose report does not show its pledging count, are counted together.` +
+  (v.arrearsTotal.hiddenChapters ? ' Their pledges are not shown nor in the total: together they would reveal a group of fewer than ' + `${v.minGroup} people.` : '');
 
-const tiersTitle = (v: DuesOutput) => `Pledges on the sliding scale (${v.currency} a month; ${count(v.pledges.members)} members with a pledge at ${v.to})`;
+const tiersTitle = (v: DuesOutput) => `Pledges on the sliding scale (${v.currency} a month; ${maybe(v.pledges.members, count)} members with a pledge at ${v.pledgesAsOf})`;
 
 export function renderDuesTable(view: DuesOutput, o: DuesRenderOptions): string {
   const v = printable(view);
@@ -134,6 +134,7 @@ export function duesJson(v: DuesOutput): unknown {
     },
     exempt_members: v.exempt,
     pledges: {
+      as_of: v.pledgesAsOf,
       members: v.pledges.members,
       tiers: v.pledges.tiers.map((t) => ({ tier: t.label, from: t.from, to: t.to, members: t.members })),
     },

@@ -63,7 +63,14 @@ export function hasHiddenCells(r: ChapterReport): boolean {
   return cells.some((c) => c.suppressed);
 }
 
-export const privacyLine = (r: ChapterReport): string | undefined => (hasHiddenCells(r) ? privacyNote(r.min_group) : undefined);
+/** The privacy note, and the month end the breakdowns describe when it is not the as-of day. */
+export function privacyLine(r: ChapterReport): string | undefined {
+  const lines = [
+    ...(r.breakdowns_as_of !== r.as_of ? [`Gender, age band and pledges are as of ${r.breakdowns_as_of}, the last month end: they change only at month ends.`] : []),
+    ...(hasHiddenCells(r) ? [privacyNote(r.min_group)] : []),
+  ];
+  return lines.length ? lines.join(' ') : undefined;
+}
 
 /** "pledging 100 · exempt not shown · no pledge 101". */
 export const pledgesText = (p: Record<'pledging' | 'exempt' | 'no_pledge', Cell>): string =>

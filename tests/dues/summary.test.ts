@@ -71,23 +71,27 @@ describe('pledged against received', () => {
     expect(instalmentsDue({ joined: '2013-02-01' }, 'month', w)).toBe(0);
   });
 
-  it('shows arrears per chapter; chapters with fewer than min_group pledging members only together', () => {
+  it('shows a chapter on its own only when its report shows its pledging count; the others only together', () => {
     const s = duesSummary(org, WINDOW, 'chapter');
-    // London: 5 × 2 months × 10 + 1 month × 10 (joined in January) + 2 quarters × 30 = 170 GBP = 268.60 USD
-    expect(s.arrears[0]).toEqual({ chapter: 'london', chapters: 1, pledging: 7, pledged: 26860, received: 4032, arrears: 22828, exempt: null });
-    // Berlin, Brighton and New York pledge 4 between them: fewer than 5, so no pledged sum
-    expect(s.arrears[1]).toEqual({ chapter: OTHER_CHAPTERS, chapters: 3, pledging: null, pledged: null, received: 33, arrears: null, exempt: null });
-    expect(s.arrearsTotal).toEqual({ pledged: 26860, received: 4032, arrears: 22828, hiddenChapters: 3 });
+    // London's 8 current members: 7 pledging, 1 exempt. Its report hides the exempt member and so
+    // the pledging count too (8 − 7 would give the 1 back); dues must not print the 7 either.
+    // Cork and Dublin (one member each, no pledge) are in the row too: leaving them out would say so
+    const covers = ['berlin', 'brighton', 'london', 'nyc', 'cork', 'dublin'];
+    expect(s.arrears).toEqual([{ chapter: OTHER_CHAPTERS, chapters: 6, pledging: null, pledged: null, received: 4064, arrears: null, exempt: null, covers }]);
+    expect(s.arrearsTotal).toEqual({ pledged: 0, received: 0, arrears: 0, hiddenChapters: 6 });
     expect(s.exempt).toBeNull(); // 2 exempt members in all: fewer than 5
+    // 11 pledging of 15 would leave 4 without a pledge: the organisation's count is hidden too
+    expect(s.pledges.members).toBeNull();
   });
 
   it('with a smaller min_group the other chapters together are shown', () => {
     const small = orgFrom({ ...MONEY_ORG, 'iops.yaml': SETTINGS.replace('min_group: 5', 'min_group: 3') });
     const s = duesSummary(small, WINDOW, 'chapter');
-    // 200 EUR (a year's pledge, two calendar years) + 40 GBP + 20 USD = 250.00 + 63.20 + 20.00
-    expect(s.arrears[1]).toEqual({ chapter: OTHER_CHAPTERS, chapters: 3, pledging: 4, pledged: 33320, received: 33, arrears: 33287, exempt: null });
-    expect(s.arrearsTotal).toEqual({ pledged: 60180, received: 4064, arrears: 22828 + 33287, hiddenChapters: 0 });
+    // 170 GBP + 200 EUR (a year's pledge, two calendar years) + 40 GBP + 20 USD
+    expect(s.arrears[0]).toMatchObject({ chapter: OTHER_CHAPTERS, chapters: 6, pledging: 11, pledged: 60180, received: 4064, arrears: 56116, exempt: null });
+    expect(s.arrearsTotal).toEqual({ pledged: 60180, received: 4064, arrears: 56116, hiddenChapters: 0 });
     expect(s.exempt).toBeNull(); // 2 in all, fewer than 3
+    expect(s.pledges.members).toBe(11);
   });
 });
 

@@ -12,12 +12,14 @@ const entries = (files: Record<string, string>): ScopedFile[] => Object.entries(
 const scoped = (files: readonly ScopedFile[], chapter: string) => selectScope(chapter, files.filter((f) => scopePaths(chapter)(f.path)));
 
 describe('the files a chapter report reads', () => {
-  it("reads the chapter's folder, the settings, goals, branches, every chapter.yaml and the joint meetings that name it", () => {
+  it("reads the chapter's folder, the settings, goals, branches, every chapter.yaml and members list, and the joint meetings that name it", () => {
     const paths = scoped(entries(FILES), 'ldn').map((f) => f.path).sort();
+    // every members list: what the report may show of its breakdowns is decided over the whole organisation
     expect(paths).toEqual([
       'branches/uk.yaml',
       'chapters/brt/chapter.yaml',
       'chapters/brt/meetings/2013-06-10.yaml',
+      'chapters/brt/members.yaml',
       'chapters/gla/chapter.yaml',
       ...Object.keys(FILES).filter((p) => p.startsWith('chapters/ldn/')).sort(),
       'goals.yaml',
@@ -25,15 +27,15 @@ describe('the files a chapter report reads', () => {
     ]);
   });
 
-  it("stands in for another chapter's members with its delegate, unless its joint meetings list attendees", () => {
+  it("stands in for another chapter's members with its delegate only when its members list is missing", () => {
     const files = entries({ ...FILES, 'chapters/brt/chapter.yaml': 'name: Brighton\ncountry: GB\nbranch: uk\nfounded: 2012-06-01\ndelegate: "brt-1"   # chosen in May\n' });
-    const standIn = scoped(files, 'ldn').find((f) => f.path === 'chapters/brt/members.yaml')!;
-    expect(new TextDecoder().decode(standIn.bytes)).toBe('- id: brt-1\n  joined: 2012-06-01\n');
+    const members = scoped(files, 'ldn').find((f) => f.path === 'chapters/brt/members.yaml')!;
+    expect(new TextDecoder().decode(members.bytes)).toBe(FILES['chapters/brt/members.yaml']);
     expect(loadFromFiles(scoped(files, 'ldn')).problems).toEqual([]);
 
-    const withAttendees = entries({ ...FILES, 'chapters/brt/meetings/2013-06-10.yaml': 'date: 2013-06-10\nmode: in-person\nattendees: [brt-1, ldn-w1]\njoint_with: [ldn]\n' });
-    const members = scoped(withAttendees, 'ldn').find((f) => f.path === 'chapters/brt/members.yaml')!;
-    expect(new TextDecoder().decode(members.bytes)).toBe(FILES['chapters/brt/members.yaml']);
+    const withoutMembers = files.filter((f) => f.path !== 'chapters/brt/members.yaml');
+    const standIn = scoped(withoutMembers, 'ldn').find((f) => f.path === 'chapters/brt/members.yaml')!;
+    expect(new TextDecoder().decode(standIn.bytes)).toBe('- id: brt-1\n  joined: 2012-06-01\n');
   });
 
   it('gives the same report as the whole repository, on the fixture and on the sample organisation', async () => {

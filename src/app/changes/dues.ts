@@ -3,7 +3,7 @@
 import { paths } from '../../core/paths.js';
 import type { Plan } from '../transaction.js';
 import { compact, listFile } from './files.js';
-import { amount, currency, date, memberOf, month } from './values.js';
+import { amount, currency, date, freeText, memberOf, month, personalDataAllowed } from './values.js';
 
 export interface DuesInput {
   member: string;
@@ -12,6 +12,8 @@ export interface DuesInput {
   currency: string;
   period?: string | undefined;
   notes?: string | undefined;
+  /** --allow-personal-data: why the notes may hold contact details (recorded in the commit). */
+  allowPersonalData?: string | undefined;
 }
 
 export const duesRecord = (input: DuesInput): Plan => (s) => {
@@ -24,13 +26,13 @@ export const duesRecord = (input: DuesInput): Plan => (s) => {
     amount: amount('--amount', input.amount, cur),
     currency: cur,
     period: input.period !== undefined ? month('--period', input.period) : undefined,
-    notes: input.notes,
+    notes: freeText('--notes', input.notes, input.allowPersonalData),
   });
   const path = paths.dues(chapter.id, receipt.date.slice(0, 4));
   const file = listFile(s, path, 'dues').apply({ op: 'append', path: [], items: [receipt], style: 'flow' });
   return {
     command: 'dues record',
-    subject: `${chapter.name}: record dues from ${member.id} received ${receipt.date}${receipt.period ? ` (for ${receipt.period})` : ''}`,
+    subject: `${chapter.name}: record dues from ${member.id} received ${receipt.date}${receipt.period ? ` (for ${receipt.period})` : ''}${personalDataAllowed(input.allowPersonalData)}`,
     entities: [`chapter/${chapter.id}`, `member/${member.id}`],
     writes: [{ path, text: file.toString() }],
   };

@@ -3,7 +3,7 @@ import { plural } from '../../core/metrics/asof.js';
 import { UsageError } from '../../errors.js';
 import type { Plan } from '../transaction.js';
 import { compact, existingFile } from './files.js';
-import { branchOf, chapterOf, date, ids, parsed } from './values.js';
+import { branchOf, chapterOf, date, freeText, ids, parsed, personalDataAllowed } from './values.js';
 import { oneOf } from '../../core/schema/common.js';
 
 export interface GatheringInput {
@@ -11,6 +11,8 @@ export interface GatheringInput {
   kind: string;
   chapters: string;
   notes?: string | undefined;
+  /** --allow-personal-data: why the notes may hold contact details (recorded in the commit). */
+  allowPersonalData?: string | undefined;
 }
 
 export const gatheringLog = (branchId: string, input: GatheringInput): Plan => (s) => {
@@ -21,12 +23,12 @@ export const gatheringLog = (branchId: string, input: GatheringInput): Plan => (
     date: date('--date', input.date),
     kind: parsed('--kind', oneOf(['national', 'regional'] as const, 'a gathering kind'), input.kind),
     chapters,
-    notes: input.notes,
+    notes: freeText('--notes', input.notes, input.allowPersonalData),
   });
   const file = existingFile(s, branch.file).apply({ op: 'append', path: ['gatherings'], items: [gathering], style: 'flow' });
   return {
     command: 'gathering log',
-    subject: `${branch.name}: log ${gathering.kind} gathering of ${gathering.date} (${plural(chapters.length, 'chapter')})`,
+    subject: `${branch.name}: log ${gathering.kind} gathering of ${gathering.date} (${plural(chapters.length, 'chapter')})${personalDataAllowed(input.allowPersonalData)}`,
     entities: [`branch/${branch.id}`, ...chapters.map((c) => `chapter/${c}`)],
     writes: [{ path: branch.file, text: file.toString() }],
   };

@@ -12,7 +12,7 @@ import { compact, listFile } from './files.js';
 import { canonicalCell, mapHeader, spreadsheetDateHint } from './memberCsv.js';
 import { memberPrefix, newMemberId } from './memberId.js';
 import { MEMBER_STYLE } from './members.js';
-import { chapterOf, pledge } from './values.js';
+import { chapterOf, personalIdProblem, pledge } from './values.js';
 import type { YamlMap } from './yamlText.js';
 
 interface Row {
@@ -67,6 +67,7 @@ export const importMembers = (file: string, text: string, chapterId: string): Pl
       const other = s.org.memberById.get(id);
       if (other) at(where('id').line, where('id').column, 'id', `member id "${id}" is already used (${other.file})`);
       else if (idLine.has(id)) at(where('id').line, where('id').column, 'id', `member id "${id}" is also on line ${idLine.get(id)} of this file`);
+      else if (personalIdProblem(id)) at(where('id').line, where('id').column, 'id', `member id "${id}" ${personalIdProblem(id)} Leave the id cell empty and iops draws a random one.`);
       else idLine.set(id, record.line);
     }
     rows.push({ line: record.line, cells, member });

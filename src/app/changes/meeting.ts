@@ -4,7 +4,7 @@ import { plural } from '../../core/metrics/asof.js';
 import { UsageError } from '../../errors.js';
 import type { Plan } from '../transaction.js';
 import { compact, newMapFile } from './files.js';
-import { chapterOf, count, date, documents, id, ids, list, memberOf, mode, topic } from './values.js';
+import { chapterOf, count, date, documents, freeText, id, ids, list, memberOf, mode, personalDataAllowed, topic } from './values.js';
 
 export interface MeetingInput {
   date: string;
@@ -16,6 +16,8 @@ export interface MeetingInput {
   jointWith?: string | undefined;
   notes?: string | undefined;
   slug?: string | undefined;
+  /** --allow-personal-data: why the notes may hold contact details (recorded in the commit). */
+  allowPersonalData?: string | undefined;
 }
 
 export const meetingLog = (chapterId: string, input: MeetingInput): Plan => (s) => {
@@ -37,7 +39,7 @@ export const meetingLog = (chapterId: string, input: MeetingInput): Plan => (s) 
     topics: topics.length ? topics : undefined,
     studied: input.studied !== undefined ? documents(s.org, '--studied', input.studied) : undefined,
     joint_with: joint.length ? joint.map((c) => c.id) : undefined,
-    notes: input.notes,
+    notes: freeText('--notes', input.notes, input.allowPersonalData),
   });
   const slug = input.slug !== undefined ? id('--slug', input.slug) : undefined;
   const path = paths.meeting(chapter.id, day, slug);
@@ -47,7 +49,7 @@ export const meetingLog = (chapterId: string, input: MeetingInput): Plan => (s) 
   const details = [`${plural(attending, 'attending', 'attending')}`, value.mode, ...(joint.length ? [`jointly with ${joint.map((c) => c.name).join(', ')}`] : [])];
   return {
     command: 'meeting log',
-    subject: `${chapter.name}: log meeting of ${day} (${details.join(', ')})`,
+    subject: `${chapter.name}: log meeting of ${day} (${details.join(', ')})${personalDataAllowed(input.allowPersonalData)}`,
     entities: [`chapter/${chapter.id}`, ...joint.map((c) => `chapter/${c.id}`)],
     writes: [{ path, text: newMapFile(path, 'meeting', value) }],
   };

@@ -6,6 +6,7 @@ import { toMinor } from '../../core/money.js';
 import { closest } from '../../core/problem.js';
 import { AGE_BANDS, AgeBand, CalendarDate, Country, Currency, GENDERS, Gender, Id, MODES, Month, TOPICS, oneOf } from '../../core/schema/common.js';
 import type { Pledge } from '../../core/schema/members.js';
+import { type PersonalDataHit, personalDataInId, personalDataInText } from '../../core/privacy/personalData.js';
 import { UsageError } from '../../errors.js';
 
 /** Parses with a schema; a failure is a UsageError naming the flag. */
@@ -17,7 +18,53 @@ export function parsed<T>(flag: string, schema: z.ZodType<T>, raw: unknown): T {
 
 export const date = (flag: string, raw: string) => parsed(flag, CalendarDate, raw);
 export const month = (flag: string, raw: string) => parsed(flag, Month, raw);
-export const id = (flag: string, raw: string) => parsed(flag, Id, raw);
+/** Flags that name a new member's id: checked for personal data too (docs/privacy.md, rule 1). */
+const NEW_MEMBER_ID_FLAGS = new Set(['--id']);
+
+export const id = (flag: string, raw: string) => {
+  const value = parsed(flag, Id, raw);
+  if (NEW_MEMBER_ID_FLAGS.has(flag)) personalIdGuard(flag, value);
+  return value;
+};
+
+/** Refuses a member id that looks like a phone number, an e-mail address or a name with a birth year. */
+export function personalIdGuard(flag: string, value: string): void {
+  const why = personalIdProblem(value);
+  if (why) throw new UsageError(`${flag} "${value}" ${why} Leave out --id and iops member add draws a random one, such as ldn-k7q2x.`);
+}
+
+/** Why a member id must not be used, or undefined (also for ids in an imported file). */
+export function personalIdProblem(value: string): string | undefined {
+  const hit = personalDataInId(value);
+  if (!hit) return undefined;
+  return (
+    `looks like ${article(hit.kind)}: member ids are pseudonymous handles that no one outside the chapter can link to a person, ` +
+    'and every clone of the repository keeps them for good (docs/privacy.md).'
+  );
+}
+
+const article = (kind: PersonalDataHit['kind']) => (/^[aeiou]/.test(kind) ? `an ${kind}` : `a ${kind}`);
+
+/** Text from a user for the commit subject: one line, no control characters, not too long. */
+const oneLine = (text: string) => text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ').trim().slice(0, 200);
+
+/**
+ * Free text (`--notes`): refused when it holds an e-mail address, a phone number or a card
+ * number, unless `allow` (`--allow-personal-data "why"`) says why it must be there.
+ */
+export function freeText(flag: string, raw: string | undefined, allow: string | undefined): string | undefined {
+  if (raw === undefined || allow !== undefined) return raw;
+  const hits = personalDataInText(raw);
+  if (!hits.length) return raw;
+  const found = hits.map((h) => `${article(h.kind)} (${JSON.stringify(oneLine(h.match))})`).join(', ');
+  throw new UsageError(
+    `${flag} holds ${found}: contact details and payment data never belong in the repository, and git keeps every version for good (docs/privacy.md). ` +
+      'Leave them out; if they must be there, say why with --allow-personal-data "why" (it is recorded in the commit message).',
+  );
+}
+
+/** What a commit subject adds when --allow-personal-data was given: the reason, on record. */
+export const personalDataAllowed = (allow: string | undefined): string => (allow === undefined ? '' : ` [personal data allowed: ${oneLine(allow) || 'no reason given'}]`);
 export const country = (flag: string, raw: string) => parsed(flag, Country, raw);
 export const currency = (flag: string, raw: string) => parsed(flag, Currency, raw.toUpperCase());
 export const gender = (flag: string, raw: string) => parsed(flag, Gender, raw);

@@ -5,6 +5,8 @@
 import type { Organisation, ReceiptRecord } from '../model.js';
 import { monthOf } from '../dates.js';
 import { suppress } from '../privacy.js';
+import { type DisclosurePlan, disclosurePlan } from '../privacy/plan.js';
+import { breakdownDate } from '../privacy/monthEnd.js';
 import { type ChapterPledges, type DuesWindow, type Received, addReceived, chapterPledges, pledgeTiers } from './pledges.js';
 import { PLEDGE_TIERS, type Tier } from './scale.js';
 import { type CurrencyTotals, addAmount, inReportingCurrency, mergeTotals } from './totals.js';
@@ -33,8 +35,10 @@ export interface ArrearsRow {
   received: number;
   /** Pledged minus received when positive; 0 when the chapter received at least what was pledged. */
   arrears: number | null;
-  /** Exempt members at the window's end; null when suppressed. */
+  /** Exempt members at the last month end (`pledgesAsOf`); null when suppressed. */
   exempt: number | null;
+  /** The chapters the row covers (for `iops privacy check`; not printed). */
+  covers: string[];
 }
 
 export interface TierCount extends Tier {
@@ -57,7 +61,10 @@ export interface DuesSummary {
   /** Sums over the rows whose pledges are shown; `hiddenChapters` are in a row of fewer than min_group pledging members. */
   arrearsTotal: { pledged: number; received: number; arrears: number; hiddenChapters: number };
   exempt: number | null;
-  pledges: { members: number; tiers: TierCount[] };
+  /** The month end the counts of exempt members and of members with a pledge describe (privacy/monthEnd.ts). */
+  pledgesAsOf: string;
+  /** Members with a pledge at `pledgesAsOf`; null when the privacy plan hides it. */
+  pledges: { members: number | null; tiers: TierCount[] };
   minGroup: number;
 }
 
@@ -84,6 +91,8 @@ function keyOf(org: Organisation, r: ReceiptRecord, by: Grouping): string {
 
 export function duesSummary(org: Organisation, w: DuesWindow, by: Grouping): DuesSummary {
   const settings = org.settings;
+  // who pledges or is exempt is a breakdown of people: as of the last month end, as in the report
+  const pledgesAsOf = breakdownDate(w.to);
   const groups = new Map<string, { byCurrency: CurrencyTotals; receipts: number }>();
   const byCurrency: CurrencyTotals = new Map();
   const received: Received = new Map();
@@ -115,8 +124,9 @@ export function duesSummary(org: Organisation, w: DuesWindow, by: Grouping): Due
     receipts,
     rows,
     rates,
-    ...arrearsView(org, chapterPledges(org, w, received)),
-    pledges: tiersView(pledgeTiers(org, w.to), settings.privacy.min_group),
+    ...arrearsView(org, chapterPledges(org, w, received), disclosurePlan(org, pledgesAsOf)),
+    pledgesAsOf,
+    pledges: tiersView(pledgeTiers(org, pledgesAsOf), settings.privacy.min_group, disclosurePlan(org, pledgesAsOf).pledgingShown()),
     minGroup: settings.privacy.min_group,
   };
 }
@@ -125,33 +135,51 @@ export function duesSummary(org: Organisation, w: DuesWindow, by: Grouping): Due
 export const OTHER_CHAPTERS = '(other chapters)';
 
 /**
- * A row per chapter with at least min_group pledging members; the others together in one
- * row, so no chapter's few pledges can be read off. Exempt counts are suppressed over the
- * rows as shown.
+ * A row per chapter whose pledging count the organisation-wide privacy plan shows (the same
+ * cells as the chapter's report, as of the window's end); the others together in one row,
+ * shown when the plan shows the organisation's count of members with a pledge (the row is
+ * then that count less the rows shown) and it holds at least min_group. Exempt counts are the
+ * plan's cells too.
  */
-function arrearsView(org: Organisation, chapters: ChapterPledges[]): Pick<DuesSummary, 'arrears' | 'arrearsTotal' | 'exempt'> {
+function arrearsView(org: Organisation, chapters: ChapterPledges[], plan: DisclosurePlan): Pick<DuesSummary, 'arrears' | 'arrearsTotal' | 'exempt'> {
   const min = org.settings.privacy.min_group;
-  const own = chapters.filter((c) => c.pledging >= min);
-  const rest = chapters.filter((c) => c.pledging < min);
-  const groups = own.map((c) => ({ ...c, chapters: 1 }));
-  if (rest.length) {
-    const other = { chapter: OTHER_CHAPTERS, chapters: rest.length, pledging: 0, exempt: 0, pledged: new Map(), received: new Map(), receipts: 0 };
+  const cell = (c: ChapterPledges, k: 'pledging' | 'exempt') => plan.cells('pledge', c.chapter)?.[k];
+  // exempt members as of the plan's month end, the day every count of people describes
+  const table = plan.breakdown('pledge').table;
+  const exemptAt = (id: string) => table.counts[table.rows.findIndex((r) => r.id === id)]?.[1] ?? 0;
+  // the plan's cell counts current pledging members; a chapter's row here counts pledges due in
+  // the window, which is at least min_group whenever it stands alone
+  const ownRow = (c: ChapterPledges) => cell(c, 'pledging')?.suppressed === false && c.pledging >= min;
+  const own = chapters.filter(ownRow);
+  // with the chapters whose pledging cell is hidden though nobody there pledged in the window:
+  // they add nothing, but leaving them out would tell that they hold no pledging member
+  const listed = new Set(chapters.map((c) => c.chapter));
+  const empty = (id: string): ChapterPledges => ({ chapter: id, pledging: 0, exempt: 0, pledged: new Map(), received: new Map(), receipts: 0 });
+  const silent = plan.breakdown('pledge').table.rows.filter((r) => !listed.has(r.id) && plan.cells('pledge', r.id)?.pledging?.suppressed).map((r) => empty(r.id));
+  const rest = [...chapters.filter((c) => !ownRow(c)), ...silent];
+  const groups = own.map((c) => ({ ...c, exempt: exemptAt(c.chapter), chapters: 1, covers: [c.chapter], shown: true, exemptShown: cell(c, 'exempt')?.suppressed === false }));
+  if (rest.length > silent.length) {
+    const other = { chapter: OTHER_CHAPTERS, chapters: rest.length, covers: rest.map((c) => c.chapter), pledging: 0, exempt: 0, pledged: new Map(), received: new Map(), receipts: 0, shown: false, exemptShown: false };
     for (const c of rest) {
       other.pledging += c.pledging;
-      other.exempt += c.exempt;
+      other.exempt += exemptAt(c.chapter);
       other.receipts += c.receipts;
       mergeTotals(other.pledged, c.pledged);
       mergeTotals(other.received, c.received);
     }
+    // a 0 too is a count: in a chapter whose report hides its cells it tells every member's status
+    const restShown = (k: 'pledging' | 'exempt') => rest.every((c) => cell(c, k)?.suppressed === false);
+    other.shown = (plan.pledgingShown() && other.pledging >= min) || (other.pledging === 0 && restShown('pledging'));
+    // a sum of hidden cells that the organisation's total would not give: only when it adds nothing
+    other.exemptShown = restShown('exempt');
     groups.push(other);
   }
-  const exemptTotal = groups.reduce((n, g) => n + g.exempt, 0);
-  const exempt = shownCounts(groups.map((g) => [g.chapter, g.exempt]), exemptTotal, min);
+  const exemptTotal = table.counts.reduce((n, row) => n + row[1]!, 0);
   const shownPledged: CurrencyTotals = new Map();
   const shownReceived: CurrencyTotals = new Map();
   let hiddenChapters = 0;
   const arrears = groups.map((g): ArrearsRow => {
-    const shown = g.pledging >= min || g.pledging === 0;
+    const shown = g.shown;
     if (!shown) hiddenChapters += g.chapters;
     else {
       mergeTotals(shownPledged, g.pledged);
@@ -166,7 +194,8 @@ function arrearsView(org: Organisation, chapters: ChapterPledges[]): Pick<DuesSu
       pledged,
       received,
       arrears: pledged === null ? null : Math.max(0, pledged - received),
-      exempt: exempt[g.chapter]!,
+      exempt: g.exemptShown ? g.exempt : null,
+      covers: g.covers,
     };
   });
   return {
@@ -177,7 +206,8 @@ function arrearsView(org: Organisation, chapters: ChapterPledges[]): Pick<DuesSu
       arrears: arrears.reduce((n, a) => n + (a.arrears ?? 0), 0),
       hiddenChapters,
     },
-    exempt: exemptTotal > 0 && exemptTotal < min ? null : exemptTotal,
+    // even a 0: that nobody in the organisation is exempt tells a one-member chapter's status
+    exempt: plan.exemptShown() ? exemptTotal : null,
   };
 }
 
@@ -188,8 +218,10 @@ function shownCounts(cells: [string, number][], total: number, min: number): Rec
   return Object.fromEntries(cells.map(([k]) => [k, shown[k]!.count]));
 }
 
-function tiersView(counts: number[], min: number): DuesSummary['pledges'] {
+/** The tiers of the scale, suppressed among themselves; none when the plan hides their total. */
+function tiersView(counts: number[], min: number, totalShown: boolean): DuesSummary['pledges'] {
   const members = counts.reduce((a, b) => a + b, 0);
+  if (!totalShown) return { members: null, tiers: PLEDGE_TIERS.map((t) => ({ ...t, members: null })) };
   const shown = shownCounts(PLEDGE_TIERS.map((t, i) => [t.label, counts[i]!]), members, min);
   return { members, tiers: PLEDGE_TIERS.map((t) => ({ ...t, members: shown[t.label]! })) };
 }

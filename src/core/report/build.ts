@@ -8,6 +8,8 @@ import { dueList } from './due.js';
 import { duesSection } from './dues.js';
 import { DEFAULT_MEETING_RULES, meetingsSection } from './meetings.js';
 import { membersSection } from './members.js';
+import { disclosurePlan } from '../privacy/plan.js';
+import { breakdownDate } from '../privacy/monthEnd.js';
 import { previousMeeting } from './periods.js';
 import { collectingStanding, delegateStanding, functioningStanding, goalStandings } from './standing.js';
 import type { ChapterReport, ReportOptions, ReportsSection } from './types.js';
@@ -35,7 +37,10 @@ export function buildChapterReport(org: Organisation, chapter: ChapterRecord, as
   const listMembers = opts.members === true;
   const rules = functioning ? { windowDays: functioning.meetings_window_days, countOnline: functioning.count_online } : DEFAULT_MEETING_RULES;
 
-  const members = membersSection(chapter, asOf, since, keyDocuments, minGroup);
+  // breakdowns of people as of the last month end (privacy/monthEnd.ts), from the organisation-wide plan
+  const breakdownsAsOf = breakdownDate(asOf);
+  const plan = disclosurePlan(org, breakdownsAsOf);
+  const members = membersSection(chapter, asOf, since, keyDocuments, { plan, at: breakdownsAsOf }, minGroup);
   const delegate = delegateStanding(chapter, asOf, listMembers);
   return {
     chapter: chapter.id,
@@ -46,6 +51,7 @@ export function buildChapterReport(org: Organisation, chapter: ChapterRecord, as
     as_of: asOf,
     since,
     min_group: minGroup,
+    breakdowns_as_of: breakdownsAsOf,
     members_listed: listMembers,
     members,
     functioning: functioningStanding(chapter, asOf, functioning),
@@ -57,7 +63,7 @@ export function buildChapterReport(org: Organisation, chapter: ChapterRecord, as
     education: educationSection(chapter, asOf, { windowDays: functioning?.education_window_days, countOnline: rules.countOnline }, keyDocuments),
     projects: projectsSection(chapter, asOf),
     reports: reportsSection(chapter, asOf, functioning?.report_every_days),
-    dues: duesSection(chapter, asOf, defs?.collecting_dues?.window_months ?? DEFAULT_DUES_WINDOW_MONTHS, org.settings),
+    dues: duesSection(chapter, asOf, defs?.collecting_dues?.window_months ?? DEFAULT_DUES_WINDOW_MONTHS, org.settings, { plan, at: breakdownsAsOf }),
     goals: goalStandings(org, chapter, asOf, members.gender),
     due: dueList(org, chapter, asOf, delegate),
   };

@@ -6,6 +6,7 @@ import { isCurrent } from '../metrics/asof.js';
 import { receiptsInMonths } from '../metrics/dues.js';
 import type { ChapterRecord, ReceiptRecord } from '../model.js';
 import { convertMinor, convertTotals, minorToNumber, toMinor } from '../money.js';
+import type { Breakdowns } from './members.js';
 import { suppress } from '../privacy.js';
 import type { Settings } from '../schema/settings.js';
 import { monthEnd, shareOf } from './periods.js';
@@ -47,22 +48,21 @@ export function pledgedMinor(chapter: ChapterRecord, asOf: string, months: reado
   return Math.round(total / 12);
 }
 
-export function duesSection(chapter: ChapterRecord, asOf: string, windowMonths: number, settings: Settings): DuesSection {
+export function duesSection(chapter: ChapterRecord, asOf: string, windowMonths: number, settings: Settings, { plan, at }: Breakdowns): DuesSection {
   const month = monthOf(asOf);
   const months = monthsEndingWith(month, windowMonths);
   const thisMonth = receiptTotals(receiptsInMonths(chapter.receipts, asOf, [month]), settings);
   const inWindow = receiptsInMonths(chapter.receipts, asOf, months);
   const window = receiptTotals(inWindow, settings);
-  const current = chapter.members.filter((m) => isCurrent(m, asOf));
-  const pledges = suppress(
-    {
-      pledging: current.filter((m) => m.dues !== undefined && m.dues !== 'exempt').length,
-      exempt: current.filter((m) => m.dues === 'exempt').length,
-      no_pledge: current.filter((m) => m.dues === undefined).length,
-    },
-    settings.privacy.min_group,
-    { totalShown: true },
-  );
+  // who pledges is a breakdown of people: as of the last month end, like gender (privacy/monthEnd.ts)
+  const current = chapter.members.filter((m) => isCurrent(m, at));
+  const counts = {
+    pledging: current.filter((m) => m.dues !== undefined && m.dues !== 'exempt').length,
+    exempt: current.filter((m) => m.dues === 'exempt').length,
+    no_pledge: current.filter((m) => m.dues === undefined).length,
+  };
+  // the organisation-wide plan, which `iops dues` reads too (privacy/plan.ts)
+  const pledges = (plan.cells('pledge', chapter.id) ?? suppress(counts, settings.privacy.min_group, { totalShown: true })) as DuesSection['pledges'];
   let arrears: DuesSection['arrears'] = null;
   // the pledged total is the sum of a few people's pledges when pledging is a small group
   if (!pledges.pledging.suppressed) {

@@ -3,7 +3,8 @@
 // (suppressed below the privacy threshold), and who studied the key documents.
 import { isCurrent } from '../metrics/asof.js';
 import type { ChapterRecord, MemberRecord } from '../model.js';
-import { suppress } from '../privacy.js';
+import type { DisclosurePlan } from '../privacy/plan.js';
+import { type Cell, suppress } from '../privacy.js';
 import { AGE_BANDS, GENDERS } from '../schema/common.js';
 import { isSince, monthEnd, shareOf, trendMonths } from './periods.js';
 import type { Breakdown, BreakdownCell, MembersSection } from './types.js';
@@ -12,12 +13,12 @@ import type { Breakdown, BreakdownCell, MembersSection } from './types.js';
 export const UNDISCLOSED = 'undisclosed';
 
 /**
- * A breakdown with the privacy rule applied. The total is always shown (it is the member
- * count), so secondary suppression applies. A share is shown only when its count is and the
- * undisclosed cell is too: otherwise the share's denominator would give the hidden cell away.
+ * A breakdown with the privacy rule applied: the cells as the organisation-wide plan
+ * (privacy/plan.ts) allows them, so no other command's figure can be subtracted from them.
+ * A share is shown only when its count is and the undisclosed cell is too: otherwise the
+ * share's denominator would give the hidden cell away.
  */
-export function breakdown(counts: Record<string, number>, minGroup: number, community: Readonly<Record<string, number | undefined>> | undefined): Breakdown {
-  const cells = suppress(counts, minGroup, { totalShown: true });
+export function breakdown(counts: Record<string, number>, cells: Record<string, Cell>, community: Readonly<Record<string, number | undefined>> | undefined): Breakdown {
   const total = Object.values(counts).reduce((a, b) => a + b, 0);
   const disclosed = total - (counts[UNDISCLOSED] ?? 0);
   const undisclosedShown = !cells[UNDISCLOSED]?.suppressed;
@@ -41,8 +42,19 @@ export function ageCounts(current: readonly MemberRecord[]): Record<string, numb
   return counts;
 }
 
-export function membersSection(chapter: ChapterRecord, asOf: string, since: string | null, keyDocuments: readonly string[], minGroup: number): MembersSection {
+/** Where breakdowns come from: the privacy plan, and the month end they describe (privacy/monthEnd.ts). */
+export interface Breakdowns {
+  plan: DisclosurePlan;
+  at: string;
+}
+
+export function membersSection(chapter: ChapterRecord, asOf: string, since: string | null, keyDocuments: readonly string[], { plan, at }: Breakdowns, minGroup: number): MembersSection {
   const current = chapter.members.filter((m) => isCurrent(m, asOf));
+  const atMonthEnd = chapter.members.filter((m) => isCurrent(m, at));
+  // a chapter outside the plan's tables (none, as reports are of chapters that exist) falls back to the chapter's own rule
+  const cellsOf = (name: 'gender' | 'age_band', counts: Record<string, number>) => plan.cells(name, chapter.id) ?? suppress(counts, minGroup, { totalShown: true });
+  const gender = genderCounts(atMonthEnd);
+  const age = ageCounts(atMonthEnd);
   const documents = Object.fromEntries(keyDocuments.map((d) => [d, current.filter((m) => m.studied.includes(d)).length]));
   return {
     current: current.length,
@@ -52,8 +64,8 @@ export function membersSection(chapter: ChapterRecord, asOf: string, since: stri
       const date = monthEnd(month, asOf);
       return { date, count: chapter.members.filter((m) => isCurrent(m, date)).length };
     }),
-    gender: breakdown(genderCounts(current), minGroup, chapter.community?.gender),
-    age_band: breakdown(ageCounts(current), minGroup, chapter.community?.age_band),
+    gender: breakdown(gender, cellsOf('gender', gender), chapter.community?.gender),
+    age_band: breakdown(age, cellsOf('age_band', age), chapter.community?.age_band),
     studied: {
       documents,
       all: keyDocuments.length ? current.filter((m) => keyDocuments.every((d) => m.studied.includes(d))).length : 0,

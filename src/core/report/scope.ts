@@ -1,8 +1,8 @@
 // Which files a one-chapter report reads: the chapter's own folder and only the context its
 // numbers and cross-references need — the settings, the goals, the branches, every
-// chapter.yaml, other chapters' meetings that name this chapter (joint meetings), and, for
-// every such meeting or own meeting that lists attendees, the members of the chapters it
-// names. Another chapter's delegate is resolved by a one-record stand-in for its members list
+// chapter.yaml, other chapters' meetings that name this chapter (joint meetings), and every
+// chapter's members (the privacy plan is organisation-wide: docs/privacy.md). Another
+// chapter's delegate (when its members list is missing) is resolved by a one-record stand-in for its members list
 // instead of the whole list. One selection, over any view of the files: `selectScope` reads
 // file texts (`--publish` builds its report this way from the files the write transaction
 // read, falling back to all of them on any problem); load/scope.ts reads parsed, usually cached,
@@ -32,47 +32,36 @@ export interface ScopeView<F> {
 }
 
 /**
- * The files (of those `scopePaths` wants) to load for a report on `chapter`. Attendees may be
- * members of any chapter: for each kept meeting that lists attendees, the members of its
- * chapter and of every chapter it names are kept too.
+ * The files (of those `scopePaths` wants) to load for a report on `chapter`: every members
+ * list is kept (attendees may be members of any chapter, and the privacy plan needs them all),
+ * so `listsAttendees` no longer narrows the selection.
  */
 export function chooseScope<F>(chapter: string, files: readonly F[], view: ScopeView<F>): F[] {
   const own = `chapters/${chapter}/`;
   const kept: F[] = [];
   const chapterFiles = new Map<string, F>();
   const membersFiles = new Map<string, F>();
-  const meetings: { holder: string; attendees: boolean; words: Set<string> }[] = [];
   for (const f of files) {
     const path = view.path(f);
     const m = OTHER_CHAPTER_FILE.exec(path);
     if (path.startsWith(own) || !m) {
       kept.push(f);
-      if (path.startsWith(`${own}meetings/`)) {
-        const found = view.words(f);
-        meetings.push({ holder: chapter, attendees: view.listsAttendees(f, found), words: found });
-      }
       continue;
     }
     const [, other, name] = m;
     if (name === 'chapter.yaml') chapterFiles.set(other!, f);
     else if (name === 'members.yaml') membersFiles.set(other!, f);
     else {
-      const found = view.words(f);
-      if (!found.has(chapter) && !view.alwaysKept(f)) continue;
+      if (!view.words(f).has(chapter) && !view.alwaysKept(f)) continue;
       kept.push(f);
-      meetings.push({ holder: other!, attendees: view.listsAttendees(f, found), words: found });
     }
   }
-  const attendeesFrom = new Set<string>();
-  for (const m of meetings) {
-    if (!m.attendees) continue;
-    attendeesFrom.add(m.holder);
-    for (const other of membersFiles.keys()) if (m.words.has(other)) attendeesFrom.add(other);
-  }
-  for (const [other, f] of membersFiles) if (attendeesFrom.has(other)) kept.push(f);
+  // every chapter's members: what the report may show of its breakdowns is decided over the
+  // whole organisation (privacy/plan.ts), so that no other command's figure reveals a hidden cell
+  for (const f of membersFiles.values()) kept.push(f);
   for (const [other, f] of chapterFiles) {
     kept.push(f);
-    if (attendeesFrom.has(other) && membersFiles.has(other)) continue;
+    if (membersFiles.has(other)) continue;
     const delegate = view.delegate(f);
     if (delegate) kept.push(view.standIn(other, delegate.id, delegate.founded ?? '1970-01-01'));
   }

@@ -158,6 +158,8 @@ export interface ChapterReport {
   as_of: string;
   since: string | null;
   min_group: number;
+  /** The month end the breakdowns of people (gender, age band, pledges) describe: the as-of day, or the last month end before it. */
+  breakdowns_as_of: string;
   members_listed: boolean;
   members: MembersSection;
   functioning: Standing;

@@ -1,0 +1,15 @@
+// Registers `iops privacy check`.
+import { type Command, Option } from 'commander';
+import type { Run } from '../cli.js';
+
+export function registerPrivacyCommands(program: Command, run: Run): void {
+  program
+    .command('privacy')
+    .description('privacy checks on what the commands publish')
+    .command('check')
+    .description('audit every breakdown the commands publish for a day: exit 1 if any group of fewer than privacy.min_group people can be worked out by adding and subtracting them')
+    .option('--as-of <date>', 'audit as of this day (default: snapshot_date in iops.yaml, else today)')
+    .option('--at <ref>', 'read the data as it was at this git commit, branch or tag')
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .action((opts) => run(async (ctx) => (await import('./privacy.js')).privacyCheckCommand(ctx, opts)));
+}

@@ -1,0 +1,100 @@
+// Personal data that must not enter the repository (docs/privacy.md, rule 1): ids that look
+// like a phone number, an e-mail address or a name with a birth year, and free text holding an
+// e-mail address, a phone number or a payment card number. Heuristics, tuned to stay quiet on
+// what iops itself writes (dates, amounts, random ids such as ldn-k7q2x).
+
+export interface PersonalDataHit {
+  kind: 'e-mail address' | 'phone number' | 'card number' | 'name with a year of birth';
+  /** The text found, and where in the value it starts (0-based). */
+  match: string;
+  index: number;
+}
+
+const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g;
+// digits with single spaces, dots, hyphens or brackets between them, a leading + allowed
+const DIGIT_RUN = /\+?\(?\d(?:[ .()-]{0,2}\d)+/g;
+const DATE = /\b\d{4}-\d{2}-\d{2}\b/;
+const YEAR = /^(?:19\d\d|20[0-2]\d|2030)$/;
+
+/** The Luhn checksum payment cards carry. */
+export function luhnValid(digits: string): boolean {
+  let sum = 0;
+  for (let i = 0; i < digits.length; i++) {
+    let d = Number(digits[digits.length - 1 - i]);
+    if (i % 2 === 1) d = d * 2 > 9 ? d * 2 - 9 : d * 2;
+    sum += d;
+  }
+  return sum % 10 === 0;
+}
+
+/** E-mail addresses, phone numbers (9 to 15 digits) and card numbers (13 to 19 digits, Luhn-valid) in free text. */
+export function personalDataInText(text: string): PersonalDataHit[] {
+  const hits: PersonalDataHit[] = [];
+  for (const m of text.matchAll(EMAIL)) hits.push({ kind: 'e-mail address', match: m[0], index: m.index });
+  for (const m of text.matchAll(DIGIT_RUN)) {
+    const raw = m[0].replace(/[ .(-]+$/, '');
+    if (DATE.test(raw) || hits.some((h) => m.index >= h.index && m.index < h.index + h.match.length)) continue;
+    const digits = raw.replace(/\D/g, '');
+    if (digits.length >= 13 && digits.length <= 19 && luhnValid(digits)) hits.push({ kind: 'card number', match: raw, index: m.index });
+    else if (digits.length >= 9 && digits.length <= 15 && (raw.startsWith('+') || raw.startsWith('0') || /[ ()-]/.test(raw) || digits.length >= 10)) {
+      hits.push({ kind: 'phone number', match: raw, index: m.index });
+    }
+  }
+  return hits.sort((a, b) => a.index - b.index);
+}
+
+/**
+ * Why a member id looks like personal data, or undefined. Ids are lowercase letters, digits and
+ * '-': a run of 7 or more digits reads as a phone number; words that could be names with a
+ * year 1900–2030 ("jane-smith-1985") as a name and a year of birth; "at" and "dot" between
+ * words as a spelled-out e-mail address.
+ */
+export function personalDataInId(id: string): PersonalDataHit | undefined {
+  const digits = /\d{7,}/.exec(id.replace(/-/g, ''));
+  if (digits) return { kind: 'phone number', match: digits[0], index: 0 };
+  const parts = id.split('-');
+  const words = parts.filter((p) => /^[a-z]{2,}$/.test(p));
+  const year = parts.find((p) => YEAR.test(p) || /^[a-z]{2,}(?:19\d\d|20[0-2]\d|2030)$/.test(p));
+  if (year && words.length + (YEAR.test(year) ? 0 : 1) >= 2) return { kind: 'name with a year of birth', match: id, index: 0 };
+  const at = parts.indexOf('at');
+  if (at > 0 && parts.indexOf('dot') > at) return { kind: 'e-mail address', match: id, index: 0 };
+  return undefined;
+}
+
+/** A finding in a file, by line and column (1-based), without the text itself (CI logs are public). */
+export interface PersonalDataFinding {
+  line: number;
+  column: number;
+  message: string;
+}
+
+const ID_FIELD = /(?:^|[\s{,-])id:[ \t]*(["']?)([a-z0-9][a-z0-9-]*)\1/g;
+const FREE_TEXT_FILE = /^(?:chapters\/[^/]+\/(?:meetings|dues|reports)\/|branches\/)/;
+
+/**
+ * Personal data in one data file's text: member ids (members.yaml) that look like personal
+ * data, and e-mail addresses, phone and card numbers in the files that hold free text
+ * (meetings, dues ledgers, branches' gatherings, published reports).
+ */
+export function personalDataInFile(path: string, text: string): PersonalDataFinding[] {
+  const out: PersonalDataFinding[] = [];
+  const members = /^chapters\/[^/]+\/members\.yaml$/.test(path);
+  const freeText = FREE_TEXT_FILE.test(path);
+  if (!members && !freeText) return out;
+  text.split('\n').forEach((line, i) => {
+    if (members) {
+      for (const m of line.matchAll(ID_FIELD)) {
+        const hit = personalDataInId(m[2]!);
+        if (hit) out.push({ line: i + 1, column: m.index + m[0].indexOf(m[2]!) + 1, message: `member id looks like ${article(hit.kind)}: use a pseudonymous handle (iops member add draws one), and see docs/privacy.md on erasing it from history` });
+      }
+    }
+    if (freeText) {
+      for (const hit of personalDataInText(line)) {
+        out.push({ line: i + 1, column: hit.index + 1, message: `holds ${article(hit.kind)}: contact details and payment data do not belong in the repository (docs/privacy.md)` });
+      }
+    }
+  });
+  return out;
+}
+
+const article = (kind: PersonalDataHit['kind']) => (/^[aeiou]/.test(kind) ? `an ${kind}` : `a ${kind}`);

@@ -1,0 +1,82 @@
+// The breakdowns iops publishes, as tables over the whole organisation (chapters × categories,
+// current members at the as-of date), and the organisation-level figures published about
+// them (`Margin`s): readiness's gender share of each gender_share goal (its count and the
+// disclosed members it is a share of), and `iops dues`'s members with a pledge and exempt
+// members. These are the equations the suppression (protect.ts) must keep safe together.
+import type { MemberRecord, Organisation } from '../model.js';
+import { chapterExists, isCurrent } from '../metrics/asof.js';
+import { AGE_BANDS, GENDERS } from '../schema/common.js';
+import type { GoalsFile } from '../schema/goals.js';
+import type { Table } from './audit.js';
+import type { Margin } from './protect.js';
+
+export type BreakdownName = 'gender' | 'age_band' | 'pledge';
+
+export const UNDISCLOSED = 'undisclosed';
+export const DISCLOSED_GENDERS = GENDERS.filter((g) => g !== UNDISCLOSED);
+export const PLEDGE_CELLS = ['pledging', 'exempt', 'no_pledge'] as const;
+
+const CATEGORIES: Record<BreakdownName, readonly string[]> = {
+  gender: GENDERS,
+  age_band: [...AGE_BANDS, UNDISCLOSED],
+  pledge: PLEDGE_CELLS,
+};
+
+const categoryOf: Record<BreakdownName, (m: MemberRecord) => string> = {
+  gender: (m) => m.gender,
+  age_band: (m) => m.age_band ?? UNDISCLOSED,
+  pledge: (m) => (m.dues === undefined ? 'no_pledge' : m.dues === 'exempt' ? 'exempt' : 'pledging'),
+};
+
+/** Every chapter that exists at A, or has current members (readiness counts them either way). */
+export function breakdownTable(org: Organisation, asOf: string, name: BreakdownName): Table {
+  const categories = CATEGORIES[name];
+  const rows: Table['rows'][number][] = [];
+  const counts: number[][] = [];
+  for (const chapter of org.chapters) {
+    const current = chapter.members.filter((m) => isCurrent(m, asOf));
+    if (!chapterExists(chapter, asOf) && current.length === 0) continue;
+    const row = categories.map(() => 0);
+    for (const m of current) row[categories.indexOf(categoryOf[name](m))]! += 1;
+    rows.push({ id: chapter.id, branch: chapter.branch });
+    counts.push(row);
+  }
+  return { name: name === 'age_band' ? 'age band' : name, categories, rows, counts };
+}
+
+/** The genders of the organisation's gender_share goals, each published with its counts. */
+export function sharedGenders(goals: GoalsFile | undefined): string[] {
+  const out: string[] = [];
+  for (const g of goals?.goals ?? []) if (g.metric === 'gender_share' && !out.includes(String(g.gender))) out.push(String(g.gender));
+  return out;
+}
+
+export const shareLabel = (gender: string) => `readiness: ${gender} share of members who disclosed a gender`;
+export const shareMarginLabel = (gender: string) => `readiness: ${gender} count and members who disclosed a gender`;
+export const PLEDGING_MARGIN = 'dues: members with a pledge';
+export const EXEMPT_MARGIN = 'dues: exempt members';
+
+const gcd = (a: number, b: number): number => (b === 0 ? a : gcd(b, a % b));
+
+/**
+ * The organisation-level figures over a breakdown, most important first (the last are hidden
+ * first). A gender share is always published (readiness's headline): as the exact fraction
+ * count/disclosed = p/q it is the equation q·count − p·disclosed = 0, fixed; its two counts
+ * (readiness's note) are a margin that may be hidden.
+ */
+export function marginsOf(name: BreakdownName, goals: GoalsFile | undefined, table: Table): Margin[] {
+  const cols = table.categories;
+  if (name === 'gender') {
+    const disclosed = DISCLOSED_GENDERS.map((g) => cols.indexOf(g));
+    const sum = (columns: number[]) => table.counts.reduce((n, row) => n + columns.reduce((s, c) => s + row[c]!, 0), 0);
+    return sharedGenders(goals).flatMap((g): Margin[] => {
+      const column = cols.indexOf(g);
+      const [count, all] = [sum([column]), sum(disclosed)];
+      const d = gcd(count, all) || 1;
+      const share: Margin[] = all === 0 ? [] : [{ label: shareLabel(g), forms: [disclosed], weights: [disclosed.map((c) => (c === column ? all / d - count / d : -count / d))], fixed: true }];
+      return [...share, { label: shareMarginLabel(g), forms: [[column], disclosed] }];
+    });
+  }
+  if (name === 'pledge') return [{ label: PLEDGING_MARGIN, forms: [[0]] }, { label: EXEMPT_MARGIN, forms: [[1]] }];
+  return [];
+}

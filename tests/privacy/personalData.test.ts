@@ -1,0 +1,56 @@
+// The personal-data heuristics: what they catch, and that they stay quiet on iops's own data.
+import { readFileSync, readdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { luhnValid, personalDataInId, personalDataInText } from '../../src/core/privacy/personalData.js';
+
+const kinds = (text: string) => personalDataInText(text).map((h) => `${h.kind}: ${h.match}`);
+
+describe('ids', () => {
+  it('refuses phone numbers, names with a birth year and spelled-out e-mail addresses (issue 13)', () => {
+    expect(personalDataInId('447700900123')?.kind).toBe('phone number');
+    expect(personalDataInId('ldn-07700-900-123')?.kind).toBe('phone number');
+    expect(personalDataInId('jane-smith-1985')?.kind).toBe('name with a year of birth');
+    expect(personalDataInId('ldn-jane1985')?.kind).toBe('name with a year of birth');
+    expect(personalDataInId('jane-at-example-dot-org')?.kind).toBe('e-mail address');
+  });
+
+  it('accepts random handles, the spec examples and every id of the sample', () => {
+    for (const id of ['ldn-k7q2x', 'ldn-jason', 'ldn-1985', 'ams-2ck9', 'm-23456']) expect(personalDataInId(id), id).toBeUndefined();
+    const root = resolve(__dirname, '../../data/chapters');
+    for (const chapter of readdirSync(root)) {
+      const text = readFileSync(join(root, chapter, 'members.yaml'), 'utf8');
+      for (const [, id] of text.matchAll(/id: ([a-z0-9-]+)/g)) expect(personalDataInId(id!), id).toBeUndefined();
+    }
+  });
+});
+
+describe('free text', () => {
+  it('finds e-mail addresses, phone numbers and card numbers (issue 13)', () => {
+    expect(kinds('write to jane.smith@example.org after')).toEqual(['e-mail address: jane.smith@example.org']);
+    expect(kinds('call +44 7700 900123 or 07700-900-123')).toEqual(['phone number: +44 7700 900123', 'phone number: 07700-900-123']);
+    expect(kinds('paid with 4111 1111 1111 1111')).toEqual(['card number: 4111 1111 1111 1111']);
+    expect(luhnValid('4111111111111111')).toBe(true);
+    expect(luhnValid('4111111111111112')).toBe(false);
+  });
+
+  it('stays quiet on dates, amounts, counts and ids', () => {
+    expect(kinds('met 2013-02-05 to 2013-03-01; 12 came; raised 1,234.56 GBP; see ldn-k7q2x; 3 of 13')).toEqual([]);
+    expect(kinds('receipt 123456')).toEqual([]);
+  });
+
+  it('stays quiet on every note and report of the sample', () => {
+    const root = resolve(__dirname, '../../data/chapters');
+    for (const chapter of readdirSync(root)) {
+      for (const sub of ['meetings', 'reports']) {
+        let files: string[] = [];
+        try {
+          files = readdirSync(join(root, chapter, sub));
+        } catch {
+          continue;
+        }
+        for (const f of files) expect(kinds(readFileSync(join(root, chapter, sub, f), 'utf8')), `${chapter}/${sub}/${f}`).toEqual([]);
+      }
+    }
+  });
+});
