@@ -5,18 +5,28 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { type Problem, compareProblems } from '../core/problem.js';
-import { personalDataInFile } from '../core/privacy/personalData.js';
+import { filesWithPersonalData, personalDataInFile } from '../core/privacy/personalData.js';
 import type { OpenedRepository } from '../load/open.js';
 
 const SCANNED = /^(?:chapters\/[^/]+\/(?:members\.yaml|meetings\/|dues\/|reports\/)|branches\/)/;
 
-export async function personalDataWarnings(repo: OpenedRepository): Promise<Problem[]> {
+/**
+ * @param fromDisk whether a file the parse cache gave without bytes may be read again from the
+ *   working tree (not with --at, whose files are a commit's)
+ */
+export async function personalDataWarnings(repo: OpenedRepository, fromDisk: boolean): Promise<Problem[]> {
   const decoder = new TextDecoder();
   const warnings: Problem[] = [];
+  // the loaded values say which files to read again (cheap; the parse cache gives no bytes);
+  // on invalid data, every file that came with its bytes
+  const candidates = repo.org ? filesWithPersonalData(repo.org) : undefined;
   for (const f of repo.files) {
-    if (!SCANNED.test(f.path)) continue;
-    // the parse cache may give no bytes: read the file again (as the invisible-text scan does)
-    const bytes = f.bytes ?? (await readFile(join(repo.root, f.path)).catch(() => undefined));
+    // dues ledgers loaded as monthly sums show no receipt notes: those at hand are read
+    const ledgerAtHand = f.bytes !== undefined && /\/dues\/[^/]+$/.test(f.path);
+    if (candidates ? !candidates.has(f.path) && !ledgerAtHand : !f.bytes) continue;
+    // a file iops refused to read (a named pipe, a link outside, too big) is never opened again
+    if (!SCANNED.test(f.path) || f.problem !== undefined) continue;
+    const bytes = f.bytes ?? (fromDisk ? await readFile(join(repo.root, f.path)).catch(() => undefined) : undefined);
     if (!bytes) continue;
     for (const w of personalDataInFile(f.path, decoder.decode(bytes))) warnings.push({ file: f.path, line: w.line, column: w.column, path: '', message: w.message });
   }

@@ -15,7 +15,7 @@ export async function validateCommand(ctx: CommandContext, opts: { format?: 'tex
   const repo = await openRepository(location(ctx), { scope: LEDGERS_AS_SUMS, at: opts.at });
   const valid = repo.problems.length === 0;
   const exitCode = valid ? EXIT.ok : EXIT.negative;
-  const warnings = [...(await invisibleTextWarnings(repo)), ...(await personalDataWarnings(repo))].sort(compareProblems);
+  const warnings = [...(await invisibleTextWarnings(repo)), ...(await personalDataWarnings(repo, opts.at === undefined))].sort(compareProblems);
   if (opts.format === 'json') {
     return { stdout: json({ valid, problems: repo.problems, warnings }), exitCode };
   }

@@ -98,3 +98,30 @@ export function personalDataInFile(path: string, text: string): PersonalDataFind
 }
 
 const article = (kind: PersonalDataHit['kind']) => (/^[aeiou]/.test(kind) ? `an ${kind}` : `a ${kind}`);
+
+/** The record's own values as one text (its links to other records left out). */
+const valuesOf = (record: object): string => JSON.stringify(record, (k, v) => (k === 'file' || k === 'index' ? undefined : v));
+
+/**
+ * The files whose loaded values hold personal data (validate then reads only those, and
+ * locates each finding by line and column): members files with such an id, meetings, dues
+ * ledgers and branches whose values hold such text. Published reports' bodies are not loaded
+ * with the organisation, so they are always read.
+ */
+export function filesWithPersonalData(org: {
+  chapters: readonly { members: readonly { id: string; file: string }[]; ownMeetings: readonly object[]; receipts: readonly object[]; reports: readonly { file: string }[] }[];
+  branches: readonly object[];
+}): Set<string> {
+  const files = new Set<string>();
+  const scan = (record: object) => {
+    const file = (record as { file?: string }).file;
+    if (file !== undefined && !files.has(file) && personalDataInText(valuesOf(record)).length) files.add(file);
+  };
+  for (const b of org.branches) scan(b);
+  for (const c of org.chapters) {
+    for (const m of c.members) if (personalDataInId(m.id)) files.add(m.file);
+    for (const r of [...c.ownMeetings, ...c.receipts]) scan(r);
+    for (const r of c.reports) files.add(r.file);
+  }
+  return files;
+}
