@@ -98,6 +98,12 @@ describe('the workflows iops init writes', () => {
     expect(written.check + written.comment).not.toContain('pull_request_target');
   });
 
+  it('check every pull request with validate and the privacy audit before the diff', () => {
+    const runs = ((parse(written.check) as Workflow).jobs.check!.steps as { run?: string }[]).flatMap((s) => (s.run ? [s.run.trim()] : []));
+    expect(runs.indexOf('iops validate')).toBeGreaterThanOrEqual(0);
+    expect(runs.indexOf('iops privacy check')).toBe(runs.indexOf('iops validate') + 1);
+  });
+
   it('never put an expression inside a script: values reach the shell through env', () => {
     for (const text of [written.check, written.comment]) {
       for (const job of Object.values((parse(text) as Workflow).jobs)) for (const step of job.steps) expect(step.run ?? '').not.toContain('${{');

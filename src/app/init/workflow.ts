@@ -149,6 +149,8 @@ jobs:
 ${block(installScript, 10)}
       - name: Validate
         run: iops validate
+      - name: No small group can be worked out from what iops publishes
+        run: iops privacy check
       - name: What this pull request does to the goals
         if: \${{ !cancelled() }}
         env:
