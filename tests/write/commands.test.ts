@@ -159,3 +159,14 @@ describe('write commands', () => {
     expectValid(repo);
   });
 });
+
+describe('flag values in any case', () => {
+  it('country and currency codes, gender and age band are written in the data’s own case', () => {
+    const repo = tempRepo(smallOrg());
+    ok(repo, ['chapter', 'add', 'leeds', '--name', 'Leeds', '--country', 'gb']);
+    expect(readFileSync(join(repo.dir, 'chapters/leeds/chapter.yaml'), 'utf8')).toContain('country: GB\n');
+    const id = ok(repo, ['member', 'add', 'london', '--joined', '2013-01-01', '--gender', 'Woman', '--age-band', 'Under-25']).stdout.trim();
+    expect(readFileSync(join(repo.dir, 'chapters/london/members.yaml'), 'utf8')).toMatch(new RegExp(`id: ${id}\\n  joined: 2013-01-01\\n  gender: woman\\n  age_band: under-25\\n`));
+    expectValid(repo);
+  });
+});

@@ -65,10 +65,11 @@ export function freeText(flag: string, raw: string | undefined, allow: string | 
 
 /** What a commit subject adds when --allow-personal-data was given: the reason, on record. */
 export const personalDataAllowed = (allow: string | undefined): string => (allow === undefined ? '' : ` [personal data allowed: ${oneLine(allow) || 'no reason given'}]`);
-export const country = (flag: string, raw: string) => parsed(flag, Country, raw);
+// codes and fixed words in any case, written in the data's own (as import members reads them)
+export const country = (flag: string, raw: string) => parsed(flag, Country, raw.toUpperCase());
 export const currency = (flag: string, raw: string) => parsed(flag, Currency, raw.toUpperCase());
-export const gender = (flag: string, raw: string) => parsed(flag, Gender, raw);
-export const ageBand = (flag: string, raw: string) => parsed(flag, AgeBand, raw);
+export const gender = (flag: string, raw: string) => parsed(flag, Gender, raw.toLowerCase());
+export const ageBand = (flag: string, raw: string) => parsed(flag, AgeBand, raw.toLowerCase());
 export const mode = (flag: string, raw: string) => parsed(flag, oneOf(MODES, 'a meeting mode'), raw);
 export const topic = (flag: string, raw: string) => parsed(flag, oneOf(TOPICS, 'a topic'), raw);
 export { AGE_BANDS, GENDERS };
