@@ -58,7 +58,8 @@ async function chapterReport(ctx: CommandContext, chapterId: string, opts: Repor
   const org = requireValid(repo);
   const chapter = chapterIn(org, chapterId);
   const report = buildChapterReport(org, chapter, asOfFor(org, chapter, opts, ctx.today), { since: opts.since, members: opts.members });
-  memo.remember(repo, report);
+  // a report listing member ids is never kept on disk: anyone who can read the clone could read it
+  if (!opts.members) memo.remember(repo, report);
   return report;
 }
 

@@ -1,5 +1,5 @@
 // iops report end to end: the built CLI on the fixture organisation in a real git repository.
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TempRepo, cleanupRepos, runCli, tempRepo } from '../helpers/repo.js';
@@ -126,6 +126,31 @@ subtraction.
 });
 
 describe('privacy in every format', () => {
+  it('a report listing member ids (--members) is never remembered on disk; one without them is', () => {
+    // remembered results, not the parse cache (which holds the data files' own content, as the clone does)
+    const cacheText = () => {
+      const dir = join(repo.dir, '.git', 'iops-cache');
+      const files: string[] = [];
+      const walk = (d: string, inResults = false): void =>
+        readdirSync(d, { withFileTypes: true }).forEach((e) =>
+          e.isDirectory() ? walk(join(d, e.name), inResults || e.name === 'results') : inResults ? void files.push(readFileSync(join(d, e.name), 'latin1')) : undefined,
+        );
+      try {
+        walk(dir);
+      } catch {
+        // no cache yet
+      }
+      return files.join('\n');
+    };
+    const listed = report('ldn', '--members', '--format', 'json');
+    expect(listed.code).toBe(0);
+    const ids = [...listed.stdout.matchAll(/"(ldn-[a-z0-9]+)"/g)].map((m) => m[1]!);
+    expect(ids.length).toBeGreaterThan(0);
+    expect(runCli(['--data', repo.dir, 'report', 'ldn', '--members'], { env: { IOPS_DEBUG_CACHE: '1' } }).stderr).not.toContain('remembered');
+    for (const id of ids) expect(cacheText(), id).not.toContain(`"${id}"`);
+    expect(runCli(['--data', repo.dir, 'report', 'ldn'], { env: { IOPS_DEBUG_CACHE: '1' } }).stderr).toMatch(/remembered/);
+  });
+
   it('a chapter of 3 shows no gender counts anywhere', () => {
     const j = jsonOf('brt');
     expect(Object.values(j.members.gender.cells).every((c: any) => c.count === null && c.suppressed === true)).toBe(true);
