@@ -20,6 +20,7 @@ export async function personalDataWarnings(repo: OpenedRepository, fromDisk: boo
   // the loaded values say which files to read again (cheap; the parse cache gives no bytes);
   // on invalid data, every file that came with its bytes
   const candidates = repo.org ? filesWithPersonalData(repo.org) : undefined;
+  for (const path of repo.personalDataLedgers ?? []) candidates?.add(path);
   for (const f of repo.files) {
     // dues ledgers loaded as monthly sums show no receipt notes: those at hand are read
     const ledgerAtHand = f.bytes !== undefined && /\/dues\/[^/]+$/.test(f.path);

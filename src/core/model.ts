@@ -26,6 +26,8 @@ export interface MeetingRecord extends Meeting, Source {
 }
 export interface ReportRecord extends Report, Source {
   chapter: string;
+  /** The file (its body included) holds what looks like personal data (set when it is parsed). */
+  personal_data?: true;
 }
 export interface ReceiptRecord extends Receipt, Source {
   chapter: string;

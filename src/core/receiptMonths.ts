@@ -53,6 +53,8 @@ export interface LedgerSums {
   members: string[];
   /** Some value holds a character that displays differently from its bytes (validate warns: core/text/invisible.ts). */
   invisibleText?: true;
+  /** Some value looks like personal data (validate warns: core/privacy/personalData.ts). */
+  personalData?: true;
 }
 
 export const ledgerSumsOf = (receipts: readonly (ReceiptLike & { member: string })[]): LedgerSums => ({

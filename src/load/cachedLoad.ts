@@ -17,6 +17,7 @@ import type { ChapterRecord, ReceiptRecord } from '../core/model.js';
 import { ledgerSumsPass } from '../core/checks/ledgerSums.js';
 import type { LedgerSums } from '../core/receiptMonths.js';
 import { holdsInvisible } from '../core/text/invisibleValues.js';
+import { personalDataInText } from '../core/privacy/personalData.js';
 import { ParseCache, gitBlobId } from './parseCache.js';
 import { type ListedFile, readBlobs } from '../io/gitListing.js';
 import { gitSync } from '../io/gitRunner.js';
@@ -50,6 +51,8 @@ export interface CachedLoad extends LoadResult {
   asListed: boolean;
   /** Dues ledgers with a value that displays differently from its bytes (validate's warnings). */
   invisibleLedgers: string[];
+  /** Dues ledgers with a value that looks like personal data (validate's warnings). */
+  personalDataLedgers: string[];
 }
 
 const CROSS_FILE = 'cross-file problems';
@@ -139,7 +142,8 @@ export class Loader {
     const bySums = known.filter((k) => k.data === undefined);
     if (bySums.length) this.readReceiptsWhenAsked(result.org.chapters, bySums);
     const invisibleLedgers = known.filter((k) => k.role.kind === 'dues' && (k.sums ? k.sums.invisibleText === true : holdsInvisible(k.data))).map((k) => k.path);
-    return { loaded: { ...result, files, invisibleLedgers }, certified, valid };
+    const personalDataLedgers = known.filter((k) => k.role.kind === 'dues' && (k.sums ? k.sums.personalData === true : personalDataInText(JSON.stringify(k.data)).length > 0)).map((k) => k.path);
+    return { loaded: { ...result, files, invisibleLedgers, personalDataLedgers }, certified, valid };
   }
 
   private cachedJson(blob: string, kind: string, variant: 'data' | 'sums'): unknown {

@@ -4,6 +4,7 @@
 // come from the full parser. Used by the loader (load/load.ts) and by the parse workers.
 import type { FileRole } from '../core/layout.js';
 import { type Problem, type UnlocatedProblem, formatPath } from '../core/problem.js';
+import { personalDataInText } from '../core/privacy/personalData.js';
 import { SCHEMAS, validateData } from '../core/schema/index.js';
 import { DECLINED, fastParseYaml } from './fastYaml.js';
 import { type ParsedYaml, decodeUtf8, parseYaml, textProblems } from './yamlSource.js';
@@ -23,6 +24,9 @@ export function readFileData(path: string, role: FileRole, bytes: Uint8Array): F
   if (parsed.problems.length) return { parsed, problems: parsed.problems };
   const result = validateData(role.kind, path, parsed.value, parsed.source);
   if (result.problems.length) return { parsed, problems: result.problems.map((u) => locateIn(parsed, role, u)) };
+  // a report's body is not part of its data: whether it holds personal data is found here, once
+  // per content (the parse cache keeps it), for validate's warnings (core/privacy/personalData.ts)
+  if (role.kind === 'report' && personalDataInText(decoded.text).length) return { parsed, data: { ...(result.data as object), personal_data: true }, problems: [] };
   return { parsed, data: result.data, problems: [] };
 }
 

@@ -16,6 +16,8 @@ export interface OpenedRepository extends LoadResult {
   asListed?: boolean;
   /** Through the parse cache (which gives no bytes): the dues ledgers holding invisible characters. */
   invisibleLedgers?: string[];
+  /** Likewise, the dues ledgers holding what looks like personal data. */
+  personalDataLedgers?: string[];
 }
 
 export interface OpenOptions {
@@ -41,7 +43,7 @@ export async function openRepository(location: DataLocation, opts: OpenOptions =
     const cached = await loadCached(root, { commit, scope: opts.scope, listed: opts.listed });
     if (cached) {
       if (commit === undefined) rememberHeadInfo(root, { commit: cached.commit, dirty: cached.dirty });
-      return { root, files: cached.files, org: cached.org, problems: cached.problems, asListed: cached.asListed, invisibleLedgers: cached.invisibleLedgers };
+      return { root, files: cached.files, org: cached.org, problems: cached.problems, asListed: cached.asListed, invisibleLedgers: cached.invisibleLedgers, personalDataLedgers: cached.personalDataLedgers };
     }
   }
   const read = (wanted?: (path: string) => boolean) => (opts.at !== undefined ? readFilesAt(root, opts.at, wanted) : readDataFiles(root, wanted));

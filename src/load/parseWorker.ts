@@ -10,6 +10,7 @@ import type { FileRole } from '../core/layout.js';
 import { toMinor } from '../core/money.js';
 import { type LedgerSums, ledgerSumsOf } from '../core/receiptMonths.js';
 import { holdsInvisible } from '../core/text/invisibleValues.js';
+import { personalDataInText } from '../core/privacy/personalData.js';
 import type { Receipt } from '../core/schema/dues.js';
 import { gitBlobId } from './parseCache.js';
 import { MAX_FILE_BYTES } from '../io/limits.js';
@@ -90,7 +91,11 @@ export function ledgerSums(receipts: readonly Receipt[]): LedgerSums {
     return m;
   };
   const sums = ledgerSumsOf(receipts.map((r) => ({ date: r.date, currency: r.currency, minor: minorOf(r.amount, r.currency), member: r.member })));
-  return holdsInvisible(receipts) ? { ...sums, invisibleText: true } : sums;
+  return {
+    ...sums,
+    ...(holdsInvisible(receipts) ? { invisibleText: true as const } : {}),
+    ...(personalDataInText(JSON.stringify(receipts)).length ? { personalData: true as const } : {}),
+  };
 }
 
 /** Worker threads: one a core (at most 4), or IOPS_PARSE_THREADS (0 or 1: parse on the main thread). */

@@ -58,6 +58,13 @@ export function tempRepo(files: Record<string, string> = {}, opts: { commit?: bo
   return repo;
 }
 
+/** A temporary folder outside any repository, removed by cleanupRepos. */
+export function tempDir(prefix = 'iops-dir-'): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  created.push(dir);
+  return dir;
+}
+
 export function cleanupRepos(): void {
   for (const dir of created.splice(0)) rmSync(dir, { recursive: true, force: true });
 }

@@ -3,26 +3,15 @@
 // which npm ci checks, it holds iops's run-time dependencies only, and the tarball is a
 // working iops.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, mkdirSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Lockfile, pinnedLockfile, runtimeEntries } from '../../src/app/init/lockfile.js';
 import { iopsPackageRoot, pinFiles } from '../../src/app/init/pin.js';
 import { integrityOf, packTarball } from '../../src/app/init/tarball.js';
-import { cleanupRepos, runCli, tempRepo } from '../helpers/repo.js';
+import { cleanupRepos, runCli, tempDir, tempRepo } from '../helpers/repo.js';
 
-const scratch: string[] = [];
-/** A temporary folder outside any repository, removed after the tests. */
-function tempDir(prefix: string): string {
-  const dir = mkdtempSync(join(tmpdir(), prefix));
-  scratch.push(dir);
-  return dir;
-}
-afterAll(() => {
-  cleanupRepos();
-  for (const dir of scratch) rmSync(dir, { recursive: true, force: true });
-});
+afterAll(cleanupRepos);
 
 const IOPS = resolve(__dirname, '../..');
 const VERSION = (JSON.parse(readFileSync(join(IOPS, 'package.json'), 'utf8')) as { version: string }).version;

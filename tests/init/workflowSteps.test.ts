@@ -9,26 +9,15 @@
 // that runs it; tests/init/pin.test.ts checks the tarball and the lockfile with the real npm),
 // but installing the tarball's dependencies would need the npm registry. `gh`: it answers
 // from files, and records what would have been posted; its `--jq` filters run through jq.
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { COMMENT_LIMIT_BYTES, COMMENT_MARKER } from '../../src/app/init/workflow.js';
-import { CLI, cleanupRepos, runCli, tempRepo } from '../helpers/repo.js';
+import { CLI, cleanupRepos, runCli, tempDir, tempRepo } from '../helpers/repo.js';
 import { type Step, jobRunner } from './runner.js';
 
-const scratch: string[] = [];
-/** A temporary folder outside any repository, removed after the tests. */
-function tempDir(prefix: string): string {
-  const dir = mkdtempSync(join(tmpdir(), prefix));
-  scratch.push(dir);
-  return dir;
-}
-afterAll(() => {
-  cleanupRepos();
-  for (const dir of scratch) rmSync(dir, { recursive: true, force: true });
-});
+afterAll(cleanupRepos);
 
 const fakeNpm = `#!/bin/sh
 # npm ci --prefix DIR, as the test's stand-in: see the header of workflowSteps.test.ts

@@ -109,7 +109,7 @@ const valuesOf = (record: object): string => JSON.stringify(record, (k, v) => (k
  * with the organisation, so they are always read.
  */
 export function filesWithPersonalData(org: {
-  chapters: readonly { members: readonly { id: string; file: string }[]; ownMeetings: readonly object[]; receipts: readonly object[]; reports: readonly { file: string }[] }[];
+  chapters: readonly { members: readonly { id: string; file: string }[]; ownMeetings: readonly object[]; reports: readonly { file: string; personal_data?: true }[] }[];
   branches: readonly object[];
 }): Set<string> {
   const files = new Set<string>();
@@ -120,8 +120,9 @@ export function filesWithPersonalData(org: {
   for (const b of org.branches) scan(b);
   for (const c of org.chapters) {
     for (const m of c.members) if (personalDataInId(m.id)) files.add(m.file);
-    for (const r of [...c.ownMeetings, ...c.receipts]) scan(r);
-    for (const r of c.reports) files.add(r.file);
+    // dues ledgers may come as monthly sums: their flag comes with the sums (load/cachedLoad.ts)
+    for (const r of c.ownMeetings) scan(r);
+    for (const r of c.reports) if (r.personal_data) files.add(r.file);
   }
   return files;
 }
