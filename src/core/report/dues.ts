@@ -31,7 +31,7 @@ export function receiptTotals(receipts: readonly ReceiptRecord[], settings: Mone
 /**
  * What current members pledged for the given months, in the reporting currency's minor units:
  * for each month, every member current at its end (at A for A's month) with a pledge adds
- * their pledge per month (a quarterly pledge a third, a yearly one a twelfth). Summed per
+ * the pledge in force on the month's first day (or the day they came) per month (a quarterly pledge a third, a yearly one a twelfth). Summed per
  * currency in twelfths of a minor unit, converted, and rounded once.
  */
 export function pledgedMinor(chapter: ChapterRecord, asOf: string, months: readonly string[], settings: MoneySettings): number {
@@ -40,7 +40,9 @@ export function pledgedMinor(chapter: ChapterRecord, asOf: string, months: reado
     const end = monthEnd(month, asOf);
     for (const m of chapter.roster) {
       if (!isCurrent(m, end)) continue;
-      const p = pledgeOn(m, end);
+      // the pledge in force when the month's instalment began, as `iops dues` reckons it (dues/pledges.ts)
+      const first = `${month}-01`;
+      const p = pledgeOn(m, m.joined > first ? m.joined : first);
       if (!p || p === 'exempt') continue;
       const add = toMinor(p.amount, p.currency)! * TWELFTHS_PER_MONTH[p.every];
       twelfths.set(p.currency, (twelfths.get(p.currency) ?? 0) + add);
