@@ -96,3 +96,13 @@ describe('member set --pledge --from', () => {
     }
   });
 });
+
+describe('iops migrate', () => {
+  it('has nothing to migrate: the histories are optional keys, and files without them mean what they meant', () => {
+    const r = iops(['migrate']);
+    expect([r.code, r.stdout.trim(), r.stderr]).toEqual([0, 'nothing to migrate: the data is in the current format (every format change so far only added optional keys; see docs/data-format.md)', '']);
+    expect(repo.git('status', '--porcelain')).toBe('');
+    expect(runCli(['migrate'], { cwd: repo.dir + '/chapters/..' }).code).toBe(0);
+    expect(runCli(['--data', join(repo.dir, 'chapters'), 'migrate']).code).toBe(2);
+  });
+});

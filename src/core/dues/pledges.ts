@@ -74,6 +74,14 @@ export function addReceived(received: Received, org: Organisation, r: ReceiptRec
  * dates, so a month a member moved in falls due once, to the chapter they were in on its first day.
  */
 export function pledgedInStay(org: Organisation, stay: MemberRecord, w: DuesWindow, add: (currency: string, minor: number) => void): boolean {
+  if (!stay.moved_from && !stay.dues_before) {
+    // no history, the common case: the pledge in the file, for the whole window
+    const p = stay.dues;
+    if (p === undefined || p === 'exempt') return false;
+    const due = instalmentsDue(stay, p.every, w);
+    if (due > 0) add(p.currency, due * toMinor(p.amount, p.currency)!);
+    return due > 0;
+  }
   const person = stay.moved_from ? (org.memberById.get(stay.id) ?? stay) : stay;
   const span: Span | undefined = stay.moved_from ? { from: stay.joined, until: stay.left } : undefined;
   const segments = pledgeSegments(person);

@@ -38,11 +38,11 @@ export function pledgedMinor(chapter: ChapterRecord, asOf: string, months: reado
   const twelfths = new Map<string, number>();
   for (const month of months) {
     const end = monthEnd(month, asOf);
+    const first = `${month}-01`;
     for (const m of chapter.roster) {
       if (!isCurrent(m, end)) continue;
       // the pledge in force when the month's instalment began, as `iops dues` reckons it (dues/pledges.ts)
-      const first = `${month}-01`;
-      const p = pledgeOn(m, m.joined > first ? m.joined : first);
+      const p = m.dues_before ? pledgeOn(m, m.joined > first ? m.joined : first) : m.dues;
       if (!p || p === 'exempt') continue;
       const add = toMinor(p.amount, p.currency)! * TWELFTHS_PER_MONTH[p.every];
       twelfths.set(p.currency, (twelfths.get(p.currency) ?? 0) + add);
