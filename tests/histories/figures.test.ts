@@ -10,7 +10,7 @@ import type { Organisation } from '../../src/core/model.js';
 import { breakdownTable } from '../../src/core/privacy/tables.js';
 import { buildChapterReport } from '../../src/core/report/build.js';
 import { pledgedMinor } from '../../src/core/report/dues.js';
-import { DEFINITIONS, orgFrom } from '../helpers/org.js';
+import { DEFINITIONS, goalsYaml, orgFrom } from '../helpers/org.js';
 import { parse } from 'yaml';
 import { HISTORY_ORG } from './fixture.js';
 
@@ -56,6 +56,12 @@ describe('membership across a move (lds-m: Leeds until 2012-06-15, then Manchest
     const members = (asOf: string) => Object.fromEntries(chapterRows(org, defs, asOf).map((r) => [r.id, r.members]));
     expect(members('2012-06-14')).toEqual({ leeds: 6, manchester: 2 });
     expect(members('2012-06-15')).toEqual({ leeds: 5, manchester: 3 });
+  });
+
+  it('the report\'s goal standings (what the chapter adds) count them where they were', () => {
+    const withGoals = orgFrom({ ...HISTORY_ORG, 'goals.yaml': goalsYaml('  - { id: members, title: Members, metric: members, min: 10 }\n') });
+    const adds = (id: string, asOf: string) => buildChapterReport(withGoals, withGoals.chapterById.get(id)!, asOf).goals.find((g) => g.id === 'members')!.contribution;
+    expect([adds('leeds', '2012-06-14'), adds('leeds', '2012-06-15'), adds('manchester', '2012-06-14'), adds('manchester', '2012-06-15')]).toEqual([6, 5, 2, 3]);
   });
 
   it('chapterOn reads the history; the present chapter before joining and after the last move', () => {
