@@ -2,6 +2,7 @@
 // exist and differ from the next one, each list runs oldest first, and every `until` falls
 // after joining and before leaving (a date outside would say the member moved, or changed
 // pledge, while not a member). And a chapter whose dues are a day's minimum wage has one.
+import { chapterCurrency } from '../dues/suggest.js';
 import type { MemberRecord, Organisation } from '../model.js';
 import { type UnlocatedProblem, closest } from '../problem.js';
 import { quote } from '../schema/common.js';
@@ -14,7 +15,7 @@ export function checkHistories(org: Organisation, focus?: ReadonlySet<string>): 
       out.push({
         file: c.file,
         at: ['dues', 'scheme'],
-        message: `the day-wage scheme needs a day's minimum wage in ${c.country}: add it to iops.yaml under minimum_wages (such as ${c.country}: { amount: 52.40, currency: GBP }), or choose another scheme`,
+        message: `the day-wage scheme needs a day's minimum wage in ${c.country}: add it to iops.yaml under minimum_wages, as ${c.country}: { amount: <a day's wage>, currency: ${chapterCurrency(org, c)} }, or choose another scheme`,
       });
     for (const m of c.members) {
       if ((m.moved_from || m.dues_before) && inFocus(m.file)) checkMember(org, m, out);

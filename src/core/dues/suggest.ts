@@ -91,7 +91,7 @@ export function suggestDues(org: Organisation, memberId: string): DuesSuggestion
       if (!wage)
         return {
           ...base,
-          explanation: `${chapter.name}'s dues are a day's minimum wage in ${chapter.country} a month, but iops.yaml has no minimum wage for ${chapter.country}: add it under minimum_wages (such as ${chapter.country}: { amount: 52.40, currency: GBP }).`,
+          explanation: `${chapter.name}'s dues are a day's minimum wage in ${chapter.country} a month, but iops.yaml has no minimum wage for ${chapter.country}: add it under minimum_wages, as ${chapter.country}: { amount: <a day's wage>, currency: ${chapterCurrency(org, chapter)} }.`,
         };
       return { ...base, ...money(wage.amount, wage.currency), explanation: `${chapter.name}'s dues are a day's minimum wage in ${chapter.country} a month (iops.yaml minimum_wages).` };
     }
