@@ -37,6 +37,13 @@ export function registerCommands(program: Command, run: Run): void {
   );
   examples(
     program
+      .command('migrate')
+      .description('bring a data repository written by an older iops to the current format, in one commit (so far: nothing to do)')
+      .action(() => run(async (ctx) => (await import('./migrate.js')).migrateCommand(ctx))),
+    [['after upgrading iops: rewrite older files, if the format changed', 'iops migrate']],
+  );
+  examples(
+    program
       .command('validate')
       .description('check every file and cross-reference; lists all problems (exit 1 when there are any)')
       .option('--at <ref>', 'check the files as they are at this git commit, branch or tag (not the working tree)')

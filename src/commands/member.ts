@@ -9,8 +9,8 @@ export const memberAddCommand = (ctx: CommandContext, chapter: string, opts: Omi
 export const memberLeaveCommand = (ctx: CommandContext, id: string, opts: { date: string } & WriteFlags): Promise<CommandResult> =>
   runWrite(ctx, memberLeave(id, opts.date), opts);
 
-export const memberMoveCommand = (ctx: CommandContext, id: string, chapter: string, opts: WriteFlags): Promise<CommandResult> =>
-  runWrite(ctx, memberMove(id, chapter), opts);
+export const memberMoveCommand = (ctx: CommandContext, id: string, chapter: string, opts: { on?: string } & WriteFlags): Promise<CommandResult> =>
+  runWrite(ctx, memberMove(id, chapter, opts.on), opts);
 
 export const memberSetCommand = (ctx: CommandContext, id: string, opts: MemberSetInput & WriteFlags): Promise<CommandResult> =>
   runWrite(ctx, memberSet(id, opts), opts);

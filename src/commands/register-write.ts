@@ -78,17 +78,22 @@ export function registerWriteCommands(program: Command, run: Run): void {
   writeFlags(member.command('leave <id>').description('the member left on a date'), [['member ldn-bhw4 left on 1 February 2013', 'iops member leave ldn-bhw4 --date 2013-02-01']])
     .requiredOption('--date <date>', 'YYYY-MM-DD')
     .action((id, opts) => run(async (ctx) => (await import('./member.js')).memberLeaveCommand(ctx, id, opts)));
-  writeFlags(member.command('move <id> <chapter>').description('the member moves to another chapter'), [['member ldn-bhw4 moved from London to Brighton', 'iops member move ldn-bhw4 brighton']])
+  writeFlags(member.command('move <id> <chapter>').description('the member moves to another chapter on a date; figures before it still count them where they were'), [
+    ['member ldn-bhw4 is in Brighton from 1 September 2012', 'iops member move ldn-bhw4 brighton --on 2012-09-01'],
+  ])
+    .option('--on <date>', 'YYYY-MM-DD, required: the first day in the new chapter')
     .action((id, chapterId, opts) => run(async (ctx) => (await import('./member.js')).memberMoveCommand(ctx, id, chapterId, opts)));
   writeFlags(member.command('set <id>').description("correct or update a member's record"), [
     ['correct a date of joining', 'iops member set ldn-bhw4 --joined 2011-06-05'],
     ['the member now pays nothing (exempt) and has studied every key document', 'iops member set ldn-bhw4 --pledge exempt --studied values,vision,structure,mission'],
+    ['the member pledges 30 GBP a month from September 2012 (20 before: kept in dues_before)', 'iops member set ldn-bhw4 --pledge 30/GBP/month --from 2012-09-01'],
   ])
     .option('--gender <gender>', 'woman | man | non-binary | undisclosed')
     .option('--age-band <band>', 'age band')
     .option('--no-age-band', 'remove the age band')
     .option('--pledge <pledge>', '20/GBP/month, 20/GBP, or exempt')
     .option('--no-pledge', 'remove the pledge')
+    .option('--from <date>', 'with --pledge or --no-pledge: the pledge changes on this date (the old one is kept for the months before); without it, --pledge corrects the pledge for all time')
     .option('--studied <docs>', 'key documents studied, comma-separated (replaces the list)')
     .option('--joined <date>', 'YYYY-MM-DD')
     .option('--left <date>', 'YYYY-MM-DD')

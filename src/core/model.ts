@@ -9,6 +9,7 @@ import type { Meeting } from './schema/meeting.js';
 import type { Member } from './schema/members.js';
 import type { Report } from './schema/report.js';
 import type { Settings } from './schema/settings.js';
+import { stayRecords } from './histories.js';
 import { type ReceiptMonth, receiptMonthsOf } from './receiptMonths.js';
 
 export interface Source {
@@ -43,7 +44,14 @@ export interface BranchRecord extends Omit<Branch, 'gatherings'>, Source {
 }
 export interface ChapterRecord extends Chapter, Source {
   id: string;
+  /** The entries of its members.yaml: who belongs to it now, or last did. */
   members: MemberRecord[];
+  /**
+   * Everyone who ever belonged to it, one record per stay, with `joined` and `left` the dates
+   * they arrived and moved on (core/histories.ts): what a figure about the chapter as of a date
+   * reads. The same array as `members` when nobody moved in or out.
+   */
+  roster: MemberRecord[];
   /** Meetings held by this chapter, oldest first. */
   ownMeetings: MeetingRecord[];
   /** Meetings that count for this chapter: its own and those held jointly with it, oldest first. */
@@ -86,6 +94,7 @@ export function buildOrganisation(settings: Settings, goals: GoalsFile | undefin
       id: c.id,
       file: c.file,
       members: c.members,
+      roster: c.members,
       ownMeetings: [...c.meetings].sort(byDate),
       meetings: [...c.meetings],
       reports: [...c.reports].sort(byDate),
@@ -103,7 +112,13 @@ export function buildOrganisation(settings: Settings, goals: GoalsFile | undefin
   }
   for (const c of chapters) c.meetings.sort(byDate);
   const memberById = new Map<string, MemberRecord>();
-  for (const c of chapters) for (const m of c.members) if (!memberById.has(m.id)) memberById.set(m.id, m);
+  let moved = false;
+  for (const c of chapters)
+    for (const m of c.members) {
+      if (!memberById.has(m.id)) memberById.set(m.id, m);
+      if (m.moved_from) moved = true;
+    }
+  if (moved) buildRosters(chapters, chapterById);
   const sortedBranches = [...branches].sort((a, b) => (a.id < b.id ? -1 : 1));
   return {
     settings,
@@ -114,4 +129,22 @@ export function buildOrganisation(settings: Settings, goals: GoalsFile | undefin
     branchById: new Map(sortedBranches.map((b) => [b.id, b])),
     memberById,
   };
+}
+
+/** Rosters of the chapters members moved into or out of: their own unmoved members, and a record per stay. */
+function buildRosters(chapters: ChapterRecord[], chapterById: Map<string, ChapterRecord>): void {
+  const touched = new Set<ChapterRecord>();
+  const stays: MemberRecord[] = [];
+  for (const c of chapters)
+    for (const m of c.members) {
+      if (!m.moved_from) continue;
+      for (const r of stayRecords(m)) {
+        const at = chapterById.get(r.chapter);
+        if (!at) continue; // an unknown chapter: validate reports it
+        stays.push(r);
+        touched.add(at);
+      }
+    }
+  for (const c of touched) c.roster = c.members.filter((m) => !m.moved_from);
+  for (const r of stays) chapterById.get(r.chapter)!.roster.push(r);
 }

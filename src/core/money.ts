@@ -70,6 +70,18 @@ export function convertMinor(minor: number, currency: string, settings: Pick<Set
   return Number(divRound(num, den));
 }
 
+/** Minor units of the reporting currency → minor units of `currency`, exactly (dividing by the rate), rounded once. */
+export function convertFromReporting(minor: number, currency: string, settings: Pick<Settings, 'currency' | 'rates'>): number {
+  if (currency === settings.currency) return minor;
+  const rate = settings.rates?.[currency];
+  const f = rate === undefined ? undefined : decimalFraction(rate);
+  if (!f) throw new Error(`no usable rate for ${currency}`); // callers check for one
+  const shift = minorDigits(currency) - minorDigits(settings.currency);
+  const num = BigInt(minor) * f[1] * (shift > 0 ? 10n ** BigInt(shift) : 1n);
+  const den = f[0] * (shift < 0 ? 10n ** BigInt(-shift) : 1n);
+  return Number(divRound(num, den));
+}
+
 /** Totals per currency → one total in the reporting currency's minor units. */
 export function convertTotals(totals: ReadonlyMap<string, number>, settings: Pick<Settings, 'currency' | 'rates'>): number {
   let sum = 0;

@@ -5,6 +5,7 @@
 import type { FileRole } from '../core/layout.js';
 import { classify } from '../core/layout.js';
 import { checkReferences } from '../core/checks/references.js';
+import { checkHistories } from '../core/checks/histories.js';
 import { checkRecords } from '../core/checks/records.js';
 import {
   type BranchRecord,
@@ -82,7 +83,7 @@ export function loadFromFiles(files: readonly FileEntry[], opts: { select?: (val
 export function linkFiles(valid: ValidFile[], parsed: ReadonlyMap<string, ParsedYaml> = new Map(), opts: { checks?: boolean; focus?: ReadonlySet<string> } = {}): LoadResult {
   const { org, nameDates, linkProblems } = link(valid);
   if (opts.checks === false) return { org, problems: [] };
-  const checks = [...linkProblems, ...checkRecords(org, nameDates, opts.focus), ...checkReferences(org, opts.focus)];
+  const checks = [...linkProblems, ...checkRecords(org, nameDates, opts.focus), ...checkReferences(org, opts.focus), ...checkHistories(org, opts.focus)];
   return { org: checks.length ? undefined : org, problems: checks.map((u) => locateProblem(u, parsed)).sort(compareProblems) };
 }
 

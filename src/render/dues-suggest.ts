@@ -14,7 +14,15 @@ function lines(s: DuesSuggestion, currency: string): string[] {
     const about = s.monthlyInReportingCurrency ? ` (about ${amount(s.monthlyInReportingCurrency)})` : '';
     out.push(`Suggested: ${amount(s.monthly)} a month${about}.`);
   }
-  if (s.scale) out.push('Suggested steps, a month:', ...s.scale.map((st) => `  ${String(st.monthly).padStart(4)} ${currency}  for ${st.income}`));
+  if (s.scale && s.localScale) {
+    const local = s.localScale.map((m) => amount(m));
+    const width = Math.max(...local.map((t) => t.length));
+    const converted = s.rate !== null;
+    out.push(
+      converted ? `Suggested steps, a month (converted at ${s.rate}, rounded to the nearest ${amount({ minor: 1, currency: s.localScale[0]!.currency })}):` : 'Suggested steps, a month:',
+      ...s.scale.map((st, i) => `  ${local[i]!.padStart(width)}  for ${st.income}${converted ? ` (${st.monthly} ${currency})` : ''}`),
+    );
+  }
   return out;
 }
 
@@ -38,7 +46,11 @@ export function suggestionJson(s: DuesSuggestion, currency: string): unknown {
     scheme: s.scheme,
     suggested: money(s.monthly),
     suggested_in_reporting_currency: money(s.monthlyInReportingCurrency),
-    scale: s.scale ? s.scale.map((st) => ({ band: st.band, income: st.income, amount: st.monthly, currency, every: 'month' })) : null,
+    scale:
+      s.scale && s.localScale
+        ? s.scale.map((st, i) => ({ band: st.band, income: st.income, ...money(s.localScale![i]!)!, in_reporting_currency: { amount: st.monthly, currency } }))
+        : null,
+    rate: s.rate,
     explanation: s.explanation,
     exemption: s.exemption,
   };

@@ -3,6 +3,7 @@
 
 import type { ChapterSpec } from './catalogue.js';
 import { SNAPSHOT, daysInMonth, fromDay, toDay } from './dates.js';
+import { pledgeInMonth } from './histories.js';
 import type { Member } from './members.js';
 import { rngFor } from './random.js';
 import { amount, file, flowMap, raw } from './yaml.js';
@@ -27,11 +28,12 @@ export function generateDues(ch: ChapterSpec, members: readonly Member[]): Map<s
     const first = toDay(`${month}-01`);
     const last = Math.min(first + daysInMonth(month) - 1, asOf);
     for (const m of members) {
-      if (m.dues === undefined || m.dues === 'exempt' || !rng.chance(payRate)) continue;
+      const pledge = pledgeInMonth(m, month);
+      if (pledge === undefined || pledge === 'exempt' || !rng.chance(payRate)) continue;
       const from = Math.max(first, toDay(m.joined), agreed + 1);
       const to = Math.min(last, m.left ? toDay(m.left) - 1 : last);
       if (from > to) continue;
-      const receipt: Receipt = { date: fromDay(rng.int(from, to)), member: m.id, amount: m.dues.amount, currency: m.dues.currency };
+      const receipt: Receipt = { date: fromDay(rng.int(from, to)), member: m.id, amount: pledge.amount, currency: pledge.currency };
       if (ch.dues.scheme !== 'voluntary' || rng.chance(0.5)) receipt.period = month;
       const year = receipt.date.slice(0, 4);
       let list = byYear.get(year);

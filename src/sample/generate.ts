@@ -6,6 +6,7 @@ import { BRANCHES, CHAPTERS, type BranchSpec, type ChapterSpec } from './catalog
 import { maxDate, minDate } from './dates.js';
 import { generateDues, renderLedger } from './dues.js';
 import { generateMeetings, renderMeeting } from './meetings.js';
+import { addSampleHistories, historyDates, listedIn } from './histories.js';
 import { generateMembers, renderMembers, type Member } from './members.js';
 import { generateReports, renderReport } from './reports.js';
 import { rngFor } from './random.js';
@@ -50,7 +51,7 @@ function branchYaml(b: BranchSpec): string {
   return file(lines);
 }
 
-function chapterFiles(ch: ChapterSpec, membersOf: (chapter: string) => readonly Member[]): SampleFile[] {
+function chapterFiles(ch: ChapterSpec, membersOf: (chapter: string) => readonly Member[], all: ReadonlyMap<string, Member[]>): SampleFile[] {
   const members = membersOf(ch.id);
   const meetings = generateMeetings(ch, membersOf);
   const reports = generateReports(ch, meetings, members);
@@ -61,10 +62,11 @@ function chapterFiles(ch: ChapterSpec, membersOf: (chapter: string) => readonly 
     date: ch.dues ? maxDate([ch.start, ch.dues.agreed]) : ch.start,
   });
   const membersPath = paths.members(ch.id);
+  const listed = listedIn(ch.id, all);
   out.push({
     path: membersPath,
-    content: renderMembers(schemaComment(membersPath, 'members'), members),
-    date: maxDate(members.flatMap((m) => (m.left ? [m.joined, m.left] : [m.joined]))),
+    content: renderMembers(schemaComment(membersPath, 'members'), listed),
+    date: maxDate([...listed.flatMap((m) => (m.left ? [m.joined, m.left] : [m.joined])), ...historyDates(ch.id, all)]),
   });
   for (const m of meetings) {
     const path = paths.meeting(ch.id, m.date, m.slug);
@@ -86,9 +88,10 @@ function branchDate(b: BranchSpec): string {
 /** Every file of the sample data repository, sorted by path. */
 export function generateSample(): SampleFile[] {
   const members = new Map(CHAPTERS.map((ch) => [ch.id, generateMembers(ch)]));
+  addSampleHistories(members);
   const membersOf = (id: string): readonly Member[] => members.get(id) ?? [];
   const files: SampleFile[] = [];
-  for (const ch of CHAPTERS) files.push(...chapterFiles(ch, membersOf));
+  for (const ch of CHAPTERS) files.push(...chapterFiles(ch, membersOf, members));
   for (const b of BRANCHES) files.push({ path: paths.branch(b.id), content: branchYaml(b), date: branchDate(b) });
   const earliest = minDate(CHAPTERS.map((c) => c.start));
   files.push({ path: paths.iops(), content: iopsYaml(), date: earliest });

@@ -16,9 +16,17 @@ export interface Member {
   gender?: Gender; // undefined: key omitted (undisclosed by default)
   ageBand?: string;
   studied?: string[];
-  dues?: { amount: number; currency: string } | 'exempt';
+  dues?: Pledge;
   founder: boolean;
+  /** Earlier chapters and pledges (sample/histories.ts). */
+  movedFrom?: { chapter: string; until: string }[];
+  duesBefore?: { until: string; dues: Pledge | undefined }[];
 }
+
+export type Pledge = { amount: number; currency: string } | 'exempt';
+
+const pledgeYaml = (p: Pledge | undefined): string =>
+  p === undefined ? 'none' : p === 'exempt' ? 'exempt' : flowMap([['amount', amount(p.amount)], ['currency', p.currency], ['every', 'month']]);
 
 /** Join days are spread as start + span * u^JOIN_SHAPE: above 1, a chapter grows fastest early on. */
 const JOIN_SHAPE = 1.3;
@@ -114,8 +122,9 @@ export function renderMembers(schema: string, members: readonly Member[]): strin
     if (m.gender) lines.push(`  gender: ${m.gender}`);
     if (m.ageBand) lines.push(`  age_band: ${q(m.ageBand)}`);
     if (m.studied) lines.push(`  studied: ${flowList(m.studied)}`);
-    if (m.dues === 'exempt') lines.push('  dues: exempt');
-    else if (m.dues) lines.push(`  dues: ${flowMap([['amount', amount(m.dues.amount)], ['currency', m.dues.currency], ['every', 'month']])}`);
+    if (m.dues) lines.push(`  dues: ${pledgeYaml(m.dues)}`);
+    if (m.duesBefore) lines.push('  dues_before:', ...m.duesBefore.map((h) => `    - { until: ${h.until}, dues: ${pledgeYaml(h.dues)} }`));
+    if (m.movedFrom) lines.push('  moved_from:', ...m.movedFrom.map((h) => `    - { chapter: ${h.chapter}, until: ${h.until} }`));
   }
   return `${lines.join('\n')}\n`;
 }

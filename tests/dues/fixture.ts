@@ -34,7 +34,7 @@ export const MONEY_ORG: Record<string, string> = {
   'chapters/berlin/members.yaml': `- { id: ber-a, joined: 2012-01-01, dues: ${pledge(100, 'EUR', 'year')} }\n`,
   'chapters/berlin/dues/2013.yaml':
     '- { date: 2013-01-10, member: ber-a, amount: 0.02, currency: EUR }\n' + '- { date: 2013-02-01, member: ber-a, amount: 10, currency: EUR }\n',
-  'chapters/dublin/chapter.yaml': 'name: Dublin\ncountry: IE\ndues: { scheme: day-wage }\n',
+  'chapters/dublin/chapter.yaml': 'name: Dublin\ncountry: IE\ndues: { scheme: none }\n',
   'chapters/dublin/members.yaml': '- { id: dub-a, joined: 2012-01-01 }\n',
   'chapters/cork/chapter.yaml': 'name: Cork\ncountry: IE\n',
   'chapters/cork/members.yaml': '- { id: cork-a, joined: 2012-01-01 }\n',

@@ -22,10 +22,30 @@ describe('suggestions per scheme', () => {
     expect(s.exemption).toBe(EXEMPTION);
   });
 
-  it('day-wage without a minimum wage for the country says what to add', () => {
-    const s = suggestDues(org, 'dub-a')!;
-    expect(s.monthly).toBeNull();
-    expect(s.explanation).toContain('iops.yaml has no minimum wage for IE');
+  it('day-wage without a minimum wage for the country fails validate, located, saying what to add (reproduction 6)', () => {
+    const entries = Object.entries({ ...MONEY_ORG, 'chapters/dublin/chapter.yaml': 'name: Dublin\ncountry: IE\ndues: { scheme: day-wage }\n' });
+    const { org: none, problems } = loadFromFiles(entries.map(([path, text]) => ({ path, bytes: new TextEncoder().encode(text) })));
+    expect(none).toBeUndefined();
+    expect(problems.map(formatProblem)).toEqual([
+      expect.stringMatching(/^chapters\/dublin\/chapter\.yaml:3:\d+: dues\.scheme: the day-wage scheme needs a day's minimum wage in IE: add it to iops\.yaml under minimum_wages, as IE: \{ amount: <a day's wage>, currency: USD \}, or choose another scheme$/),
+    ]);
+  });
+
+  it('the sliding scale is suggested in the chapter\'s currency, converted exactly at the rate (reproduction 6)', async () => {
+    const s = suggestDues(org, 'ldn-a')!;
+    // 1, 5, 10, 20, 50, 100 USD ÷ 1.58: 0.6329… 3.1645… 6.3291… 12.658… 31.645… 63.291… GBP, half away from zero
+    expect(s.localScale).toEqual([63, 316, 633, 1266, 3165, 6329].map((minor) => ({ minor, currency: 'GBP' })));
+    expect(s.rate).toBe('1 GBP = 1.58 USD');
+    expect(s.explanation).toContain('from 0.63 to 63.29 GBP a month (1 to 100 USD at 1 GBP = 1.58 USD)');
+    // a chapter paying in the reporting currency sees it unconverted; Cork has no receipts or pledges: USD
+    expect(suggestDues(org, 'nyc-a')!.rate).toBeNull();
+    expect(suggestDues(org, 'cork-a')!.localScale!.map((m) => `${m.minor} ${m.currency}`)).toEqual(['100 USD', '500 USD', '1000 USD', '2000 USD', '5000 USD', '10000 USD']);
+    const repo = tempRepo(MONEY_ORG);
+    const text = (await duesSuggestCommand(ctxIn(repo.dir), { member: 'ldn-a' })).stdout;
+    expect(text).toContain('Suggested steps, a month (converted at 1 GBP = 1.58 USD, rounded to the nearest 0.01 GBP):\n   0.63 GBP  for no regular income, or very little (1 USD)\n');
+    expect(text).not.toMatch(/^ +\d+ USD/m);
+    const json = JSON.parse((await duesSuggestCommand(ctxIn(repo.dir), { member: 'ldn-a', format: 'json' })).stdout);
+    expect(json.scale[5]).toEqual({ band: 'high', income: 'a high income', amount: 63.29, currency: 'GBP', every: 'month', in_reporting_currency: { amount: 100, currency: 'USD' } });
   });
 
   it('fixed: the chapter\'s amount; in the reporting currency there is nothing to convert', () => {

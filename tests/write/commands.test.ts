@@ -87,11 +87,15 @@ describe('write commands', () => {
     expect(read(repo.dir, 'chapters/london/members.yaml')).toContain('- id: ldn-a\n  joined: 2012-03-10\n  gender: woman\n  age_band: 35-44\n  dues: exempt\n  studied: [values, vision]\n');
     expect(lastCommit(repo).subject).toBe('London: update member ldn-a (age band, pledge, studied)');
 
-    ok(repo, ['member', 'move', 'ldn-a', 'brighton']);
+    expect(iops(repo, ['member', 'move', 'ldn-a', 'brighton']).stderr).toMatch(/give the date ldn-a moved with --on YYYY-MM-DD/);
+    expect(iops(repo, ['member', 'move', 'ldn-a', 'brighton', '--on', '2012-03-10']).stderr).toMatch(/--on 2012-03-10 must be after 2012-03-10, when ldn-a joined/);
+    ok(repo, ['member', 'move', 'ldn-a', 'brighton', '--on', '2012-10-01']);
     expect(read(repo.dir, 'chapters/london/members.yaml')).not.toContain('ldn-a');
-    expect(read(repo.dir, 'chapters/brighton/members.yaml')).toBe('- id: bri-a\n  joined: 2012-05-01\n- id: ldn-a\n  joined: 2012-03-10\n  gender: woman\n  age_band: 35-44\n  dues: exempt\n  studied: [values, vision]\n');
+    expect(read(repo.dir, 'chapters/brighton/members.yaml')).toBe(
+      '- id: bri-a\n  joined: 2012-05-01\n- id: ldn-a\n  joined: 2012-03-10\n  gender: woman\n  age_band: 35-44\n  dues: exempt\n  studied: [values, vision]\n  moved_from:\n    - { chapter: london, until: 2012-10-01 }\n',
+    );
     expect(lastCommit(repo)).toMatchObject({
-      subject: 'ldn-a moves from London to Brighton',
+      subject: 'ldn-a moves from London to Brighton on 2012-10-01',
       trailers: ['Iops-Command: member move', 'Iops-Entity: member/ldn-a', 'Iops-Entity: chapter/london', 'Iops-Entity: chapter/brighton'],
       files: ['chapters/brighton/members.yaml', 'chapters/london/members.yaml'],
     });

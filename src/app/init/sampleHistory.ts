@@ -6,6 +6,7 @@ import { type Document, type YAMLMap, type YAMLSeq, isMap, isSeq, parseDocument 
 import { addMonths, lastDayOfMonth, monthOf } from '../../core/dates.js';
 import { type SampleFile, generateSample } from '../../sample/generate.js';
 import { commitFiles } from './index.js';
+import { type MovedItem, membersAt, movedItems } from './sampleHistories.js';
 
 /** Goals as first agreed; a pull request in this month made online meetings count. */
 const GOALS_REVISED = '2012-05';
@@ -23,11 +24,13 @@ function itemsWhere(doc: Document, asOf: string, dated: (item: YAMLMap) => strin
 }
 
 /** The file's content as it was at the end of the day `asOf`, or undefined if it did not exist yet. */
-function contentAt(f: SampleFile, doc: Document | undefined, start: string, asOf: string): string | undefined {
+function contentAt(f: SampleFile, doc: Document | undefined, start: string, asOf: string, moved: readonly MovedItem[]): string | undefined {
   if (start > asOf) return undefined;
   if (!doc || f.date <= asOf) return f.content;
   const field = /members\.yaml$/.test(f.path) ? 'joined' : 'date';
-  const snapshot = itemsWhere(doc, asOf, (item) => String(item.get(field) ?? ''));
+  const dated = itemsWhere(doc, asOf, (item) => String(item.get(field) ?? ''));
+  const chapter = /^chapters\/([^/]+)\/members\.yaml$/.exec(f.path)?.[1];
+  const snapshot = chapter ? membersAt(dated, chapter, asOf, moved) : dated;
   const header = f.content.slice(0, f.content.indexOf('\n') + 1);
   const body = snapshot.toString({ lineWidth: 0, flowCollectionPadding: true });
   return header + body.replace(/^# yaml-language-server.*\n/, '');
@@ -40,10 +43,14 @@ function describeMonth(month: string, added: string[], before: Map<string, strin
   const joined = listed(/members\.yaml$/, after, /^- id:/gm) - listed(/members\.yaml$/, before, /^- id:/gm);
   const left = listed(/members\.yaml$/, after, /^ {2}left:/gm) - listed(/members\.yaml$/, before, /^ {2}left:/gm);
   const receipts = listed(/\/dues\//, after, /^- /gm) - listed(/\/dues\//, before, /^- /gm);
+  const moved = listed(/members\.yaml$/, after, /^ {4}- \{ chapter:/gm) - listed(/members\.yaml$/, before, /^ {4}- \{ chapter:/gm);
+  const pledges = listed(/members\.yaml$/, after, /^ {4}- \{ until:/gm) - listed(/members\.yaml$/, before, /^ {4}- \{ until:/gm);
   const parts = [
     [n(/chapter\.yaml$/), 'chapter founded', 'chapters founded'],
     [joined, 'member joined', 'members joined'],
     [left, 'member left', 'members left'],
+    [moved, 'member moved', 'members moved'],
+    [pledges, 'pledge changed', 'pledges changed'],
     [n(/\/meetings\//), 'meeting', 'meetings'],
     [n(/\/reports\//), 'report', 'reports'],
     [receipts, 'dues receipt', 'dues receipts'],
@@ -67,6 +74,7 @@ export async function replaySample(root: string, extra: ReadonlyMap<string, stri
     if (chapter && (!chapterStart.has(chapter) || first < chapterStart.get(chapter)!)) chapterStart.set(chapter, first);
   }
   const earliest = [...starts.values()].sort()[0]!;
+  const moved = movedItems(docs);
   for (const f of files) {
     const chapter = /^chapters\/([^/]+)\/chapter\.yaml$/.exec(f.path)?.[1];
     if (chapter) starts.set(f.path, chapterStart.get(chapter)!);
@@ -79,7 +87,7 @@ export async function replaySample(root: string, extra: ReadonlyMap<string, stri
     const asOf = month === monthOf(snapshot) ? snapshot : lastDayOfMonth(month);
     const next = new Map<string, string>();
     for (const f of files) {
-      const content = contentAt(f, docs.get(f.path), starts.get(f.path)!, asOf);
+      const content = contentAt(f, docs.get(f.path), starts.get(f.path)!, asOf, moved);
       if (content !== undefined) next.set(f.path, f.path === 'goals.yaml' && month < GOALS_REVISED ? firstGoals(content) : content);
     }
     const changed = new Map<string, string | Uint8Array>([...next].filter(([p, c]) => state.get(p) !== c));

@@ -1,6 +1,7 @@
 // The chapters table: one row per chapter that exists at the as-of date, with the same
 // verdicts readiness uses (functioning, collecting dues, a current delegate). Yes or no only:
 // never the delegate's member id.
+import { chapterOn } from '../histories.js';
 import { chaptersAt, currentMembers, lastOnOrBefore } from '../metrics/asof.js';
 import { chaptersWithDelegate } from '../metrics/chapters.js';
 import { collectingVerdict } from '../metrics/dues.js';
@@ -28,7 +29,10 @@ export interface ChapterRow {
 
 export function chapterRows(org: Organisation, definitions: Definitions, asOf: string): ChapterRow[] {
   const members = new Map<string, number>();
-  for (const m of currentMembers(org, asOf)) members.set(m.chapter, (members.get(m.chapter) ?? 0) + 1);
+  for (const m of currentMembers(org, asOf)) {
+    const at = chapterOn(m, asOf);
+    members.set(at, (members.get(at) ?? 0) + 1);
+  }
   const delegates = new Map(chaptersWithDelegate.measure(org, asOf, {}, definitions).verdicts!.map((v) => [v.id, v.counts]));
   const functioning = definitions.functioning_chapter;
   const collecting = definitions.collecting_dues;

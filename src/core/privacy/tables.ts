@@ -3,6 +3,7 @@
 // them (`Margin`s): readiness's gender share of each gender_share goal (its count and the
 // disclosed members it is a share of), and `iops dues`'s members with a pledge and exempt
 // members. These are the equations the suppression (protect.ts) must keep safe together.
+import { pledgeOn } from '../histories.js';
 import type { MemberRecord, Organisation } from '../model.js';
 import { chapterExists, isCurrent } from '../metrics/asof.js';
 import { AGE_BANDS, GENDERS } from '../schema/common.js';
@@ -22,10 +23,13 @@ const CATEGORIES: Record<BreakdownName, readonly string[]> = {
   pledge: PLEDGE_CELLS,
 };
 
-const categoryOf: Record<BreakdownName, (m: MemberRecord) => string> = {
+const categoryOf: Record<BreakdownName, (m: MemberRecord, asOf: string) => string> = {
   gender: (m) => m.gender,
   age_band: (m) => m.age_band ?? UNDISCLOSED,
-  pledge: (m) => (m.dues === undefined ? 'no_pledge' : m.dues === 'exempt' ? 'exempt' : 'pledging'),
+  pledge: (m, asOf) => {
+    const p = pledgeOn(m, asOf);
+    return p === undefined ? 'no_pledge' : p === 'exempt' ? 'exempt' : 'pledging';
+  },
 };
 
 /** Every chapter that exists at A, or has current members (readiness counts them either way). */
@@ -34,10 +38,10 @@ export function breakdownTable(org: Organisation, asOf: string, name: BreakdownN
   const rows: Table['rows'][number][] = [];
   const counts: number[][] = [];
   for (const chapter of org.chapters) {
-    const current = chapter.members.filter((m) => isCurrent(m, asOf));
+    const current = chapter.roster.filter((m) => isCurrent(m, asOf));
     if (!chapterExists(chapter, asOf) && current.length === 0) continue;
     const row = categories.map(() => 0);
-    for (const m of current) row[categories.indexOf(categoryOf[name](m))]! += 1;
+    for (const m of current) row[categories.indexOf(categoryOf[name](m, asOf))]! += 1;
     rows.push({ id: chapter.id, branch: chapter.branch });
     counts.push(row);
   }

@@ -2,6 +2,7 @@
 // collecting window (exact minor units, converted once per currency), who pledges, and
 // pledged against received over the window (arrears). See docs/report.md for the arrears rule.
 import { monthOf, monthsEndingWith } from '../dates.js';
+import { pledgeOn } from '../histories.js';
 import { isCurrent } from '../metrics/asof.js';
 import { receiptsInMonths } from '../metrics/dues.js';
 import type { ChapterRecord, ReceiptRecord } from '../model.js';
@@ -30,17 +31,21 @@ export function receiptTotals(receipts: readonly ReceiptRecord[], settings: Mone
 /**
  * What current members pledged for the given months, in the reporting currency's minor units:
  * for each month, every member current at its end (at A for A's month) with a pledge adds
- * their pledge per month (a quarterly pledge a third, a yearly one a twelfth). Summed per
+ * the pledge in force on the month's first day (or the day they came) per month (a quarterly pledge a third, a yearly one a twelfth). Summed per
  * currency in twelfths of a minor unit, converted, and rounded once.
  */
 export function pledgedMinor(chapter: ChapterRecord, asOf: string, months: readonly string[], settings: MoneySettings): number {
   const twelfths = new Map<string, number>();
   for (const month of months) {
     const end = monthEnd(month, asOf);
-    for (const m of chapter.members) {
-      if (!m.dues || m.dues === 'exempt' || !isCurrent(m, end)) continue;
-      const add = toMinor(m.dues.amount, m.dues.currency)! * TWELFTHS_PER_MONTH[m.dues.every];
-      twelfths.set(m.dues.currency, (twelfths.get(m.dues.currency) ?? 0) + add);
+    const first = `${month}-01`;
+    for (const m of chapter.roster) {
+      if (!isCurrent(m, end)) continue;
+      // the pledge in force when the month's instalment began, as `iops dues` reckons it (dues/pledges.ts)
+      const p = m.dues_before ? pledgeOn(m, m.joined > first ? m.joined : first) : m.dues;
+      if (!p || p === 'exempt') continue;
+      const add = toMinor(p.amount, p.currency)! * TWELFTHS_PER_MONTH[p.every];
+      twelfths.set(p.currency, (twelfths.get(p.currency) ?? 0) + add);
     }
   }
   let total = 0;
@@ -55,11 +60,11 @@ export function duesSection(chapter: ChapterRecord, asOf: string, windowMonths: 
   const inWindow = receiptsInMonths(chapter.receipts, asOf, months);
   const window = receiptTotals(inWindow, settings);
   // who pledges is a breakdown of people: as of the last month end, like gender (privacy/monthEnd.ts)
-  const current = chapter.members.filter((m) => isCurrent(m, at));
+  const pledgesAt = chapter.roster.filter((m) => isCurrent(m, at)).map((m) => pledgeOn(m, at));
   const counts = {
-    pledging: current.filter((m) => m.dues !== undefined && m.dues !== 'exempt').length,
-    exempt: current.filter((m) => m.dues === 'exempt').length,
-    no_pledge: current.filter((m) => m.dues === undefined).length,
+    pledging: pledgesAt.filter((p) => p !== undefined && p !== 'exempt').length,
+    exempt: pledgesAt.filter((p) => p === 'exempt').length,
+    no_pledge: pledgesAt.filter((p) => p === undefined).length,
   };
   // the organisation-wide plan, which `iops dues` reads too (privacy/plan.ts)
   const pledges = (plan.cells('pledge', chapter.id) ?? suppress(counts, settings.privacy.min_group, { totalShown: true })) as DuesSection['pledges'];

@@ -72,7 +72,7 @@ function memberAttendance(chapter: ChapterRecord, asOf: string, inWindow: readon
   if (!recorded.length) return null;
   const cells = { regular: 0, occasional: 0, absent: 0 };
   const byMember: MemberAttendance[] = [];
-  for (const member of chapter.members) {
+  for (const member of chapter.roster) {
     if (!isCurrent(member, asOf)) continue;
     const open = recorded.filter((m) => m.date >= member.joined);
     if (!open.length) continue;

@@ -49,8 +49,8 @@ export interface Breakdowns {
 }
 
 export function membersSection(chapter: ChapterRecord, asOf: string, since: string | null, keyDocuments: readonly string[], { plan, at }: Breakdowns, minGroup: number): MembersSection {
-  const current = chapter.members.filter((m) => isCurrent(m, asOf));
-  const atMonthEnd = chapter.members.filter((m) => isCurrent(m, at));
+  const current = chapter.roster.filter((m) => isCurrent(m, asOf));
+  const atMonthEnd = chapter.roster.filter((m) => isCurrent(m, at));
   // a chapter outside the plan's tables (none, as reports are of chapters that exist) falls back to the chapter's own rule
   const cellsOf = (name: 'gender' | 'age_band', counts: Record<string, number>) => plan.cells(name, chapter.id) ?? suppress(counts, minGroup, { totalShown: true });
   const gender = genderCounts(atMonthEnd);
@@ -58,11 +58,11 @@ export function membersSection(chapter: ChapterRecord, asOf: string, since: stri
   const documents = Object.fromEntries(keyDocuments.map((d) => [d, current.filter((m) => m.studied.includes(d)).length]));
   return {
     current: current.length,
-    joined_since: chapter.members.filter((m) => isSince(m.joined, since, asOf)).length,
-    left_since: chapter.members.filter((m) => m.left !== undefined && isSince(m.left, since, asOf)).length,
+    joined_since: chapter.roster.filter((m) => isSince(m.joined, since, asOf)).length,
+    left_since: chapter.roster.filter((m) => m.left !== undefined && isSince(m.left, since, asOf)).length,
     trend: trendMonths(asOf).map((month) => {
       const date = monthEnd(month, asOf);
-      return { date, count: chapter.members.filter((m) => isCurrent(m, date)).length };
+      return { date, count: chapter.roster.filter((m) => isCurrent(m, date)).length };
     }),
     gender: breakdown(gender, cellsOf('gender', gender), chapter.community?.gender),
     age_band: breakdown(age, cellsOf('age_band', age), chapter.community?.age_band),

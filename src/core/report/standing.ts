@@ -43,11 +43,13 @@ export function delegateStanding(chapter: ChapterRecord, asOf: string, listMembe
 /** The organisation as seen from one chapter: only it, its members, and its branch. */
 export function chapterOnly(org: Organisation, chapter: ChapterRecord): Organisation {
   const branch = chapter.branch === undefined ? undefined : org.branchById.get(chapter.branch);
+  // everyone who ever belonged to it, each for their stay (core/histories.ts): members moved in or out count while they were here
+  const own = chapter.roster === chapter.members ? chapter : { ...chapter, members: chapter.roster };
   return {
     ...org,
-    chapters: [chapter],
-    chapterById: new Map([[chapter.id, chapter]]),
-    memberById: new Map(chapter.members.map((m) => [m.id, m])),
+    chapters: [own],
+    chapterById: new Map([[chapter.id, own]]),
+    memberById: new Map(own.members.map((m) => [m.id, m])),
     branches: branch ? [branch] : [],
     branchById: new Map(branch ? [[branch.id, branch]] : []),
   };
