@@ -11,6 +11,8 @@ import { isWriteRefusal, writeRefusalMessage } from './io/writeErrors.js';
 import { type CommandContext, type CommandResult, colorWanted } from './commands/context.js';
 import { registerCommands } from './commands/index.js';
 import { PROGRAM_EXAMPLES } from './commands/help.js';
+import { checkOutputFile } from './io/outputFile.js';
+import { writeFileAtomic } from './io/atomic.js';
 
 export interface Io {
   stdout: (s: string) => void;
@@ -69,7 +71,7 @@ export function wantsJsonErrors(argv: readonly string[]): boolean {
   const words = argv.slice(2);
   const end = words.indexOf('--');
   const typed = end === -1 ? words : words.slice(0, end);
-  return typed.some((w, i) => w === '--format=json' || (w === '--format' && typed[i + 1] === 'json'));
+  return typed.some((w, i) => /^--format=json$/i.test(w) || (w === '--format' && /^json$/i.test(typed[i + 1] ?? '')));
 }
 
 export async function main(argv: string[], io: Io = processIo()): Promise<number> {
@@ -97,9 +99,18 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
     const opts = program.opts<{ data?: string }>();
     return { cwd: io.cwd, env: io.env, data: opts.data, color: color(), today: localToday() };
   };
+  // -o/--output FILE (commands/formats.ts): checked before the command runs, written after it
+  // has produced its document; on an error nothing is written
+  let outputFile: string | undefined;
+  program.hook('preAction', async (_program, action) => {
+    const output = action.opts<{ output?: string }>().output;
+    if (output !== undefined) outputFile = await checkOutputFile(io.cwd, output);
+  });
   const run: Run = async (handler) => {
     const result = await handler(context());
-    if (result.stdout) io.stdout(result.stdout.endsWith('\n') ? result.stdout : `${result.stdout}\n`);
+    const text = result.stdout && (result.stdout.endsWith('\n') ? result.stdout : `${result.stdout}\n`);
+    if (outputFile !== undefined) await writeFileAtomic(outputFile, new TextEncoder().encode(text));
+    else if (text) io.stdout(text);
     if (result.stderr) io.stderr(result.stderr.endsWith('\n') ? result.stderr : `${result.stderr}\n`);
     exitCode = result.exitCode;
   };

@@ -2,6 +2,7 @@
 import { type Command, Option } from 'commander';
 import type { Run } from '../cli.js';
 import { examples } from './help.js';
+import { formatOption, outputOption } from './formats.js';
 import { registerDashboardCommands } from './register-dashboard.js';
 import { registerMoneyCommands } from './register-money.js';
 import { registerPrivacyCommands } from './register-privacy.js';
@@ -40,7 +41,8 @@ export function registerCommands(program: Command, run: Run): void {
       .command('validate')
       .description('check every file and cross-reference; lists all problems (exit 1 when there are any)')
       .option('--at <ref>', 'check the files as they are at this git commit, branch or tag (not the working tree)')
-      .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
+      .addOption(formatOption(['table', 'json']))
+      .addOption(outputOption())
       .action((opts) => run(async (ctx) => (await import('./validate.js')).validateCommand(ctx, opts))),
     [
       ['check every file before you commit: each problem with its file, line and column', 'iops validate'],
@@ -54,7 +56,8 @@ export function registerCommands(program: Command, run: Run): void {
       .option('--as-of <date>', 'evaluate as of this day (default: snapshot_date in iops.yaml, else today)')
       .option('--at <ref>', 'read the data as it was at this git commit, branch or tag')
       .option('--goal <id>', 'one goal, with every chapter or branch and why it counts or not; the verdict and exit code then cover that goal only')
-      .addOption(formatOption())
+      .addOption(formatOption(['table', 'json', 'markdown']))
+      .addOption(outputOption())
       .action((opts) => run(async (ctx) => (await import('./readiness.js')).readinessCommand(ctx, opts))),
     [
       ['are we ready for the convention? every goal, met or not, on track or not', 'iops readiness'],
@@ -69,7 +72,8 @@ export function registerCommands(program: Command, run: Run): void {
       .argument('<base>', 'git revision to compare against, such as main or HEAD~1')
       .argument('[head]', 'git revision with the change (default: the working tree)')
       .option('--as-of <date>', 'evaluate both sides as of this day')
-      .addOption(formatOption())
+      .addOption(formatOption(['table', 'json', 'markdown']))
+      .addOption(outputOption())
       .action((base, head, opts) => run(async (ctx) => (await import('./diff.js')).diffCommand(ctx, base, head, opts))),
     [
       ['review a pull request: what its branch does to every goal, against main', 'iops diff main'],
@@ -82,6 +86,3 @@ export function registerCommands(program: Command, run: Run): void {
   registerDashboardCommands(program, run);
   registerPrivacyCommands(program, run);
 }
-
-export const formatOption = (formats: string[] = ['table', 'json', 'markdown']): Option =>
-  new Option('--format <format>', 'output format').choices(formats).default(formats[0]);
