@@ -80,6 +80,22 @@ export function registerCommands(program: Command, run: Run): void {
       ['what the last commit changed, as a comment for the pull request', 'iops diff HEAD~1 HEAD --format markdown'],
     ],
   );
+  examples(
+    program
+      .command('completion')
+      .description('print a shell completion script: commands, options, formats, and chapter, branch and goal ids from the data')
+      .argument('<shell>', 'bash, zsh or fish')
+      .action((shell: string) => run(async () => (await import('./completion.js')).completionCommand(program, shell))),
+    [
+      ['complete iops commands and chapter ids in this bash session', 'source <(iops completion bash)'],
+      ['for every new fish shell', 'iops completion fish > ~/.config/fish/completions/iops.fish'],
+    ],
+  );
+  // what the completion scripts call on a TAB: ids from the data, one a line
+  program
+    .command('__complete', { hidden: true })
+    .argument('<kind>', 'chapters, branches, goals or targets')
+    .action((kind: string) => run(async (ctx) => (await import('./completion.js')).completeIdsCommand(ctx, kind)));
   registerWriteCommands(program, run);
   registerReportCommands(program, run);
   registerMoneyCommands(program, run);
