@@ -13,11 +13,16 @@ import { registerCommands } from './commands/index.js';
 import { PROGRAM_EXAMPLES } from './commands/help.js';
 import { checkOutputFile } from './io/outputFile.js';
 import { writeFileAtomic } from './io/atomic.js';
+import { clearProgress, progressWanted, showProgressOn } from './io/progress.js';
 
 export interface Io {
   stdout: (s: string) => void;
   stderr: (s: string) => void;
   isTTY: boolean;
+  /** Standard error is a terminal: progress on long work is shown there (io/progress.ts). */
+  stderrIsTTY?: boolean;
+  /** The terminal's width, for the progress line. */
+  columns?: number | undefined;
   env: Record<string, string | undefined>;
   cwd: string;
 }
@@ -31,6 +36,8 @@ const processIo = (): Io => {
     stdout: (s) => process.stdout.write(s),
     stderr: (s) => process.stderr.write(s),
     isTTY: !!process.stdout.isTTY,
+    stderrIsTTY: !!process.stderr.isTTY,
+    columns: process.stderr.columns,
     env: process.env,
     cwd: process.cwd(),
   };
@@ -103,11 +110,14 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
   // has produced its document; on an error nothing is written
   let outputFile: string | undefined;
   program.hook('preAction', async (_program, action) => {
-    const output = action.opts<{ output?: string }>().output;
-    if (output !== undefined) outputFile = await checkOutputFile(io.cwd, output);
+    const opts = action.opts<{ output?: string; quiet?: boolean; format?: string }>();
+    if (opts.output !== undefined) outputFile = await checkOutputFile(io.cwd, opts.output);
+    // progress only for a person at a terminal: not through a pipe, not with --quiet or JSON
+    if (progressWanted(io.stderrIsTTY === true, opts)) showProgressOn({ write: io.stderr, columns: io.columns });
   });
   const run: Run = async (handler) => {
     const result = await handler(context());
+    clearProgress();
     const text = result.stdout && (result.stdout.endsWith('\n') ? result.stdout : `${result.stdout}\n`);
     if (outputFile !== undefined) await writeFileAtomic(outputFile, new TextEncoder().encode(text));
     else if (text) io.stdout(text);
@@ -120,8 +130,11 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
     await program.parseAsync(argv);
     return outputFailed ? EXIT.usage : exitCode;
   } catch (err) {
+    clearProgress();
     const said: Said = { json: wantsJsonErrors(argv), color: color(), usageMessage, helpFor: helpCommand(program, argv) };
     return report(err, io, said);
+  } finally {
+    showProgressOn(undefined);
   }
 }
 

@@ -18,6 +18,7 @@ import { renderOverviewMarkdown, renderOverviewTable } from '../render/report-al
 import { renderOverviewJson, renderReportJson } from '../render/report-json.js';
 import { renderReportMarkdown } from '../render/report-markdown.js';
 import { renderReportTable } from '../render/report-table.js';
+import { progressStage } from '../io/progress.js';
 import { type CommandContext, type CommandResult, type Format, chalkFor, json, location } from './context.js';
 
 export interface ReportCommandOptions {
@@ -95,6 +96,7 @@ function asOfFor(org: Organisation, chapter: ChapterRecord, opts: ReportCommandO
 async function allChapters(ctx: CommandContext, opts: ReportCommandOptions): Promise<CommandResult> {
   const sort = (opts.sort ?? 'name') as OverviewSort;
   const memo = await recall<Overview>(location(ctx), opts.at, 'report --all', { asOf: opts.asOf ?? null, sort, today: ctx.today });
+  if (!memo.hit) progressStage('evaluating every chapter');
   const computed = memo.hit ?? (await allChaptersOverview(ctx, opts, sort, memo));
   const view = { ...computed, ...(await dataCommit(findDataRoot(location(ctx)), opts.at)), ...(opts.at !== undefined ? { at: opts.at } : {}) };
   const stdout =
