@@ -6,6 +6,7 @@ import { formatOption, outputOption } from './formats.js';
 import { registerDashboardCommands } from './register-dashboard.js';
 import { registerMoneyCommands } from './register-money.js';
 import { registerPrivacyCommands } from './register-privacy.js';
+import { registerRatesCommands } from './register-rates.js';
 import { registerReportCommands } from './register-report.js';
 import { registerWriteCommands } from './register-write.js';
 
@@ -101,4 +102,5 @@ export function registerCommands(program: Command, run: Run): void {
   registerMoneyCommands(program, run);
   registerDashboardCommands(program, run);
   registerPrivacyCommands(program, run);
+  registerRatesCommands(program, run);
 }

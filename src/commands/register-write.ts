@@ -7,7 +7,7 @@ import { type Example, examples } from './help.js';
 import { formatOption, outputOption } from './formats.js';
 
 /** --no-commit, --dry-run and --quiet, on every write command, and its examples. */
-function writeFlags(cmd: Command, list: readonly Example[]): Command {
+export function writeFlags(cmd: Command, list: readonly Example[]): Command {
   return examples(
     cmd
       .option('--no-commit', 'write the files but do not commit (nothing is staged)')
