@@ -21,8 +21,10 @@ export interface Io {
   isTTY: boolean;
   /** Standard error is a terminal: progress on long work is shown there (io/progress.ts). */
   stderrIsTTY?: boolean;
-  /** The terminal's width, for the progress line. */
+  /** Standard error's terminal width, for the progress line. */
   columns?: number | undefined;
+  /** Standard output's terminal width, when it is a terminal. */
+  stdoutColumns?: number | undefined;
   env: Record<string, string | undefined>;
   cwd: string;
 }
@@ -38,6 +40,7 @@ const processIo = (): Io => {
     isTTY: !!process.stdout.isTTY,
     stderrIsTTY: !!process.stderr.isTTY,
     columns: process.stderr.columns,
+    stdoutColumns: process.stdout.columns,
     env: process.env,
     cwd: process.cwd(),
   };
@@ -104,7 +107,8 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
   const color = () => colorWanted(program.opts<{ color: boolean }>().color, io.isTTY, io.env);
   const context = (): CommandContext => {
     const opts = program.opts<{ data?: string }>();
-    return { cwd: io.cwd, env: io.env, data: opts.data, color: color(), today: localToday() };
+    const width = (io.isTTY && io.stdoutColumns) || Number(io.env.COLUMNS) || undefined;
+    return { cwd: io.cwd, env: io.env, data: opts.data, color: color(), today: localToday(), ...(width ? { width } : {}) };
   };
   // -o/--output FILE (commands/formats.ts): checked before the command runs, written after it
   // has produced its document; on an error nothing is written
