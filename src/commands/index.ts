@@ -63,7 +63,7 @@ export function registerCommands(program: Command, run: Run): void {
     [
       ['are we ready for the convention? every goal, met or not, on track or not', 'iops readiness'],
       ['which chapters count as functioning, and why the others do not', 'iops readiness --goal functioning-chapters'],
-      ['how it looked at the end of June 2013, as Markdown for the website', 'iops readiness --as-of 2013-06-30 --format markdown'],
+      ['how it looked at the end of June 2013, as a Markdown file for the website', 'iops readiness --as-of 2013-06-30 --format markdown -o readiness.md'],
     ],
   );
   examples(

@@ -94,6 +94,13 @@ describe('-o/--output FILE', () => {
     expect(existsSync(join(repo.dir, 'no'))).toBe(false);
   });
 
+  it('is not for report --publish, which commits the report into the repository', async () => {
+    const r = await iops(repo.dir, 'report', 'london', '--publish', '-o', 'r.md');
+    expect([r.code, r.stdout]).toEqual([2, '']);
+    expect(r.stderr).toContain('use one or the other');
+    expect(existsSync(join(repo.dir, 'r.md'))).toBe(false);
+  });
+
   it('writes nothing when the command fails: invalid data exits 3 and leaves the old file as it was', async () => {
     const bad = tempRepo(minimalOrg({ 'goals.yaml': GOALS, 'chapters/london/chapter.yaml': 'name: London\ncountry: GB\ndelgate: x\n' }));
     writeFileSync(join(bad.dir, 'report.md'), 'the previous report\n');
