@@ -11,11 +11,20 @@ import { isWriteRefusal, writeRefusalMessage } from './io/writeErrors.js';
 import { type CommandContext, type CommandResult, colorWanted } from './commands/context.js';
 import { registerCommands } from './commands/index.js';
 import { PROGRAM_EXAMPLES } from './commands/help.js';
+import { checkOutputFile } from './io/outputFile.js';
+import { writeFileAtomic } from './io/atomic.js';
+import { clearProgress, progressWanted, showProgressOn } from './io/progress.js';
 
 export interface Io {
   stdout: (s: string) => void;
   stderr: (s: string) => void;
   isTTY: boolean;
+  /** Standard error is a terminal: progress on long work is shown there (io/progress.ts). */
+  stderrIsTTY?: boolean;
+  /** Standard error's terminal width, for the progress line. */
+  columns?: number | undefined;
+  /** Standard output's terminal width, when it is a terminal. */
+  stdoutColumns?: number | undefined;
   env: Record<string, string | undefined>;
   cwd: string;
 }
@@ -29,6 +38,9 @@ const processIo = (): Io => {
     stdout: (s) => process.stdout.write(s),
     stderr: (s) => process.stderr.write(s),
     isTTY: !!process.stdout.isTTY,
+    stderrIsTTY: !!process.stderr.isTTY,
+    columns: process.stderr.columns,
+    stdoutColumns: process.stdout.columns,
     env: process.env,
     cwd: process.cwd(),
   };
@@ -69,7 +81,7 @@ export function wantsJsonErrors(argv: readonly string[]): boolean {
   const words = argv.slice(2);
   const end = words.indexOf('--');
   const typed = end === -1 ? words : words.slice(0, end);
-  return typed.some((w, i) => w === '--format=json' || (w === '--format' && typed[i + 1] === 'json'));
+  return typed.some((w, i) => /^--format=json$/i.test(w) || (w === '--format' && /^json$/i.test(typed[i + 1] ?? '')));
 }
 
 export async function main(argv: string[], io: Io = processIo()): Promise<number> {
@@ -95,11 +107,24 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
   const color = () => colorWanted(program.opts<{ color: boolean }>().color, io.isTTY, io.env);
   const context = (): CommandContext => {
     const opts = program.opts<{ data?: string }>();
-    return { cwd: io.cwd, env: io.env, data: opts.data, color: color(), today: localToday() };
+    const width = (io.isTTY && io.stdoutColumns) || Number(io.env.COLUMNS) || undefined;
+    return { cwd: io.cwd, env: io.env, data: opts.data, color: color(), today: localToday(), ...(width ? { width } : {}) };
   };
+  // -o/--output FILE (commands/formats.ts): checked before the command runs, written after it
+  // has produced its document; on an error nothing is written
+  let outputFile: string | undefined;
+  program.hook('preAction', async (_program, action) => {
+    const opts = action.opts<{ output?: string; quiet?: boolean; format?: string }>();
+    if (opts.output !== undefined) outputFile = await checkOutputFile(io.cwd, opts.output);
+    // progress only for a person at a terminal: not through a pipe, not with --quiet or JSON
+    if (progressWanted(io.stderrIsTTY === true, opts)) showProgressOn({ write: io.stderr, columns: io.columns });
+  });
   const run: Run = async (handler) => {
     const result = await handler(context());
-    if (result.stdout) io.stdout(result.stdout.endsWith('\n') ? result.stdout : `${result.stdout}\n`);
+    clearProgress();
+    const text = result.stdout && (result.stdout.endsWith('\n') ? result.stdout : `${result.stdout}\n`);
+    if (outputFile !== undefined) await writeFileAtomic(outputFile, new TextEncoder().encode(text));
+    else if (text) io.stdout(text);
     if (result.stderr) io.stderr(result.stderr.endsWith('\n') ? result.stderr : `${result.stderr}\n`);
     exitCode = result.exitCode;
   };
@@ -109,8 +134,11 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
     await program.parseAsync(argv);
     return outputFailed ? EXIT.usage : exitCode;
   } catch (err) {
+    clearProgress();
     const said: Said = { json: wantsJsonErrors(argv), color: color(), usageMessage, helpFor: helpCommand(program, argv) };
     return report(err, io, said);
+  } finally {
+    showProgressOn(undefined);
   }
 }
 

@@ -9,6 +9,8 @@ export interface CommandContext {
   data?: string | undefined;
   /** Colour and terminal layout: see `colorWanted`. */
   color: boolean;
+  /** The terminal's width (else $COLUMNS): tables that can be cut to fit it do. */
+  width?: number | undefined;
   /** Today's calendar date where the user is. */
   today: string;
 }

@@ -13,6 +13,7 @@ import { checkOutputFile, checkOutputFolder, makeOutputFolder, writeOutputs } fr
 import { renderDashboardJson } from '../render/dashboard/json.js';
 import { renderDashboardHtml } from '../render/dashboard/page.js';
 import { count } from '../render/format.js';
+import { progressStage } from '../io/progress.js';
 import { type CommandContext, type CommandResult, location } from './context.js';
 
 export interface DashboardOptions {
@@ -63,7 +64,9 @@ export async function dashboardCommand(ctx: CommandContext, opts: DashboardOptio
   const names = opts.format === 'json' ? [DASHBOARD_FILES.html, DASHBOARD_FILES.json] : [DASHBOARD_FILES.html];
   await checkOutput(repo.root, out, opts.out, names);
 
+  progressStage('evaluating every goal and its trend');
   const view = { ...dashboard(org, org.goals, asOf), ...(await dataCommit(repo.root, opts.at)) };
+  progressStage('writing the page');
   const texts = new Map<string, string>([[DASHBOARD_FILES.html, renderDashboardHtml(view)]]);
   if (opts.format === 'json') texts.set(DASHBOARD_FILES.json, renderDashboardJson(view));
   await makeOutputFolder(out, opts.out);

@@ -82,7 +82,7 @@ export async function duesExportCommand(ctx: CommandContext, opts: DuesExportOpt
 
 export interface DuesSuggestOptions {
   member: string;
-  format?: 'text' | 'json' | 'markdown';
+  format?: 'table' | 'json' | 'markdown';
 }
 
 export async function duesSuggestCommand(ctx: CommandContext, opts: DuesSuggestOptions): Promise<CommandResult> {

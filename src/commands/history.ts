@@ -6,6 +6,6 @@ import { type CommandContext, type CommandResult, json, location } from './conte
 
 export async function historyCommand(ctx: CommandContext, target: string | undefined, opts: { format?: string }): Promise<CommandResult> {
   const view = await history(location(ctx), target);
-  const stdout = opts.format === 'json' ? json(historyJson(view)) : opts.format === 'markdown' ? historyMarkdown(view) : historyTable(view, ctx.color);
+  const stdout = opts.format === 'json' ? json(historyJson(view)) : opts.format === 'markdown' ? historyMarkdown(view) : historyTable(view, ctx.color, ctx.width);
   return { stdout, stderr: view.truncated, exitCode: EXIT.ok };
 }

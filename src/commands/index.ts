@@ -2,9 +2,11 @@
 import { type Command, Option } from 'commander';
 import type { Run } from '../cli.js';
 import { examples } from './help.js';
+import { formatOption, outputOption } from './formats.js';
 import { registerDashboardCommands } from './register-dashboard.js';
 import { registerMoneyCommands } from './register-money.js';
 import { registerPrivacyCommands } from './register-privacy.js';
+import { registerRatesCommands } from './register-rates.js';
 import { registerReportCommands } from './register-report.js';
 import { registerWriteCommands } from './register-write.js';
 
@@ -47,7 +49,8 @@ export function registerCommands(program: Command, run: Run): void {
       .command('validate')
       .description('check every file and cross-reference; lists all problems (exit 1 when there are any)')
       .option('--at <ref>', 'check the files as they are at this git commit, branch or tag (not the working tree)')
-      .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
+      .addOption(formatOption(['table', 'json']))
+      .addOption(outputOption())
       .action((opts) => run(async (ctx) => (await import('./validate.js')).validateCommand(ctx, opts))),
     [
       ['check every file before you commit: each problem with its file, line and column', 'iops validate'],
@@ -61,12 +64,13 @@ export function registerCommands(program: Command, run: Run): void {
       .option('--as-of <date>', 'evaluate as of this day (default: snapshot_date in iops.yaml, else today)')
       .option('--at <ref>', 'read the data as it was at this git commit, branch or tag')
       .option('--goal <id>', 'one goal, with every chapter or branch and why it counts or not; the verdict and exit code then cover that goal only')
-      .addOption(formatOption())
+      .addOption(formatOption(['table', 'json', 'markdown']))
+      .addOption(outputOption())
       .action((opts) => run(async (ctx) => (await import('./readiness.js')).readinessCommand(ctx, opts))),
     [
       ['are we ready for the convention? every goal, met or not, on track or not', 'iops readiness'],
       ['which chapters count as functioning, and why the others do not', 'iops readiness --goal functioning-chapters'],
-      ['how it looked at the end of June 2013, as Markdown for the website', 'iops readiness --as-of 2013-06-30 --format markdown'],
+      ['how it looked at the end of June 2013, as a Markdown file for the website', 'iops readiness --as-of 2013-06-30 --format markdown -o readiness.md'],
     ],
   );
   examples(
@@ -76,19 +80,34 @@ export function registerCommands(program: Command, run: Run): void {
       .argument('<base>', 'git revision to compare against, such as main or HEAD~1')
       .argument('[head]', 'git revision with the change (default: the working tree)')
       .option('--as-of <date>', 'evaluate both sides as of this day')
-      .addOption(formatOption())
+      .addOption(formatOption(['table', 'json', 'markdown']))
+      .addOption(outputOption())
       .action((base, head, opts) => run(async (ctx) => (await import('./diff.js')).diffCommand(ctx, base, head, opts))),
     [
       ['review a pull request: what its branch does to every goal, against main', 'iops diff main'],
       ['what the last commit changed, as a comment for the pull request', 'iops diff HEAD~1 HEAD --format markdown'],
     ],
   );
+  examples(
+    program
+      .command('completion')
+      .description('print a shell completion script: commands, options, formats, and chapter, branch and goal ids from the data')
+      .argument('<shell>', 'bash, zsh or fish')
+      .action((shell: string) => run(async () => (await import('./completion.js')).completionCommand(program, shell))),
+    [
+      ['complete iops commands and chapter ids in this bash session', 'source <(iops completion bash)'],
+      ['for every new fish shell', 'iops completion fish > ~/.config/fish/completions/iops.fish'],
+    ],
+  );
+  // what the completion scripts call on a TAB: ids from the data, one a line
+  program
+    .command('__complete', { hidden: true })
+    .argument('<kind>', 'chapters, branches, goals or targets')
+    .action((kind: string) => run(async (ctx) => (await import('./completion.js')).completeIdsCommand(ctx, kind)));
   registerWriteCommands(program, run);
   registerReportCommands(program, run);
   registerMoneyCommands(program, run);
   registerDashboardCommands(program, run);
   registerPrivacyCommands(program, run);
+  registerRatesCommands(program, run);
 }
-
-export const formatOption = (formats: string[] = ['table', 'json', 'markdown']): Option =>
-  new Option('--format <format>', 'output format').choices(formats).default(formats[0]);

@@ -12,7 +12,7 @@ import { type CommandContext, type CommandResult, json, location } from './conte
 export interface PrivacyCheckOptions {
   asOf?: string;
   at?: string;
-  format?: 'text' | 'json';
+  format?: 'table' | 'json';
 }
 
 export async function privacyCheckCommand(ctx: CommandContext, opts: PrivacyCheckOptions): Promise<CommandResult> {

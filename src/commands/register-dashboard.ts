@@ -1,7 +1,8 @@
 // Registers the dashboard command.
-import { type Command, Option } from 'commander';
+import type { Command } from 'commander';
 import type { Run } from '../cli.js';
 import { examples } from './help.js';
+import { formatOption } from './formats.js';
 
 export function registerDashboardCommands(program: Command, run: Run): void {
   const dashboard = program
@@ -10,7 +11,7 @@ export function registerDashboardCommands(program: Command, run: Run): void {
     .requiredOption('--out <dir>', 'folder for index.html (made if missing; not the data repository itself)')
     .option('--as-of <date>', 'evaluate as of this day (default: snapshot_date in iops.yaml, else today)')
     .option('--at <ref>', 'read the data as it was at this git commit, branch or tag')
-    .addOption(new Option('--format <format>', 'html: the page; json: the page and dashboard.json beside it').choices(['html', 'json']).default('html'))
+    .addOption(formatOption(['html', 'json'], 'html: the page; json: the page and dashboard.json beside it'))
     .action((opts) => run(async (ctx) => (await import('./dashboard.js')).dashboardCommand(ctx, opts)));
   examples(dashboard, [
     ['write the page into the folder site, then open site/index.html in a browser', 'iops dashboard --out site'],

@@ -9,8 +9,7 @@ import { GROUPINGS, SCENARIO_HELP } from '../core/choices.js';
 import { MAX_MEMBERS_TEXT } from './forecastLimits.js';
 import { UsageError } from '../errors.js';
 import { examples } from './help.js';
-
-const format = (choices: string[], fallback: string) => new Option('--format <format>', 'output format').choices(choices).default(fallback);
+import { formatOption, outputOption } from './formats.js';
 
 export function registerMoneyCommands(program: Command, run: Run): void {
   const dues = program.commands.find((c) => c.name() === 'dues') ?? program.command('dues');
@@ -27,7 +26,8 @@ export function registerMoneyCommands(program: Command, run: Run): void {
     .option('--from <date>', 'first day (default: January 1 of the as-of year)')
     .option('--to <date>', 'last day (default: the as-of date: snapshot_date, else today)')
     .addOption(new Option('--by <grouping>', 'rows by').choices([...GROUPINGS]).default('chapter'))
-    .addOption(format(['table', 'json', 'markdown', 'csv'], 'table'))
+    .addOption(formatOption(['table', 'json', 'markdown', 'csv']))
+    .addOption(outputOption())
     .option('--at <ref>', 'read the data as it was at a git commit')
     .allowExcessArguments()
     .action((opts, cmd: Command) =>
@@ -48,7 +48,8 @@ export function registerMoneyCommands(program: Command, run: Run): void {
   dues
     .command('export')
     .description('every receipt as an hledger/ledger journal (or CSV); no member ids')
-    .addOption(format(['ledger', 'csv'], 'ledger'))
+    .addOption(formatOption(['ledger', 'csv']))
+    .addOption(outputOption())
     .option('--from <date>', 'first day (default: the first receipt)')
     .option('--to <date>', 'last day (default: the as-of date)')
     .option('--at <ref>', 'read the data as it was at a git commit')
@@ -62,7 +63,8 @@ export function registerMoneyCommands(program: Command, run: Run): void {
     .command('suggest')
     .description("the dues a member's chapter suggests, a month; exemption is always possible")
     .requiredOption('--member <id>', 'the member')
-    .addOption(format(['text', 'json', 'markdown'], 'text'))
+    .addOption(formatOption(['table', 'json', 'markdown']))
+    .addOption(outputOption())
     .action((opts) => run(async (ctx) => (await import('./dues.js')).duesSuggestCommand(ctx, opts)));
   examples(dues.commands.find((c) => c.name() === 'suggest')!, [["what member ldn-bhw4's chapter suggests a month (anyone can be exempt)", 'iops dues suggest --member ldn-bhw4']]);
 
@@ -78,7 +80,8 @@ export function registerMoneyCommands(program: Command, run: Run): void {
     .option('--years <n>', 'with --target: in this many years')
     .option('--as-of <date>', 'start date (default: snapshot_date, else today)')
     .option('--at <ref>', 'read the data as it was at a git commit')
-    .addOption(format(['table', 'json', 'markdown'], 'table'))
+    .addOption(formatOption(['table', 'json', 'markdown']))
+    .addOption(outputOption())
     .action((opts) => run(async (ctx) => (await import('./forecast.js')).forecastCommand(ctx, opts)));
   examples(forecast, [
     ['membership and income if the recent trend goes on, to the convention deadline', 'iops forecast --until 2013-08-31'],

@@ -2,6 +2,7 @@
 import { type Command, Option } from 'commander';
 import type { Run } from '../cli.js';
 import { examples } from './help.js';
+import { formatOption, outputOption } from './formats.js';
 import { OVERVIEW_SORTS } from '../core/choices.js';
 
 export function registerReportCommands(program: Command, run: Run): void {
@@ -13,7 +14,8 @@ export function registerReportCommands(program: Command, run: Run): void {
     .option('--as-of <date>', 'report as of this day (default: snapshot_date in iops.yaml, else today)')
     .option('--since <date>', '"since the last meeting" starts after this day (default: the previous meeting)')
     .option('--at <ref>', 'read the data as it was at this git commit, branch or tag')
-    .addOption(new Option('--format <format>', 'output format').choices(['table', 'json', 'markdown']).default('table'))
+    .addOption(formatOption(['table', 'json', 'markdown']))
+    .addOption(outputOption())
     .option('--members', 'list member ids (the delegate, attendance per member); never in a published report')
     .option('--publish', 'commit the Markdown report as chapters/<chapter>/reports/<as-of>.md')
     .option('--no-commit', 'with --publish: write the file without committing it')

@@ -4,9 +4,10 @@
 import { type Command, Option } from 'commander';
 import type { Run } from '../cli.js';
 import { type Example, examples } from './help.js';
+import { formatOption, outputOption } from './formats.js';
 
 /** --no-commit, --dry-run and --quiet, on every write command, and its examples. */
-function writeFlags(cmd: Command, list: readonly Example[]): Command {
+export function writeFlags(cmd: Command, list: readonly Example[]): Command {
   return examples(
     cmd
       .option('--no-commit', 'write the files but do not commit (nothing is staged)')
@@ -145,7 +146,8 @@ export function registerWriteCommands(program: Command, run: Run): void {
   const history = program
     .command('history [target]')
     .description('the audit trail from git: all of it, a file, goals, a chapter, a branch or a member')
-    .addOption(new Option('--format <format>', 'output format').choices(['table', 'json', 'markdown']).default('table'))
+    .addOption(formatOption(['table', 'json', 'markdown']))
+    .addOption(outputOption())
     .action((target, opts) => run(async (ctx) => (await import('./history.js')).historyCommand(ctx, target, opts)));
   examples(history, [
     ["every change to London's files, and who made it", 'iops history london'],
@@ -164,7 +166,8 @@ export function registerWriteCommands(program: Command, run: Run): void {
     .command('members')
     .description('the member list as CSV (the columns import reads, plus chapter)')
     .option('--chapter <chapter>', 'one chapter only')
-    .addOption(new Option('--format <format>', 'output format').choices(['csv', 'json']).default('csv'))
+    .addOption(formatOption(['csv', 'json']))
+    .addOption(outputOption())
     .action((opts) => run(async (ctx) => (await import('./export.js')).exportMembersCommand(ctx, opts)));
   examples(exportMembers, [
     ['every member, as CSV for a spreadsheet', 'iops export members > members.csv'],

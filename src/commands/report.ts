@@ -18,6 +18,7 @@ import { renderOverviewMarkdown, renderOverviewTable } from '../render/report-al
 import { renderOverviewJson, renderReportJson } from '../render/report-json.js';
 import { renderReportMarkdown } from '../render/report-markdown.js';
 import { renderReportTable } from '../render/report-table.js';
+import { progressStage } from '../io/progress.js';
 import { type CommandContext, type CommandResult, type Format, chalkFor, json, location } from './context.js';
 
 export interface ReportCommandOptions {
@@ -32,6 +33,8 @@ export interface ReportCommandOptions {
   commit?: boolean;
   dryRun?: boolean;
   sort?: string;
+  /** -o FILE (cli.ts writes it): not with --publish, which writes into the repository. */
+  output?: string;
 }
 
 export async function reportCommand(ctx: CommandContext, chapterId: string | undefined, opts: ReportCommandOptions): Promise<CommandResult> {
@@ -71,6 +74,7 @@ function checkFlags(chapterId: string | undefined, opts: ReportCommandOptions): 
   if (opts.sort !== undefined && !(OVERVIEW_SORTS as readonly string[]).includes(opts.sort))
     throw new UsageError(`--sort ${JSON.stringify(opts.sort)}: sort by one of ${OVERVIEW_SORTS.join(', ')}`);
   if (opts.all && (opts.members || opts.publish || opts.since !== undefined)) throw new UsageError('--members, --since and --publish are for one chapter\'s report, not --all');
+  if (opts.publish && opts.output !== undefined) throw new UsageError('--publish commits the report into the chapter\'s reports/ folder; -o writes it to a file of your choosing: use one or the other');
   if (opts.since !== undefined && !isCalendarDate(opts.since)) throw new UsageError(`--since ${JSON.stringify(opts.since)} is not a calendar date (write YYYY-MM-DD)`);
   if (opts.publish && opts.members) throw new UsageError('a published report never lists member ids; leave out --members');
   if (opts.publish && opts.at !== undefined) throw new UsageError('--publish writes to the working tree; it cannot publish from --at');
@@ -95,6 +99,7 @@ function asOfFor(org: Organisation, chapter: ChapterRecord, opts: ReportCommandO
 async function allChapters(ctx: CommandContext, opts: ReportCommandOptions): Promise<CommandResult> {
   const sort = (opts.sort ?? 'name') as OverviewSort;
   const memo = await recall<Overview>(location(ctx), opts.at, 'report --all', { asOf: opts.asOf ?? null, sort, today: ctx.today });
+  if (!memo.hit) progressStage('evaluating every chapter');
   const computed = memo.hit ?? (await allChaptersOverview(ctx, opts, sort, memo));
   const view = { ...computed, ...(await dataCommit(findDataRoot(location(ctx)), opts.at)), ...(opts.at !== undefined ? { at: opts.at } : {}) };
   const stdout =

@@ -11,7 +11,7 @@ import { EXIT } from '../errors.js';
 import { problemSummary, renderProblems, renderWarnings } from '../render/problems.js';
 import { type CommandContext, type CommandResult, chalkFor, json, location } from './context.js';
 
-export async function validateCommand(ctx: CommandContext, opts: { format?: 'text' | 'json'; at?: string }): Promise<CommandResult> {
+export async function validateCommand(ctx: CommandContext, opts: { format?: 'table' | 'json'; at?: string }): Promise<CommandResult> {
   const repo = await openRepository(location(ctx), { scope: LEDGERS_AS_SUMS, at: opts.at });
   const valid = repo.problems.length === 0;
   const exitCode = valid ? EXIT.ok : EXIT.negative;

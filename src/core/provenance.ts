@@ -15,7 +15,8 @@ export type Provenance =
 
 /** The files each command writes: the chapter or branch id is the first group, named by an Iops-Entity. */
 const CHAPTER = (file: string) => new RegExp(`^chapters/([^/]+)/${file}$`);
-const WRITES: Record<string, { owner: 'chapter' | 'branch'; path: RegExp }> = {
+// `owner: null`: the command writes organisation-wide files, named by no entity
+const WRITES: Record<string, { owner: 'chapter' | 'branch' | null; path: RegExp }> = {
   'chapter add': { owner: 'chapter', path: CHAPTER('chapter\\.yaml') },
   'chapter set': { owner: 'chapter', path: CHAPTER('chapter\\.yaml') },
   'branch add': { owner: 'branch', path: /^branches\/([^/]+)\.yaml$/ },
@@ -28,6 +29,7 @@ const WRITES: Record<string, { owner: 'chapter' | 'branch'; path: RegExp }> = {
   'meeting log': { owner: 'chapter', path: CHAPTER('meetings/[^/]+\\.yaml') },
   'dues record': { owner: 'chapter', path: CHAPTER('dues/\\d{4}\\.yaml') },
   'report publish': { owner: 'chapter', path: CHAPTER('reports/[^/]+\\.md') },
+  'rates set': { owner: null, path: /^iops\.yaml$/ },
 };
 
 const INIT = new Set(['init', 'init --sample']);
@@ -68,8 +70,10 @@ export function provenance(message: string, files: readonly string[], openingIni
   if (!files.length) return unverified('it changes no data file');
   const named = new Set(entities.filter((m) => m[1]!.toLowerCase() === writes.owner).map((m) => m[2]!));
   for (const file of files) {
-    const owner = writes.path.exec(file)?.[1];
-    if (owner === undefined) return unverified(`it changes ${file}, which ${claimed} never writes`);
+    const match = writes.path.exec(file);
+    if (!match) return unverified(`it changes ${file}, which ${claimed} never writes`);
+    if (writes.owner === null) continue;
+    const owner = match[1]!;
     if (!named.has(owner)) return unverified(`it changes ${file} without naming ${writes.owner}/${owner}`);
   }
   return { kind: 'command', command: claimed };

@@ -4,6 +4,7 @@ import { readFile, readdir, realpath, stat } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { EnvironmentError } from '../errors.js';
 import { MAX_FILE_BYTES } from './limits.js';
+import { progressStep } from './progress.js';
 
 /** A file of the data repository: its bytes, or why it could not be read. */
 export interface FileEntry {
@@ -91,6 +92,7 @@ export async function readDataFiles(root: string, wanted: (path: string) => bool
   const worker = async () => {
     while (next < found.length) {
       out.push(await read(found[next++]!));
+      progressStep('reading the data, file', out.length, found.length);
     }
   };
   await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, found.length) }, worker));

@@ -8,6 +8,7 @@ import type { Organisation } from '../core/model.js';
 import { DataError } from '../errors.js';
 import { readFilesAt, rememberHeadInfo, resolveCommit } from '../io/git.js';
 import { type DataLocation, findDataRoot, readDataFiles } from '../io/repo.js';
+import { progressStage } from '../io/progress.js';
 
 export interface OpenedRepository extends LoadResult {
   root: string;
@@ -55,6 +56,7 @@ export async function openRepository(location: DataLocation, opts: OpenOptions =
     if (part.org) return { root, files, ...part };
   }
   const files = await read();
+  progressStage('checking the data');
   return { root, files, ...loadFromFiles(files) };
 }
 

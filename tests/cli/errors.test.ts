@@ -16,7 +16,7 @@ describe('usage errors found by commander', () => {
       [['readiness', '--bogus'], "iops: unknown option '--bogus'\n"],
       [['readness'], "iops: unknown command 'readness'\n(Did you mean readiness?)\n"],
       [['meeting', 'log', 'london', '--date', '2012-08-30'], "iops: required option '--mode <mode>' not specified\n"],
-      [['readiness', '--format', 'yaml'], "iops: option '--format <format>' argument 'yaml' is invalid. Allowed choices are table, json, markdown.\n"],
+      [['readiness', '--format', 'yaml'], "iops: option '--format <format>' argument 'yaml' is invalid. Use one of: table, json, markdown (also accepted: text for table, md for markdown).\n"],
     ] as const) {
       const r = runCli([...args], { cwd: repo.dir });
       expect([r.code, r.stdout]).toEqual([2, '']);

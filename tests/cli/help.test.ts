@@ -18,9 +18,9 @@ function parser(): Command {
   return program;
 }
 
-/** Every command's words: ['readiness'], ['meeting', 'log'], … (the generated `help` command aside). */
+/** Every command's words: ['readiness'], ['meeting', 'log'], … (the generated `help` command and hidden ones aside). */
 function commandPaths(cmd: Command, above: string[] = []): string[][] {
-  return cmd.commands.filter((c) => c.name() !== 'help').flatMap((c) => [[...above, c.name()], ...commandPaths(c, [...above, c.name()])]);
+  return cmd.commands.filter((c) => c.name() !== 'help' && !(c as unknown as { _hidden?: boolean })._hidden).flatMap((c) => [[...above, c.name()], ...commandPaths(c, [...above, c.name()])]);
 }
 
 /** Shell words of an example, up to a redirection or a second command. */

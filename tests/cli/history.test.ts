@@ -1,7 +1,9 @@
 // `iops history TARGET` with a target that names nothing: a usage error (exit 2) with a hint,
-// not an empty history that looks like "nothing happened".
+// not an empty history that looks like "nothing happened"; and the table fits the terminal.
 import { afterAll, describe, expect, it } from 'vitest';
 import { cleanupRepos, minimalOrg, runCli, tempRepo } from '../helpers/repo.js';
+import type { HistoryView } from '../../src/app/history.js';
+import { historyJson, historyTable, twoLines } from '../../src/render/history.js';
 
 afterAll(cleanupRepos);
 
@@ -28,5 +30,44 @@ describe('iops history with an unknown target', () => {
     const added = runCli(['member', 'add', 'london', '--joined', '2012-08-30', '--no-commit', '--quiet'], { cwd: repo.dir });
     expect(added.code).toBe(0);
     expect(runCli(['history', added.stdout.trim()], { cwd: repo.dir })).toMatchObject({ code: 0, stdout: expect.stringContaining('No commits yet') });
+  });
+});
+
+describe('the history table', () => {
+  const entry = (subject: string, name = 'A volunteer with a rather long name', command: string | null = 'meeting log') => ({
+    commit: 'a'.repeat(40),
+    date: '2013-06-30T12:34:56+00:00',
+    author: { name, email: 'x@example.org' },
+    subject,
+    command,
+    unverified: null,
+    entities: [],
+    files: [],
+  });
+  const view = (...entries: ReturnType<typeof entry>[]) => ({ target: { kind: 'all' }, entries, truncated: undefined }) as unknown as HistoryView;
+  const long = 'London: meeting on 2013-06-29 (in-person, 12 attending; education, outreach, campaign; studied values, vision, structure) joint with brighton and glasgow';
+  const widest = (text: string) => Math.max(...text.split('\n').map((l) => [...l].length));
+
+  it('fits an 80-column terminal: who and command cut, the change on two lines at most, then cut with …', () => {
+    const text = historyTable(view(entry(long), entry('Rates: 1 GBP = 1.58 USD (new)', 'Ana', 'rates set'), entry('fix a typo', 'Bo', null)), false, 80);
+    expect(widest(text)).toBeLessThanOrEqual(80);
+    expect(text).toContain('│ 2013-06-30 │ A volunteer w… │ meeting log │');
+    expect(text).toContain('│ London: meeting on     │ aaaaaaa │\n│            │                │             │ 2013-06-29 (in-person… │         │\n│ 2013-06-30 │ Ana');
+    expect(text).toContain('│ Rates: 1 GBP = 1.58    │ aaaaaaa │\n│            │                │             │ USD (new)              │         │');
+    // one line per short change
+    expect(text.split('\n').filter((l) => l.includes('fix a typo'))).toHaveLength(1);
+  });
+
+  it('uses a wider terminal (the time of day from 100 columns), and never loses text in JSON', () => {
+    const text = historyTable(view(entry(long)), false, 250);
+    expect(text).toContain('│ 2013-06-30 12:34 │');
+    expect(text).toContain(long);
+    expect(widest(historyTable(view(entry(long)), false, 120))).toBeLessThanOrEqual(120);
+    expect(JSON.stringify(historyJson(view(entry(long))))).toContain(long);
+  });
+
+  it('cuts a single word longer than the column, rather than overflowing', () => {
+    expect(twoLines('x'.repeat(50), 20)).toBe(`${'x'.repeat(19)}…`);
+    expect(twoLines('one two three four five six', 9)).toBe('one two\nthree fo…');
   });
 });

@@ -143,10 +143,24 @@ describe.skipIf(!HAS_CHROMIUM)('the dashboard in headless Chromium', () => {
     await page.context().close();
   });
 
-  it('fits a phone (390 and 360 wide): one column, only the table scrolls sideways', async () => {
+  it('fits a phone (390 and 360 wide): one column; the chapters table does not scroll sideways, each chapter a card of labelled lines', async () => {
     for (const width of [390, 360]) {
       const page = await open(site, width);
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+      const wrap = page.locator('#chapters .table-wrap');
+      const [scrollWidth, clientWidth] = await wrap.evaluate((el) => [el.scrollWidth, el.clientWidth]);
+      expect(scrollWidth).toBeLessThanOrEqual(clientWidth);
+      expect(await page.locator('#chapters .scroll-hint').isVisible()).toBe(false);
+      // a card: the chapter's name, then "Members 123" and the rest, label beside value
+      const first = rows(page).first();
+      const members = first.locator('td[data-label="Members"]');
+      expect(await members.evaluate((td) => getComputedStyle(td, '::before').content)).toBe('"Members"');
+      const [name, cell] = [(await first.locator('th').boundingBox())!, (await members.boundingBox())!];
+      expect(cell.y).toBeGreaterThan(name.y);
+      expect(cell.x + cell.width).toBeLessThanOrEqual(width);
+      // the filter still hides the cards that do not match
+      await page.locator('#chapters-filter').fill('no such chapter');
+      expect(await rows(page).filter({ visible: true }).count()).toBe(0);
       const boxes = await page.locator('article.goal').evaluateAll((cards) => cards.map((c) => c.getBoundingClientRect().left));
       expect(new Set(boxes).size).toBe(1);
       for (const g of ready.goals) expect(await page.locator(`[data-goal="${g.id}"] .current`).isVisible()).toBe(true);

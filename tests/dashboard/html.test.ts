@@ -113,3 +113,14 @@ describe('dashboard.json', () => {
     expect(j.chapters[0]).toMatchObject({ name: HOSTILE_CHAPTER, has_delegate: true });
   });
 });
+
+describe('axis labels', () => {
+  it('never say "-0": a new organisation\'s flat trend is -0 (0 times a falling slope)', async () => {
+    const { yRange } = await import('../../src/render/dashboard/chart.js');
+    const { axisLabel } = await import('../../src/render/dashboard/goals.js');
+    expect(yRange([-0, 0, -0]).ticks.every((t) => !Object.is(t, -0))).toBe(true);
+    expect(axisLabel('count')(-0)).toBe('0');
+    expect(axisLabel('share')(-0.0001)).toBe('0%');
+    expect(axisLabel('money')(-0)).toBe('0');
+  });
+});

@@ -101,7 +101,7 @@ describe('iops validate', () => {
       expect(flag.stderr).toContain("unknown option '--strict'");
       const format = runCli(['validate', '--format', 'xml'], { cwd: repo.dir });
       expect(format.code).toBe(2);
-      expect(format.stderr).toContain("argument 'xml' is invalid. Allowed choices are text, json");
+      expect(format.stderr).toContain("argument 'xml' is invalid. Use one of: table, json");
       for (const r of [flag, format]) expectNoCrash(r);
     });
   });

@@ -56,8 +56,9 @@ describe('history and the Iops-Command trailer', () => {
   });
 
   it('the table and the Markdown mark the claim, and write out the subject\'s bidi override', () => {
-    const table = ok(repo, ['history']).stdout;
-    expect(table).toContain('by hand, claims "meeting log" (unverified)');
+    const table = ok(repo, ['history'], { COLUMNS: '200' }).stdout;
+    expect(table).toMatch(/│ \(unverified\) +│ London: log meeting of 2012-09-11 +│ [0-9a-f]{7} │\n│ +│ +│ meeting log +│/);
+    expect(table).toContain('(unverified): made by hand; the commit claims an iops command it does not bear out');
     expect(table).toContain('Set up \\u202eBrighton');
     expect(table).not.toContain('\u202e');
     const markdown = ok(repo, ['history', '--format', 'markdown']).stdout;

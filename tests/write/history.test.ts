@@ -60,7 +60,7 @@ describe('iops history', () => {
   });
 
   it('a table for people, with hand-made commits marked', () => {
-    const r = ok(repo, ['history', 'goals']);
+    const r = ok(repo, ['history', 'goals'], { COLUMNS: '200' });
     expect(r.stdout).toMatch(/^History of the goals \(goals\.yaml\): 2 commits, newest first\n/);
     expect(r.stdout).toMatch(/Test Delegate\s+│ by hand\s+│ Lower the members goal to 4,000/);
   });

@@ -74,10 +74,12 @@ export const importMembers = (file: string, text: string, chapterId: string): Pl
   }
   if (problems.length) throw new DataError(byLine(problems, file), `${file}: nothing was imported`);
 
-  const prefix = memberPrefix(chapter);
+  const prefix = memberPrefix(chapter, s.org.chapters);
   // a drawn id is taken at once, so two rows never draw the same (1,000 rows: a 2% chance before)
   for (const r of rows) {
-    r.member.id ??= newMemberId(prefix, (m) => s.org.memberById.has(m) || idLine.has(m));
+    // id is the first key of every member iops writes, drawn or given
+    const { id: given, ...rest } = r.member;
+    r.member = { id: given ?? newMemberId(prefix, (m) => s.org.memberById.has(m) || idLine.has(m)), ...rest };
     idLine.set(r.member.id as string, r.line);
   }
   const path = paths.members(chapter.id);

@@ -25,7 +25,7 @@ export const MEMBER_STYLE = { nestedFlow: true } as const;
 export const memberAdd = (input: MemberAddInput): Plan => (s) => {
   const chapter = chapterOf(s.org, input.chapter);
   const record = compact({
-    id: input.id !== undefined ? id('--id', input.id) : newMemberId(memberPrefix(chapter), (m) => s.org.memberById.has(m)),
+    id: input.id !== undefined ? id('--id', input.id) : newMemberId(memberPrefix(chapter, s.org.chapters), (m) => s.org.memberById.has(m)),
     joined: date('--joined', input.joined),
     gender: input.gender !== undefined ? gender('--gender', input.gender) : undefined,
     age_band: input.ageBand !== undefined ? ageBand('--age-band', input.ageBand) : undefined,

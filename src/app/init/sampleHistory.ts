@@ -7,6 +7,7 @@ import { addMonths, lastDayOfMonth, monthOf } from '../../core/dates.js';
 import { type SampleFile, generateSample } from '../../sample/generate.js';
 import { commitFiles } from './index.js';
 import { type MovedItem, membersAt, movedItems } from './sampleHistories.js';
+import { progressStep } from '../../io/progress.js';
 
 /** Goals as first agreed; a pull request in this month made online meetings count. */
 const GOALS_REVISED = '2012-05';
@@ -83,7 +84,9 @@ export async function replaySample(root: string, extra: ReadonlyMap<string, stri
 
   let state = new Map<string, string>();
   let commits = 0;
+  const months = monthsBetween(monthOf(earliest), monthOf(snapshot));
   for (let month = monthOf(earliest); month <= monthOf(snapshot); month = addMonths(month, 1)) {
+    progressStep(`writing the sample's history, month`, months.indexOf(month) + 1, months.length);
     const asOf = month === monthOf(snapshot) ? snapshot : lastDayOfMonth(month);
     const next = new Map<string, string>();
     for (const f of files) {
@@ -110,4 +113,10 @@ export async function replaySample(root: string, extra: ReadonlyMap<string, stri
 
 function firstGoals(content: string): string {
   return content.replace(/count_online: true( *)/, 'count_online: false$1');
+}
+
+function monthsBetween(first: string, last: string): string[] {
+  const out: string[] = [];
+  for (let m = first; m <= last; m = addMonths(m, 1)) out.push(m);
+  return out;
 }

@@ -1,6 +1,7 @@
 // The chapters table: complete in the HTML (readable without JavaScript); the page's script
 // adds sorting (each header becomes a button) and the filter box (hidden until then).
-// Cells carry `data-value` where the text does not sort by itself (counts, dates, yes/no).
+// Cells carry `data-value` where the text does not sort by itself (counts, dates, yes/no), and
+// `data-label` (the column's name): on a phone each row is a card of label: value lines.
 import type { ChapterRow, DashboardView } from '../../core/dashboard/view.js';
 import { plural } from '../../core/metrics/asof.js';
 import { count } from '../format.js';
@@ -70,7 +71,7 @@ export function chaptersSection(v: DashboardView): Html {
 <caption id="chapters-caption">Chapters as of ${v.readiness.as_of}</caption>
 <thead><tr><th scope="col" data-sort="text">Chapter</th>${cols.map((c) => html`<th scope="col" data-sort="${c.sort}"${c.numeric ? html` class="num"` : ''}>${c.head}</th>`)}</tr></thead>
 <tbody>
-${v.chapters.map((r) => html`<tr><th scope="row">${r.name}</th>${cols.map((c) => html`<td${c.numeric ? html` class="num"` : ''}${c.value ? html` data-value="${c.value(r)}"` : ''}>${c.cell(r)}</td>`)}</tr>\n`)}
+${v.chapters.map((r) => html`<tr><th scope="row">${r.name}</th>${cols.map((c) => html`<td data-label="${c.head}"${c.numeric ? html` class="num"` : ''}${c.value ? html` data-value="${c.value(r)}"` : ''}>${c.cell(r)}</td>`)}</tr>\n`)}
 </tbody>
 </table>
 </div>

@@ -44,7 +44,8 @@ export function yRange(values: readonly number[]): { lo: number; hi: number; tic
   lo = Math.floor(lo / step) * step;
   hi = Math.ceil(hi / step) * step;
   const ticks: number[] = [];
-  for (let t = lo; t <= hi + step / 2; t += step) ticks.push(Math.round(t * 1e9) / 1e9);
+  // `|| 0`: a flat trend of a new organisation is -0 (0 times a falling slope), labelled "-0"
+  for (let t = lo; t <= hi + step / 2; t += step) ticks.push(Math.round(t * 1e9) / 1e9 || 0);
   return { lo, hi, ticks };
 }
 

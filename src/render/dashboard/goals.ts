@@ -10,8 +10,9 @@ import { type Html, html, monthLabel } from './html.js';
 
 /** Short axis labels: 40%, 5,000, 12k. */
 export function axisLabel(unit: Unit): (n: number) => string {
-  if (unit === 'share') return (n) => `${Math.round(n * 1000) / 10}%`;
-  return (n) => (Math.abs(n) >= 10_000 ? `${Math.round(n / 100) / 10}k` : count(n));
+  // `|| 0` turns -0 (and a value rounding to it) into 0: an axis never says "-0"
+  if (unit === 'share') return (n) => `${Math.round(n * 1000) / 10 || 0}%`;
+  return (n) => (Math.abs(n) >= 10_000 ? `${Math.round(n / 100) / 10}k` : count(n || 0));
 }
 
 /** How far the current value has come toward the target, 0 to 1. */

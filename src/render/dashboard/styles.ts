@@ -67,7 +67,7 @@ summary{cursor:pointer;color:var(--accent)}
 .filter input{font:inherit;padding:6px 10px;border:1px solid var(--muted);border-radius:6px;background:var(--bg);color:var(--text);width:min(100%,320px)}
 .count{color:var(--muted);font-size:.9rem}
 .scroll-hint{display:none;color:var(--muted);font-size:.85rem;margin:0 0 6px}
-@media (max-width:760px){.scroll-hint{display:block}}
+@media (min-width:641px) and (max-width:760px){.scroll-hint{display:block}}
 .table-wrap{overflow-x:auto;border:1px solid var(--border);border-radius:8px}
 table.data{border-collapse:separate;border-spacing:0;width:100%;font-size:.9rem;font-variant-numeric:tabular-nums}
 table.chapters{min-width:62rem}table.branches{min-width:44rem}
@@ -89,6 +89,18 @@ th[aria-sort=descending] button::after{content:"\\a0\\25BC";color:var(--text)}
 .gatherings{margin:0;padding-left:1.1em}
 footer{margin:40px 0 24px;padding-top:12px;border-top:1px solid var(--border);color:var(--muted);font-size:.85rem}
 footer p{max-width:80ch}
+@media (max-width:640px){
+table.chapters{min-width:0}
+table.chapters thead{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}
+table.chapters,table.chapters tbody,table.chapters tr,table.chapters tbody th,table.chapters td{display:block}
+table.chapters tbody tr{border-top:1px solid var(--border);padding:4px 0 8px}
+table.chapters tbody tr[hidden]{display:none}
+table.chapters tbody th{position:static;border:0;padding:6px 10px 2px}
+table.chapters caption{display:block}
+table.chapters td,table.chapters td.num{position:relative;border:0;padding:2px 10px 2px 10.5em;text-align:left}
+table.chapters td::before{content:attr(data-label);position:absolute;left:10px;width:9.5em;text-align:left;color:var(--muted)}
+table.chapters .why{min-width:0;max-width:none}
+}
 @media (max-width:480px){.wrap{padding:0 12px}.goal{padding:12px}.tc dd{font-size:1.35rem}.verdict{padding:12px 14px}.verdict h2{font-size:1.25rem}}
 `;
 
