@@ -3,6 +3,7 @@ import { type Command, Option } from 'commander';
 import type { Run } from '../cli.js';
 import { examples } from './help.js';
 import { registerDashboardCommands } from './register-dashboard.js';
+import { registerGovernanceCommands } from './register-governance.js';
 import { registerMoneyCommands } from './register-money.js';
 import { registerPrivacyCommands } from './register-privacy.js';
 import { registerReportCommands } from './register-report.js';
@@ -81,6 +82,7 @@ export function registerCommands(program: Command, run: Run): void {
   registerMoneyCommands(program, run);
   registerDashboardCommands(program, run);
   registerPrivacyCommands(program, run);
+  registerGovernanceCommands(program, run);
 }
 
 export const formatOption = (formats: string[] = ['table', 'json', 'markdown']): Option =>
