@@ -59,4 +59,17 @@ export function registerGovernanceCommands(program: Command, run: Run): void {
       .action((opts) => run(async (ctx) => (await import('./decision.js')).decisionsCommand(ctx, opts))),
     [['the decisions so far, as Markdown for the website', 'iops decisions --format markdown']],
   );
+  const goals = program.commands.find((c) => c.name() === 'goals') ?? program.command('goals').description('the goal set: its history of revisions');
+  examples(
+    goals
+      .command('history')
+      .description('each revision of goals.yaml from git, the decision that adopted it, and readiness when it was adopted and at its deadline')
+      .option('--as-of <date>', 'the day of the history: deadlines after it have not passed (default: snapshot_date in iops.yaml, else today)')
+      .addOption(formatOption())
+      .action((opts) => run(async (ctx) => (await import('./decision.js')).goalsHistoryCommand(ctx, opts))),
+    [
+      ['what the goals were, who adopted each revision, and how the organisation stood', 'iops goals history'],
+      ['as a table for the website', 'iops goals history --format markdown'],
+    ],
+  );
 }
