@@ -5,15 +5,16 @@ import { mdCode, mdText, printable } from './escape.js';
 
 const standingText = (s: Standing) => `${s.goals_met} of ${s.goals_total} goals met, ${s.goals_on_track} on track${s.ready ? ' (ready)' : ''}`;
 
-export function adoptionText(a: Adoption | null): string {
-  if (!a) return 'no decision named (adopted_by in goals.yaml)';
-  if (a.status === 'missing') return `names ${a.decision}, which is not a recorded decision`;
-  if (a.status !== 'adopted') return `names ${a.decision}, ${a.status}, not adopted`;
+export function adoptionText(a: Adoption | null, covered = true): string {
+  if (!a) return 'no adopted decision covers it: goals.yaml names none (adopted_by)';
+  if (a.status === 'adopted' && !covered) return `no adopted decision covers it: it still names ${a.decision}, which adopted the revision before`;
+  if (a.status === 'missing') return `no adopted decision covers it: ${a.decision} is not a recorded decision`;
+  if (a.status !== 'adopted') return `no adopted decision covers it: ${a.decision} is ${a.status}`;
   return `adopted by ${a.decision} (${a.by}) on ${a.decided_on}`;
 }
 
 /** "at adoption" when a decision adopted it, else the day it was committed. */
-const whenAdopted = (r: GoalsRevisionView) => (r.adoption?.status === 'adopted' ? 'at adoption' : 'when committed');
+const whenAdopted = (r: GoalsRevisionView) => (r.covered ? 'at adoption' : 'when committed');
 
 const atDeadline = (r: GoalsRevisionView, asOf: string) =>
   r.at_deadline ? `${r.deadline}: ${standingText(r.at_deadline)}` : `${r.deadline}: not reached by ${asOf}`;
@@ -29,7 +30,7 @@ export function goalsHistoryText(raw: GoalsHistoryView): string {
       return;
     }
     lines.push(
-      `   ${adoptionText(r.adoption)}`,
+      `   ${adoptionText(r.adoption, r.covered)}`,
       `   changed: ${r.changed.join(', ')}`,
       `   ${whenAdopted(r)} (${r.at_adoption!.as_of}): ${standingText(r.at_adoption!)}`,
       `   at its deadline ${atDeadline(r, v.as_of)}`,
@@ -43,7 +44,7 @@ export function goalsHistoryMarkdown(v: GoalsHistoryView): string {
   const rows = v.revisions.map((r) =>
     r.deadline === null
       ? `| ${r.date} | \`${r.commit.slice(0, 7)}\` | ${mdText(r.subject)} | ${mdText(r.changed.join(', '))} | | | |`
-      : `| ${r.date} | \`${r.commit.slice(0, 7)}\` | ${mdText(r.subject)} | ${mdText(r.changed.join(', '))} | ${mdText(adoptionText(r.adoption))} | ${whenAdopted(r)} ${r.at_adoption!.as_of}: ${standingText(r.at_adoption!)} | ${mdText(atDeadline(r, v.as_of))}${r.at_deadline ? '' : `; now: ${standingText(r.now!)}`} |`,
+      : `| ${r.date} | \`${r.commit.slice(0, 7)}\` | ${mdText(r.subject)} | ${mdText(r.changed.join(', '))} | ${mdText(adoptionText(r.adoption, r.covered))} | ${whenAdopted(r)} ${r.at_adoption!.as_of}: ${standingText(r.at_adoption!)} | ${mdText(atDeadline(r, v.as_of))}${r.at_deadline ? '' : `; now: ${standingText(r.now!)}`} |`,
   );
   return [`### Goal set revisions (as of ${mdCode(v.as_of)})`, '', '| Date | Commit | Change | Changed | Decision | Then | At its deadline |', '| --- | --- | --- | --- | --- | --- | --- |', ...rows].join('\n');
 }

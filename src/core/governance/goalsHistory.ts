@@ -34,6 +34,8 @@ export interface GoalsRevisionView {
   /** What changed from the revision before: `goals.women.min`, `deadline`, … (everything, for the first). */
   changed: string[];
   adoption: Adoption | null;
+  /** An adopted decision, other than the previous revision's, adopts this one. */
+  covered: boolean;
   /** As of the day the decision was taken (else the commit's date). */
   at_adoption: Standing | null;
   /** As of the deadline, once it has passed (as of the day of the history); else null. */
@@ -69,19 +71,23 @@ function changedPaths(before: GoalsFile | null, after: GoalsFile): string[] {
 /** Oldest first. `asOf`: the day of the history (deadlines after it have not passed yet). */
 export function goalsHistory(org: Organisation, revisions: readonly GoalsRevision[], asOf: string): GoalsHistoryView {
   let previous: GoalsFile | null = null;
+  let previousDecision: string | undefined;
   const out: GoalsRevisionView[] = [];
   for (const r of revisions) {
     const g = r.goals;
     if (!g) {
-      out.push({ commit: r.commit, date: r.date, subject: r.subject, convention: null, deadline: null, goals: [], changed: ['(goals.yaml removed or unreadable)'], adoption: null, at_adoption: null, at_deadline: null, now: null });
+      out.push({ commit: r.commit, date: r.date, subject: r.subject, convention: null, deadline: null, goals: [], changed: ['(goals.yaml removed or unreadable)'], adoption: null, covered: false, at_adoption: null, at_deadline: null, now: null });
       previous = null;
       continue;
     }
     const adoption = adoptionOf(org, g);
-    const adoptedOn = adoption?.status === 'adopted' && adoption.decided_on ? adoption.decided_on : r.date;
+    const adoptedOn = adoption?.status === 'adopted' && adoption.decided_on && adoption.decision !== previousDecision ? adoption.decided_on : r.date;
     const changed = changedPaths(previous, g);
+    const sameDecision = g.adopted_by === previousDecision;
+    const covered = adoption?.status === 'adopted' && !sameDecision;
     previous = g;
-    if (!changed.length && adoption === null) continue; // a commit that only reformatted goals.yaml
+    previousDecision = g.adopted_by;
+    if (!changed.length && sameDecision) continue; // a commit that only reformatted goals.yaml
     out.push({
       commit: r.commit,
       date: r.date,
@@ -91,6 +97,7 @@ export function goalsHistory(org: Organisation, revisions: readonly GoalsRevisio
       goals: g.goals.map((x) => x.id),
       changed,
       adoption,
+      covered,
       at_adoption: standing(readiness(org, g, adoptedOn)),
       at_deadline: g.deadline <= asOf ? standing(readiness(org, g, g.deadline)) : null,
       now: standing(readiness(org, g, asOf)),
