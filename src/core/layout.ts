@@ -10,7 +10,7 @@ export interface FileRole {
   branch?: string;
   /** The date in a meeting's or report's file name. */
   date?: string;
-  /** A decision's id: its file name without `.yaml` (<date>-<slug>). */
+  /** A decision's id: its file name without `.yaml` (<date>-<slug>), after `<chapter>/` for a chapter's. */
   decision?: string;
   /** The year of a dues ledger. */
   year?: number;
@@ -90,5 +90,5 @@ function decisionFile(name: string, chapter?: string): Classified {
   if (!m || m[2] === undefined) return { problem: 'decision files are named <YYYY-MM-DD>-<slug>.yaml (the day it was proposed, and a word or two)' };
   if (!isCalendarDate(m[1]!)) return { problem: `the file name's date ${m[1]} is not a calendar date` };
   if (!ID_PATTERN.test(m[2]) || name.length - 5 > 63) return { problem: badId('the decision file name', name.slice(0, -5)) };
-  return { role: { kind: 'decision', date: m[1]!, decision: name.slice(0, -5), ...(chapter ? { chapter } : {}) } };
+  return { role: { kind: 'decision', date: m[1]!, decision: `${chapter ? `${chapter}/` : ''}${name.slice(0, -5)}`, ...(chapter ? { chapter } : {}) } };
 }

@@ -32,6 +32,9 @@ export const paths = {
   report: (chapter: string, date: string, slug?: string) =>
     `chapters/${chapter}/reports/${date}${slug ? `-${slug}` : ''}.md`,
   dues: (chapter: string, year: number | string) => `chapters/${chapter}/dues/${year}.yaml`,
-  /** An organisation's or branch's decision (decisions/), or a chapter's (chapters/<id>/decisions/). */
-  decision: (id: string, chapter?: string) => (chapter ? `chapters/${chapter}/decisions/${id}.yaml` : `decisions/${id}.yaml`),
+  /** An organisation's or branch's decision (decisions/<id>.yaml), or a chapter's (id `<chapter>/<name>`: chapters/<chapter>/decisions/<name>.yaml). */
+  decision: (id: string) => {
+    const [chapter, name] = id.includes('/') ? id.split('/') : [undefined, id];
+    return chapter ? `chapters/${chapter}/decisions/${name}.yaml` : `decisions/${name}.yaml`;
+  },
 };

@@ -25,7 +25,7 @@ interface Decided {
 }
 
 function decisionYaml(d: Decided): string {
-  const path = paths.decision(d.id, d.chapter);
+  const path = paths.decision(d.id);
   const [yes, no, abstain, blocks] = d.counts;
   const outcome = `{ status: adopted, date: ${d.decided}, for: ${yes}, against: ${no}, abstain: ${abstain}${blocks !== undefined ? `, blocks: ${blocks}` : ''} }`;
   return file([
@@ -45,7 +45,7 @@ const ICC: Decided[] = [
 ];
 
 /** A chapter's dues decision id: the day it agreed on dues. */
-export const duesDecisionId = (ch: ChapterSpec): string | undefined => (ch.dues ? `${ch.dues.agreed}-dues` : undefined);
+export const duesDecisionId = (ch: ChapterSpec): string | undefined => (ch.dues ? `${ch.id}/${ch.dues.agreed}-dues` : undefined);
 
 function duesDecision(ch: ChapterSpec, members: readonly Member[]): Decided {
   const day = ch.dues!.agreed;
@@ -66,7 +66,7 @@ export interface GovernanceFile {
 /** The decision files: the ICC's two, and each chapter's dues decision. */
 export function governanceFiles(chapters: readonly ChapterSpec[], membersOf: (chapter: string) => readonly Member[]): GovernanceFile[] {
   const all = [...ICC, ...chapters.filter((ch) => ch.dues).map((ch) => duesDecision(ch, membersOf(ch.id)))];
-  return all.map((d) => ({ path: paths.decision(d.id, d.chapter), content: decisionYaml(d), date: d.decided }));
+  return all.map((d) => ({ path: paths.decision(d.id), content: decisionYaml(d), date: d.decided }));
 }
 
 /** goals.yaml names the decision that adopted it, after the deadline line. */
@@ -78,4 +78,4 @@ export const firstGoalSet = (goals: string): string => goals.replace(`adopted_by
 
 /** A chapter.yaml as it was on `asOf`: its dues decision named only once the chapter took it. */
 export const chapterAt = (content: string, asOf: string): string =>
-  content.replace(/^ {2}decision: (\d{4}-\d{2}-\d{2})-dues\n/m, (line, day: string) => (day <= asOf ? line : ''));
+  content.replace(/^ {2}decision: [a-z0-9-]+\/(\d{4}-\d{2}-\d{2})-dues\n/m, (line, day: string) => (day <= asOf ? line : ''));

@@ -20,16 +20,16 @@ describe('decision commands', () => {
     expect(readFileSync(join(repo.dir, FILE), 'utf8')).toBe(
       '# yaml-language-server: $schema=../../../.iops/schemas/decision.schema.json\nproposal: Sliding-scale dues\nbody: { kind: chapter-meeting, chapter: london }\nmeeting: london/2012-09-15\nmethod: consensus\nquorum: 5\nadopts: { kind: dues, chapter: london }\noutcome: { status: proposed }\n',
     );
-    expect(lastCommit(repo)).toMatchObject({ subject: 'London: propose 2012-09-15-dues (consensus, quorum 5)', trailers: ['Iops-Command: decision propose', 'Iops-Entity: decision/2012-09-15-dues', 'Iops-Entity: chapter/london'], files: [FILE] });
+    expect(lastCommit(repo)).toMatchObject({ subject: 'London: propose london/2012-09-15-dues (consensus, quorum 5)', trailers: ['Iops-Command: decision propose', 'Iops-Entity: decision/london/2012-09-15-dues', 'Iops-Entity: chapter/london'], files: [FILE] });
   });
 
   it.each([
-    [['decision', 'record', '2012-09-15-dues', '--outcome', 'adopted', '--date', '2012-09-15', '--for', '9', '--against', '0', '--abstain', '0', '--blocks', '1'], 'adopted by consensus: no blocks, and someone for, but the counts given are for 9, against 0, blocks 1'],
-    [['decision', 'record', '2012-09-15-dues', '--outcome', 'adopted', '--date', '2012-09-15', '--for', '2', '--against', '0', '--abstain', '1'], '3 took part (for, against, abstain and blocks), fewer than the quorum of 5'],
-    [['decision', 'record', '2012-09-15-duse', '--outcome', 'adopted', '--date', '2012-09-15'], 'no decision "2012-09-15-duse"; did you mean 2012-09-15-dues?'],
+    [['decision', 'record', 'london/2012-09-15-dues', '--outcome', 'adopted', '--date', '2012-09-15', '--for', '9', '--against', '0', '--abstain', '0', '--blocks', '1'], 'adopted by consensus: no blocks, and someone for, but the counts given are for 9, against 0, blocks 1'],
+    [['decision', 'record', 'london/2012-09-15-dues', '--outcome', 'adopted', '--date', '2012-09-15', '--for', '2', '--against', '0', '--abstain', '1'], '3 took part (for, against, abstain and blocks), fewer than the quorum of 5'],
+    [['decision', 'record', 'london/2012-09-15-duse', '--outcome', 'adopted', '--date', '2012-09-15'], 'no decision "london/2012-09-15-duse"; did you mean london/2012-09-15-dues?'],
     [['decision', 'propose', 'x', '--body', 'branch:de', '--date', '2012-09-15', '--method', 'majority', '--text', 'T'], 'no branch'],
     [['decision', 'propose', 'x', '--body', 'icc', '--date', '2012-09-15', '--method', 'majority', '--text', 'T', '--meeting', 'london/2012-09-16'], '--meeting: no meeting chapters/london/meetings/2012-09-16.yaml'],
-    [['decision', 'propose', 'dues', '--body', 'chapter:london', '--date', '2012-09-15', '--method', 'consensus', '--text', 'T'], 'decision 2012-09-15-dues already exists'],
+    [['decision', 'propose', 'dues', '--body', 'chapter:london', '--date', '2012-09-15', '--method', 'consensus', '--text', 'T'], 'decision london/2012-09-15-dues already exists'],
   ])('refuses %j and changes nothing', (args, message) => {
     const before = repoState(repo);
     const r = iops(repo, args);
@@ -39,23 +39,23 @@ describe('decision commands', () => {
   });
 
   it('record writes the outcome as counts, and the chapter may then name it as its dues decision', () => {
-    ok(repo, ['decision', 'record', '2012-09-15-dues', '--outcome', 'adopted', '--date', '2012-09-15', '--for', '8', '--against', '0', '--abstain', '1', '--blocks', '0']);
+    ok(repo, ['decision', 'record', 'london/2012-09-15-dues', '--outcome', 'adopted', '--date', '2012-09-15', '--for', '8', '--against', '0', '--abstain', '1', '--blocks', '0']);
     expect(readFileSync(join(repo.dir, FILE), 'utf8')).toContain('outcome: { status: adopted, date: 2012-09-15, for: 8, against: 0, abstain: 1, blocks: 0 }\n');
-    expect(lastCommit(repo).subject).toBe('London: 2012-09-15-dues adopted on 2012-09-15 (for 8, against 0, abstain 1, blocks 0)');
-    const again = iops(repo, ['decision', 'record', '2012-09-15-dues', '--outcome', 'rejected', '--date', '2012-09-20', '--for', '0', '--against', '1', '--abstain', '0']);
+    expect(lastCommit(repo).subject).toBe('London: london/2012-09-15-dues adopted on 2012-09-15 (for 8, against 0, abstain 1, blocks 0)');
+    const again = iops(repo, ['decision', 'record', 'london/2012-09-15-dues', '--outcome', 'rejected', '--date', '2012-09-20', '--for', '0', '--against', '1', '--abstain', '0']);
     expect(again.stderr).toContain('already adopted');
-    ok(repo, ['chapter', 'set', 'london', '--dues-scheme', 'sliding-scale', '--dues-decision', '2012-09-15-dues']);
-    expect(readFileSync(join(repo.dir, 'chapters/london/chapter.yaml'), 'utf8')).toContain('dues:\n  scheme: sliding-scale\n  decision: 2012-09-15-dues\n');
+    ok(repo, ['chapter', 'set', 'london', '--dues-scheme', 'sliding-scale', '--dues-decision', 'london/2012-09-15-dues']);
+    expect(readFileSync(join(repo.dir, 'chapters/london/chapter.yaml'), 'utf8')).toContain('dues:\n  scheme: sliding-scale\n  decision: london/2012-09-15-dues\n');
     expectValid(repo);
   });
 
   it('decisions lists them oldest first, in every format', () => {
     ok(repo, ['decision', 'propose', 'goals', '--body', 'icc', '--date', '2012-05-20', '--method', 'two-thirds', '--adopts', 'goals', '--text', 'Adopt the goals | **now**']);
     const table = ok(repo, ['decisions']).stdout;
-    expect(table.split('\n').filter((l) => l.includes('2012-')).map((l) => l.split('│')[1]!.trim())).toEqual(['2012-05-20-goals', '2012-09-15-dues']);
+    expect(table.split('\n').filter((l) => l.includes('2012-')).map((l) => l.split('│')[1]!.trim())).toEqual(['2012-05-20-goals', 'london/2012-09-15-dues']);
     expect(table).toContain('adopted 2012-09-15 (for 8, against 0, abstain 1, blocks 0)');
     const json = JSON.parse(ok(repo, ['decisions', '--format', 'json']).stdout);
-    expect(json.decisions[1]).toMatchObject({ id: '2012-09-15-dues', body: { kind: 'chapter-meeting', chapter: 'london' }, status: 'adopted', decided: '2012-09-15', counts: { for: 8, against: 0, abstain: 1, blocks: 0 }, adopts: { kind: 'dues', chapter: 'london' } });
+    expect(json.decisions[1]).toMatchObject({ id: 'london/2012-09-15-dues', body: { kind: 'chapter-meeting', chapter: 'london' }, status: 'adopted', decided: '2012-09-15', counts: { for: 8, against: 0, abstain: 1, blocks: 0 }, adopts: { kind: 'dues', chapter: 'london' } });
     const md = ok(repo, ['decisions', '--format', 'markdown']).stdout;
     expect(md).toContain('| 2012-05-20-goals | ICC | two-thirds | proposed | the goal set | Adopt the goals \\| \\*\\*now\\*\\* |');
   });

@@ -22,14 +22,14 @@ describe('decision files', () => {
     const all = minimalOrg({
       [ICC]: decision('{ status: adopted, date: 2012-06-01, for: 14, against: 3, abstain: 1 }', 'method: two-thirds\nquorum: 12\n'),
       [DUES]: 'proposal: Sliding-scale dues\nbody: { kind: chapter-meeting, chapter: london }\nmeeting: london/2012-09-15\nmethod: consensus\nadopts: { kind: dues, chapter: london }\noutcome: { status: adopted, date: 2012-09-15, for: 8, against: 0, abstain: 0, blocks: 0 }\n',
-      'chapters/london/chapter.yaml': 'name: London\ncountry: GB\ndues: { scheme: sliding-scale, decision: 2012-09-15-dues }\n',
+      'chapters/london/chapter.yaml': 'name: London\ncountry: GB\ndues: { scheme: sliding-scale, decision: london/2012-09-15-dues }\n',
       'chapters/london/meetings/2012-09-15.yaml': 'date: 2012-09-15\nmode: in-person\nattendance: 8\n',
     });
     const { org, problems } = loadFromFiles(Object.entries(all).map(([path, text]) => ({ path, bytes: new TextEncoder().encode(text) })));
     expect(problems.map(formatProblem)).toEqual([]);
     expect(org!.decisions.map((d) => [d.id, d.date, d.chapter, d.outcome.status])).toEqual([
       ['2012-05-20-goals', '2012-05-20', undefined, 'adopted'],
-      ['2012-09-15-dues', '2012-09-15', 'london', 'adopted'],
+      ['london/2012-09-15-dues', '2012-09-15', 'london', 'adopted'],
     ]);
   });
 
@@ -82,11 +82,10 @@ describe('what a decision names exists', () => {
     ['the linked meeting', { [ICC]: decision(adopted, 'meeting: london/2012-09-16\nmethod: consensus\n') }, `${ICC}:3:10: meeting: no meeting chapters/london/meetings/2012-09-16.yaml`],
     ['the chapter whose dues it adopts', { [ICC]: decision(adopted, 'method: consensus\n').replace('{ kind: goals }', '{ kind: dues, chapter: paris }') }, `${ICC}:4:32: adopts.chapter: no chapter "paris"`],
     ['a chapter meeting in its own folder', { [ICC]: decision(adopted, 'method: consensus\n', 'body: { kind: chapter-meeting, chapter: london }\n') }, `${ICC}:2:7: body: a chapter meeting's decision lives in its folder: move it to chapters/london/decisions/`],
-    ['the decision behind a dues scheme', { 'chapters/london/chapter.yaml': 'name: London\ncountry: GB\ndues: { scheme: voluntary, decision: 2012-09-15-duse }\n', [DUES]: decision(adopted, 'method: consensus\n', 'body: { kind: chapter-meeting, chapter: london }\n').replace('{ kind: goals }', '{ kind: dues, chapter: london }') }, 'chapters/london/chapter.yaml:3:38: dues.decision: no decision "2012-09-15-duse"; did you mean "2012-09-15-dues"?'],
+    ['the decision behind a dues scheme', { 'chapters/london/chapter.yaml': 'name: London\ncountry: GB\ndues: { scheme: voluntary, decision: london/2012-09-15-duse }\n', [DUES]: decision(adopted, 'method: consensus\n', 'body: { kind: chapter-meeting, chapter: london }\n').replace('{ kind: goals }', '{ kind: dues, chapter: london }') }, 'chapters/london/chapter.yaml:3:38: dues.decision: no decision "london/2012-09-15-duse"; did you mean "london/2012-09-15-dues"?'],
     ['that the dues decision adopts this chapter\'s dues', { 'chapters/london/chapter.yaml': 'name: London\ncountry: GB\ndues: { scheme: voluntary, decision: 2012-05-20-goals }\n', [ICC]: decision(adopted, 'method: consensus\n') }, 'dues.decision: decision 2012-05-20-goals does not adopt this chapter\'s dues'],
-    ['that the dues decision was adopted', { 'chapters/london/chapter.yaml': 'name: London\ncountry: GB\ndues: { scheme: voluntary, decision: 2012-09-15-dues }\n', [DUES]: decision('{ status: proposed }', 'method: consensus\n', 'body: { kind: chapter-meeting, chapter: london }\n').replace('{ kind: goals }', '{ kind: dues, chapter: london }') }, 'dues.decision: decision 2012-09-15-dues is proposed, not adopted'],
+    ['that the dues decision was adopted', { 'chapters/london/chapter.yaml': 'name: London\ncountry: GB\ndues: { scheme: voluntary, decision: london/2012-09-15-dues }\n', [DUES]: decision('{ status: proposed }', 'method: consensus\n', 'body: { kind: chapter-meeting, chapter: london }\n').replace('{ kind: goals }', '{ kind: dues, chapter: london }') }, 'dues.decision: decision london/2012-09-15-dues is proposed, not adopted'],
     ['the decision adopting the goals', { 'goals.yaml': 'convention: C\ndeadline: 2013-08-31\nadopted_by: 2012-05-20-goal\ngoals: []\n', [ICC]: decision(adopted, 'method: consensus\n') }, 'goals.yaml:3:13: adopted_by: no decision "2012-05-20-goal"; did you mean "2012-05-20-goals"?'],
-    ['unique decision ids', { [ICC]: decision('{ status: proposed }'), 'chapters/london/decisions/2012-05-20-goals.yaml': decision('{ status: proposed }', 'method: consensus\n', 'body: { kind: chapter-meeting, chapter: london }\n') }, 'decision id "2012-05-20-goals" is already used by chapters/london/decisions/2012-05-20-goals.yaml'],
   ])('checks %s', (_, files, message) => {
     const found = problems(files);
     expect(found).toHaveLength(1);

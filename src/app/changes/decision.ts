@@ -54,10 +54,11 @@ function adopts(org: Organisation, raw: string): Adopts {
 export const decisionPropose = (slug: string, input: ProposeInput): Plan => (s) => {
   const day = date('--date', input.date);
   const who = body(s.org, input.body);
-  const decisionId = `${day}-${id('SLUG', slug)}`;
-  if (decisionId.length > 63) throw new UsageError('SLUG: too long; a decision id (date and slug) is at most 63 characters');
+  const name = `${day}-${id('SLUG', slug)}`;
+  if (name.length > 63) throw new UsageError('SLUG: too long; a decision file name (date and slug) is at most 63 characters');
   const chapter = who.kind === 'chapter-meeting' ? who.chapter : undefined;
-  const path = paths.decision(decisionId, chapter);
+  const decisionId = chapter ? `${chapter}/${name}` : name;
+  const path = paths.decision(decisionId);
   const taken = s.org.decisionById.get(decisionId);
   if (taken) throw new UsageError(`decision ${decisionId} already exists (${taken.file}); choose another slug`);
   let meeting: string | undefined;

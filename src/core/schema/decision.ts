@@ -8,11 +8,14 @@ import { CalendarDate, Id, PositiveInt, Text, oneOf } from './common.js';
 export const DECISION_METHODS = ['consensus', 'majority', 'two-thirds'] as const;
 export const DECISION_STATUSES = ['proposed', 'adopted', 'rejected', 'withdrawn'] as const;
 
-/** `2012-05-20-goals-revision`: a decision's id is its file's name, without `.yaml`. */
-export const DECISION_ID_PATTERN = /^\d{4}-\d{2}-\d{2}-[a-z0-9][a-z0-9-]*$/;
+/**
+ * `2012-05-20-goals-revision` (decisions/<id>.yaml) or `london/2012-09-15-dues`
+ * (chapters/london/decisions/2012-09-15-dues.yaml): a decision's id is where its file is.
+ */
+export const DECISION_ID_PATTERN = /^(?:[a-z0-9][a-z0-9-]{0,62}\/)?\d{4}-\d{2}-\d{2}-[a-z0-9][a-z0-9-]*$/;
 export const DecisionId = z
   .string({ error: (iss) => `expected a decision id (such as 2012-05-20-goals-revision), found ${typeof iss.input}` })
-  .regex(DECISION_ID_PATTERN, { error: 'expected a decision id: the file name in decisions/ without .yaml, such as 2012-05-20-goals-revision' });
+  .regex(DECISION_ID_PATTERN, { error: 'expected a decision id: its file name without .yaml, such as 2012-05-20-goals-revision (in decisions/) or london/2012-09-15-dues (in chapters/london/decisions/)' });
 
 /** `london/2012-09-15` or `london/2012-09-15-evening`: chapters/london/meetings/<that>.yaml. */
 export const MEETING_REF_PATTERN = /^[a-z0-9][a-z0-9-]{0,62}\/\d{4}-\d{2}-\d{2}(?:-[a-z0-9][a-z0-9-]*)?$/;
