@@ -59,7 +59,9 @@ export function registerGovernanceCommands(program: Command, run: Run): void {
       .action((opts) => run(async (ctx) => (await import('./decision.js')).decisionsCommand(ctx, opts))),
     [['the decisions so far, as Markdown for the website', 'iops decisions --format markdown']],
   );
-  const goals = program.commands.find((c) => c.name() === 'goals') ?? program.command('goals').description('the goal set: its history of revisions');
+  const goals =
+    program.commands.find((c) => c.name() === 'goals') ??
+    examples(program.command('goals').description('the goal set: its history of revisions'), [['each revision of the goals, who adopted it, and how the organisation stood', 'iops goals history']]);
   examples(
     goals
       .command('history')
