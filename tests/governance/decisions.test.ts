@@ -92,3 +92,15 @@ describe('what a decision names exists', () => {
     expect(found[0]).toContain(message);
   });
 });
+
+describe('personal data in a proposal', () => {
+  it('is found by the scan validate warns from, in both kinds of decision file', async () => {
+    const { filesWithPersonalData, personalDataInFile } = await import('../../src/core/privacy/personalData.js');
+    const text = 'proposal: "Write to jo.bloggs@example.org"\nbody: { kind: icc }\nmethod: majority\noutcome: { status: proposed }\n';
+    const all = minimalOrg({ [ICC]: text });
+    const { org } = loadFromFiles(Object.entries(all).map(([path, t]) => ({ path, bytes: new TextEncoder().encode(t) })));
+    expect([...filesWithPersonalData(org!)]).toEqual([ICC]);
+    expect(personalDataInFile(ICC, text).map((w) => [w.line, w.column])).toEqual([[1, 21]]);
+    expect(personalDataInFile(DUES, text)).toHaveLength(1);
+  });
+});
