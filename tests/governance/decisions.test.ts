@@ -104,3 +104,16 @@ describe('personal data in a proposal', () => {
     expect(personalDataInFile(DUES, text)).toHaveLength(1);
   });
 });
+
+describe('hostile decision files', () => {
+  it('refuses a __proto__ key where it is, and pollutes nothing', () => {
+    expect(problems({ [ICC]: decision('{ status: proposed }', 'method: majority\n__proto__: { polluted: true }\n') })).toEqual([`${ICC}:4:1: the key \`__proto__\` is not allowed; remove it`]);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it('refuses a huge count and a path-like meeting link, each at its place', () => {
+    const found = problems({ [ICC]: decision('{ status: adopted, date: 2012-06-01, for: 1e400, against: 0, abstain: 0 }', 'method: majority\nmeeting: ../../etc/passwd\n') }).join('\n');
+    expect(found).toMatch(/:4:10: meeting: expected a meeting/);
+    expect(found).toMatch(/:6:52: outcome\.for: expected a whole number, found 1e400 \(read as the number Infinity\)/);
+  });
+});
