@@ -15,8 +15,11 @@ export function decisionsTable(raw: DecisionRow[], terminal: boolean): string {
     head: ['Decision', 'Body', 'Method', 'Outcome', 'Adopts', 'Proposal'],
     chars: COMPACT,
     style: { head: terminal ? ['bold'] : [], border: terminal ? ['grey'] : [] },
+    // ids and names keep their width; the outcome and the proposal wrap
+    colWidths: [Math.max(10, ...rows.map((r) => r.id.length)) + 2, null, null, 28, null, 42] as number[],
+    wordWrap: true,
   });
-  for (const r of rows) table.push([r.id, r.body_name, method(r), outcomeText(r), adoptsText(r.adopts), short(r.proposal.replace(/\s+/g, ' '))]);
+  for (const r of rows) table.push([r.id, r.body_name, method(r), outcomeText(r), adoptsText(r.adopts), short(r.proposal.replace(/\s+/g, ' '), 120)]);
   return `Decisions: ${rows.length}, oldest first\n${table.toString()}`;
 }
 
