@@ -53,7 +53,9 @@ describe('decision commands', () => {
     ok(repo, ['decision', 'propose', 'goals', '--body', 'icc', '--date', '2012-05-20', '--method', 'two-thirds', '--adopts', 'goals', '--text', 'Adopt the goals | **now**']);
     const table = ok(repo, ['decisions']).stdout;
     expect(table.split('\n').filter((l) => l.includes('2012-')).map((l) => l.split('│')[1]!.trim())).toEqual(['2012-05-20-goals', 'london/2012-09-15-dues']);
-    expect(table).toContain('adopted 2012-09-15 (for 8, against 0, abstain 1, blocks 0)');
+    // the outcome wraps in its column
+    const outcome = table.split('\n').map((l) => l.split('│')[4]?.trim()).filter(Boolean).join(' ');
+    expect(outcome).toContain('adopted 2012-09-15 (for 8, against 0, abstain 1, blocks 0)');
     const json = JSON.parse(ok(repo, ['decisions', '--format', 'json']).stdout);
     expect(json.decisions[1]).toMatchObject({ id: 'london/2012-09-15-dues', body: { kind: 'chapter-meeting', chapter: 'london' }, status: 'adopted', decided: '2012-09-15', counts: { for: 8, against: 0, abstain: 1, blocks: 0 }, adopts: { kind: 'dues', chapter: 'london' } });
     const md = ok(repo, ['decisions', '--format', 'markdown']).stdout;
