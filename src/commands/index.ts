@@ -4,6 +4,7 @@ import type { Run } from '../cli.js';
 import { examples } from './help.js';
 import { formatOption, outputOption } from './formats.js';
 import { registerDashboardCommands } from './register-dashboard.js';
+import { registerGovernanceCommands } from './register-governance.js';
 import { registerMoneyCommands } from './register-money.js';
 import { registerPrivacyCommands } from './register-privacy.js';
 import { registerRatesCommands } from './register-rates.js';
@@ -110,4 +111,5 @@ export function registerCommands(program: Command, run: Run): void {
   registerDashboardCommands(program, run);
   registerPrivacyCommands(program, run);
   registerRatesCommands(program, run);
+  registerGovernanceCommands(program, run);
 }

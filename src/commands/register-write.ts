@@ -52,6 +52,7 @@ export function registerWriteCommands(program: Command, run: Run): void {
     .option('--bank-account', 'the chapter has a bank account for dues')
     .option('--no-bank-account', 'no bank account')
     .option('--dues-agreed <date>', 'the day the chapter agreed on dues')
+    .option('--dues-decision <id>', 'the decision that adopted the dues scheme (iops decisions lists them)')
     .option('--dues-amount <amount>', 'scheme fixed: the monthly dues, such as 10')
     .option('--dues-currency <code>', 'scheme fixed: their currency, such as GBP')
     .action((id, opts) => run(async (ctx) => (await import('./chapter.js')).chapterSetCommand(ctx, id, opts)));

@@ -1,6 +1,7 @@
 // What a change does to the goals: definitions and goals added, removed or changed, the
 // deadline, and per goal target, current value, verdict and projection before and after, both
 // sides evaluated as of the same day. A reviewer reads "unchanged" only when nothing is.
+import { bodyName } from './governance/decisions.js';
 import type { Organisation } from './model.js';
 import { type GoalView, type ReadinessView, readiness } from './readiness.js';
 import type { Goal, GoalsFile } from './schema/goals.js';
@@ -43,6 +44,27 @@ export interface DiffView {
   goals_met: BeforeAfter<number>;
   goals_on_track: BeforeAfter<number>;
   data: Record<string, BeforeAfter<number>>;
+  /** Which decision adopts the head's goal set, when the goals changed (null when they did not). */
+  adoption: DiffAdoption | null;
+}
+
+/** The decision a goal set names in `adopted_by`, as that side's files have it. */
+export interface Adoption {
+  decision: string;
+  status: 'proposed' | 'adopted' | 'rejected' | 'withdrawn' | 'missing';
+  decided_on: string | null;
+  /** ICC, "IOPS UK assembly": who decided. */
+  by: string | null;
+}
+
+export interface DiffAdoption {
+  decision: string | null;
+  decided_on: string | null;
+  by: string | null;
+  /** An adopted decision, other than the one behind the base's goal set, adopts the head's. */
+  covered: boolean;
+  /** "adopted by … on …", or the warning that nothing adopted covers the change. */
+  note: string;
 }
 
 /** One side of a comparison: its goals, their evaluation as of the day compared, and how much data it holds. */
@@ -52,6 +74,8 @@ export interface SideEvaluation {
   counts: Record<string, number>;
   /** The reporting currency of its iops.yaml. */
   currency: string;
+  /** The decision its goals.yaml names in adopted_by. */
+  adoption: Adoption | null;
 }
 
 export interface Side extends SideEvaluation {
@@ -64,7 +88,28 @@ export const evaluateSide = (org: Organisation, goals: GoalsFile, asOf: string):
   readiness: readiness(org, goals, asOf),
   counts: dataCounts(org),
   currency: org.settings.currency,
+  adoption: adoptionOf(org, goals),
 });
+
+export function adoptionOf(org: Organisation, goals: GoalsFile): Adoption | null {
+  const id = goals.adopted_by;
+  if (id === undefined) return null;
+  const d = org.decisionById.get(id);
+  if (!d) return { decision: id, status: 'missing', decided_on: null, by: null };
+  return { decision: id, status: d.outcome.status, decided_on: d.outcome.date ?? null, by: bodyName(org, d.body) };
+}
+
+/** Whether an adopted decision covers the head's goal set, when it differs from the base's. */
+function diffAdoption(base: Side, head: Side, changed: boolean): DiffAdoption | null {
+  const b = base.adoption ?? null;
+  const a = head.adoption ?? null;
+  if (!changed && b?.decision === a?.decision) return null;
+  const warn = (why: string) => ({ decision: a?.decision ?? null, decided_on: a?.decided_on ?? null, by: a?.by ?? null, covered: false, note: `No adopted decision covers this change to the goals: ${why}` });
+  if (!a) return warn('goals.yaml names none (adopted_by: <decision id>, docs/governance.md).');
+  if (changed && b?.decision === a.decision) return warn(`goals.yaml still names ${a.decision}, the decision behind the previous goal set.`);
+  if (a.status !== 'adopted') return warn(`${a.decision} is ${a.status === 'missing' ? 'not a recorded decision' : `${a.status}, not adopted`}.`);
+  return { decision: a.decision, decided_on: a.decided_on, by: a.by, covered: true, note: `Adopted by ${a.decision} (${a.by}) on ${a.decided_on}.` };
+}
 
 /** Every leaf that differs between two plain values, as dotted paths. */
 export function changes(before: unknown, after: unknown, path = ''): Change[] {
@@ -149,5 +194,6 @@ export function diffReadiness(base: Side, head: Side, asOf: string): DiffView {
     goals_met: { before: metCount(before), after: metCount(after) },
     goals_on_track: { before: onTrackCount(before), after: onTrackCount(after) },
     data,
+    adoption: diffAdoption(base, head, definition_changes.length > 0),
   };
 }

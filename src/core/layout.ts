@@ -10,6 +10,8 @@ export interface FileRole {
   branch?: string;
   /** The date in a meeting's or report's file name. */
   date?: string;
+  /** A decision's id: its file name without `.yaml` (<date>-<slug>), after `<chapter>/` for a chapter's. */
+  decision?: string;
   /** The year of a dues ledger. */
   year?: number;
 }
@@ -17,7 +19,7 @@ export interface FileRole {
 export type Classified = { role: FileRole } | { ignore: true } | { problem: string };
 
 const DATED = /^(\d{4}-\d{2}-\d{2})(?:-(.+))?$/;
-const CHAPTER_FILES = ['chapter.yaml', 'members.yaml', 'meetings/', 'reports/', 'dues/'];
+const CHAPTER_FILES = ['chapter.yaml', 'members.yaml', 'meetings/', 'reports/', 'dues/', 'decisions/'];
 
 const badId = (what: string, id: string) =>
   `${what} ${JSON.stringify(id)} is not a valid id: use lowercase letters, digits and '-', starting with a letter or digit`;
@@ -53,6 +55,7 @@ function classifyPath(path: string): Classified {
     const id = second!.slice(0, -5);
     return ID_PATTERN.test(id) ? { role: { kind: 'branch', branch: id } } : { problem: badId('branch file name', id) };
   }
+  if (top === 'decisions') return parts.length === 2 ? decisionFile(second!) : { problem: 'decisions/ holds one file per decision, named <YYYY-MM-DD>-<slug>.yaml' };
   if (top !== 'chapters') return { ignore: true };
   if (!ID_PATTERN.test(second!)) return { problem: badId('chapter folder name', second!) };
   const chapter = second!;
@@ -72,10 +75,20 @@ function classifyPath(path: string): Classified {
       if (m[2] !== undefined && !ID_PATTERN.test(m[2])) return { problem: badId('the file name slug', m[2]) };
       return { role: { kind, chapter, date: m[1]! } };
     }
+    if (third === 'decisions') return decisionFile(fourth!, chapter);
     if (third === 'dues') {
       const m = /^(\d{4})\.yaml$/.exec(fourth!);
       return m ? { role: { kind: 'dues', chapter, year: Number(m[1]) } } : { problem: 'dues files are named by year, such as dues/2013.yaml' };
     }
   }
   return { problem: `iops does not read this file (a chapter folder holds ${CHAPTER_FILES.join(', ')})` };
+}
+
+/** decisions/<YYYY-MM-DD>-<slug>.yaml: the date it was proposed, and a slug naming it. */
+function decisionFile(name: string, chapter?: string): Classified {
+  const m = name.endsWith('.yaml') ? DATED.exec(name.slice(0, -5)) : null;
+  if (!m || m[2] === undefined) return { problem: 'decision files are named <YYYY-MM-DD>-<slug>.yaml (the day it was proposed, and a word or two)' };
+  if (!isCalendarDate(m[1]!)) return { problem: `the file name's date ${m[1]} is not a calendar date` };
+  if (!ID_PATTERN.test(m[2]) || name.length - 5 > 63) return { problem: badId('the decision file name', name.slice(0, -5)) };
+  return { role: { kind: 'decision', date: m[1]!, decision: `${chapter ? `${chapter}/` : ''}${name.slice(0, -5)}`, ...(chapter ? { chapter } : {}) } };
 }

@@ -3,6 +3,7 @@
 // they came from, so checks and reasons can point back at them.
 import type { Branch, Gathering } from './schema/branch.js';
 import type { Chapter } from './schema/chapter.js';
+import type { Decision } from './schema/decision.js';
 import type { Receipt } from './schema/dues.js';
 import type { GoalsFile } from './schema/goals.js';
 import type { Meeting } from './schema/meeting.js';
@@ -42,6 +43,14 @@ export interface BranchRecord extends Omit<Branch, 'gatherings'>, Source {
   id: string;
   gatherings: GatheringRecord[];
 }
+export interface DecisionRecord extends Decision, Source {
+  /** Its file name without `.yaml`: <date>-<slug>. */
+  id: string;
+  /** The day it was proposed (its file name's date). */
+  date: string;
+  /** Set for a chapter's decision (chapters/<id>/decisions/). */
+  chapter?: string;
+}
 export interface ChapterRecord extends Chapter, Source {
   id: string;
   /** The entries of its members.yaml: who belongs to it now, or last did. */
@@ -70,6 +79,10 @@ export interface Organisation {
   chapterById: Map<string, ChapterRecord>;
   branchById: Map<string, BranchRecord>;
   memberById: Map<string, MemberRecord>;
+  /** Every decision, oldest first (by the day proposed, then id). */
+  decisions: DecisionRecord[];
+  /** Decisions by id (the first of two with the same id; a check reports the second). */
+  decisionById: Map<string, DecisionRecord>;
 }
 
 export interface ChapterInput {
@@ -87,7 +100,7 @@ export interface ChapterInput {
 const byDate = <T extends { date: string; file: string }>(a: T, b: T) =>
   a.date < b.date ? -1 : a.date > b.date ? 1 : a.file < b.file ? -1 : a.file > b.file ? 1 : 0;
 
-export function buildOrganisation(settings: Settings, goals: GoalsFile | undefined, chapterInputs: ChapterInput[], branches: BranchRecord[]): Organisation {
+export function buildOrganisation(settings: Settings, goals: GoalsFile | undefined, chapterInputs: ChapterInput[], branches: BranchRecord[], decisions: DecisionRecord[] = []): Organisation {
   const chapters: ChapterRecord[] = chapterInputs
     .map((c) => ({
       ...c.chapter,
@@ -120,6 +133,9 @@ export function buildOrganisation(settings: Settings, goals: GoalsFile | undefin
     }
   if (moved) buildRosters(chapters, chapterById);
   const sortedBranches = [...branches].sort((a, b) => (a.id < b.id ? -1 : 1));
+  const sortedDecisions = [...decisions].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : a.file < b.file ? -1 : 1));
+  const decisionById = new Map<string, DecisionRecord>();
+  for (const d of sortedDecisions) if (!decisionById.has(d.id)) decisionById.set(d.id, d);
   return {
     settings,
     goals,
@@ -128,6 +144,8 @@ export function buildOrganisation(settings: Settings, goals: GoalsFile | undefin
     chapterById,
     branchById: new Map(sortedBranches.map((b) => [b.id, b])),
     memberById,
+    decisions: sortedDecisions,
+    decisionById,
   };
 }
 

@@ -134,7 +134,7 @@ export class Loader {
     // a part of the repository is checked on its own (as core/report/scope.ts would have it); the whole, unless certified
     const certified = asSums && !wanted && this.cache.certified(manifestOf(known, true));
     const valid: ValidFile[] = known.map((k) => ({ path: k.path, role: k.role, data: k.data ?? [], ...(k.data === undefined && k.sums ? { sums: k.sums } : {}) }));
-    const result = linkFiles(opts.scope?.select ? opts.scope.select(valid) : valid, new Map(), { checks: !certified && !opts.checked });
+    const result = linkFiles(opts.scope?.select ? opts.scope.select(valid) : valid, new Map(), { checks: !certified && !opts.checked, partial: opts.scope?.wanted !== undefined });
     if (result.problems.length || !result.org) return { failed: CROSS_FILE };
     // ledgers given as sums are checked as sums (what fails is then read and located the plain way)
     if (!certified && known.some((k) => k.data === undefined && !ledgerSumsPass(result.org!, k.role.chapter!, k.role.year!, k.sums!))) return { failed: CROSS_FILE };

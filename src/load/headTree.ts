@@ -26,8 +26,8 @@ import { type LoadResult, type ValidFile, linkFiles } from './load.js';
 import { loadTree } from './open.js';
 import { LEDGERS_AS_SUMS, type Scope } from './scope.js';
 
-/** What plans read: settings, goals, branches, chapters and their members. */
-const PLANNING_KINDS = new Set(['iops', 'goals', 'branch', 'chapter', 'members']);
+/** What plans read: settings, goals, branches, chapters and their members, decisions. */
+const PLANNING_KINDS = new Set(['iops', 'goals', 'branch', 'chapter', 'members', 'decision']);
 export const PLANNING: Scope = {
   wanted: (path) => {
     const c = classify(path);
@@ -121,7 +121,8 @@ class CachedHead implements HeadTree {
     const files = new Map(this.base);
     for (const [path, bytes] of changes) {
       const c = classify(path);
-      if (!('role' in c) || c.role.kind === 'iops' || c.role.kind === 'goals') return undefined;
+      // a decision is named by chapters and the goals, and names meetings (not loaded for planning)
+      if (!('role' in c) || c.role.kind === 'iops' || c.role.kind === 'goals' || c.role.kind === 'decision') return undefined;
       const parsed = parseJob({ path, role: c.role, bytes });
       // HEAD passed every check: the only problems a file can have on its own are the changed file's
       if ('fail' in parsed) {

@@ -7,9 +7,11 @@ import { classify } from '../core/layout.js';
 import { checkReferences } from '../core/checks/references.js';
 import { checkHistories } from '../core/checks/histories.js';
 import { checkRecords } from '../core/checks/records.js';
+import { checkDecisions } from '../core/checks/decisions.js';
 import {
   type BranchRecord,
   type ChapterInput,
+  type DecisionRecord,
   type MeetingRecord,
   type MemberRecord,
   type Organisation,
@@ -22,6 +24,7 @@ import { toMinor } from '../core/money.js';
 import { type Problem, type UnlocatedProblem, compareProblems } from '../core/problem.js';
 import type { Branch } from '../core/schema/branch.js';
 import type { Chapter } from '../core/schema/chapter.js';
+import type { Decision } from '../core/schema/decision.js';
 import type { Receipt } from '../core/schema/dues.js';
 import type { GoalsFile } from '../core/schema/goals.js';
 import type { Meeting } from '../core/schema/meeting.js';
@@ -48,7 +51,7 @@ export interface ValidFile {
   sums?: LedgerSums;
 }
 
-export function loadFromFiles(files: readonly FileEntry[], opts: { select?: (valid: ValidFile[]) => ValidFile[] } = {}): LoadResult {
+export function loadFromFiles(files: readonly FileEntry[], opts: { select?: (valid: ValidFile[]) => ValidFile[]; partial?: boolean } = {}): LoadResult {
   const problems: Problem[] = [];
   const parsed = new Map<string, ParsedYaml>();
   const valid: ValidFile[] = [];
@@ -73,17 +76,23 @@ export function loadFromFiles(files: readonly FileEntry[], opts: { select?: (val
   if (!files.some((f) => f.path === 'iops.yaml')) fileProblem('iops.yaml', 'missing: every data repository has an iops.yaml at its root');
   if (problems.length) return { org: undefined, problems: problems.sort(compareProblems) };
 
-  return linkFiles(opts.select ? opts.select(valid) : valid, parsed);
+  return linkFiles(opts.select ? opts.select(valid) : valid, parsed, { partial: opts.partial === true });
 }
 
 /**
  * Files valid on their own → the organisation and the cross-file problems (located when `parsed`
  * knows the file). `checks: false` only for files a certificate says passed them (load/cachedLoad.ts).
  */
-export function linkFiles(valid: ValidFile[], parsed: ReadonlyMap<string, ParsedYaml> = new Map(), opts: { checks?: boolean; focus?: ReadonlySet<string> } = {}): LoadResult {
+export function linkFiles(valid: ValidFile[], parsed: ReadonlyMap<string, ParsedYaml> = new Map(), opts: { checks?: boolean; focus?: ReadonlySet<string>; partial?: boolean } = {}): LoadResult {
   const { org, nameDates, linkProblems } = link(valid);
   if (opts.checks === false) return { org, problems: [] };
-  const checks = [...linkProblems, ...checkRecords(org, nameDates, opts.focus), ...checkReferences(org, opts.focus), ...checkHistories(org, opts.focus)];
+  const checks = [
+    ...linkProblems,
+    ...checkRecords(org, nameDates, opts.focus),
+    ...checkReferences(org, opts.focus),
+    ...checkHistories(org, opts.focus),
+    ...checkDecisions(org, opts.focus, { meetings: opts.partial !== true }),
+  ];
   return { org: checks.length ? undefined : org, problems: checks.map((u) => locateProblem(u, parsed)).sort(compareProblems) };
 }
 
@@ -128,6 +137,7 @@ function link(files: ValidFile[]): { org: Organisation; nameDates: Map<string, s
   let goals: GoalsFile | undefined;
   const chapters = new Map<string, Partial<ChapterInput> & Omit<ChapterInput, 'chapter' | 'file'>>();
   const branches: BranchRecord[] = [];
+  const decisions: DecisionRecord[] = [];
   const nameDates = new Map<string, string | number>();
   const minorOf = minorUnits();
   const chapterOf = (id: string) => {
@@ -170,6 +180,9 @@ function link(files: ValidFile[]): { org: Organisation; nameDates: Map<string, s
         append(chapterOf(role.chapter!).receipts, receiptRecords(path, role.chapter!, data, minorOf));
         if (sums) (ledgerSums.get(role.chapter!) ?? ledgerSums.set(role.chapter!, []).get(role.chapter!)!).push(sums.months);
         break;
+      case 'decision':
+        decisions.push({ ...(data as Decision), id: role.decision!, date: role.date!, file: path, ...(role.chapter ? { chapter: role.chapter } : {}) });
+        break;
     }
   }
   const linkProblems: UnlocatedProblem[] = [];
@@ -185,5 +198,5 @@ function link(files: ValidFile[]): { org: Organisation; nameDates: Map<string, s
     if (sums) c.receiptMonths = mergeReceiptMonths([...sums, receiptMonthsOf(c.receipts)]);
     inputs.push(c as ChapterInput);
   }
-  return { org: buildOrganisation(settings!, goals, inputs, branches), nameDates, linkProblems };
+  return { org: buildOrganisation(settings!, goals, inputs, branches, decisions), nameDates, linkProblems };
 }

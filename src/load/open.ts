@@ -52,7 +52,7 @@ export async function openRepository(location: DataLocation, opts: OpenOptions =
   if (wanted) {
     // the part the command needs, as the cache would give it; the whole when the part has a problem
     const files = await read(wanted);
-    const part = loadFromFiles(files, { select: opts.scope?.select });
+    const part = loadFromFiles(files, { select: opts.scope?.select, partial: true });
     if (part.org) return { root, files, ...part };
   }
   const files = await read();
@@ -98,8 +98,8 @@ export async function loadTree(
   for (const [path, bytes] of opts.changes ?? []) if (wanted(path)) files.set(path, { path, bytes });
   const sorted = [...files.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   if (opts.scope?.select) {
-    const part = loadFromFiles(sorted, { select: opts.scope.select });
+    const part = loadFromFiles(sorted, { select: opts.scope.select, partial: true });
     if (part.org) return part;
   }
-  return loadFromFiles(sorted);
+  return loadFromFiles(sorted, { partial: opts.scope?.wanted !== undefined });
 }

@@ -75,6 +75,7 @@ export function renderDiffTable(view: DiffView, o: DiffRenderOptions): string {
     // shown from the raw values: escaping before JSON.stringify would double the backslashes
     lines.push('Goal definitions changed:', ...view.definition_changes.map((c) => `  ${visible(c.path)}: ${visible(show(c.before))} → ${visible(show(c.after))}`), '');
   } else lines.push('Goal definitions unchanged.', '');
+  if (v.adoption) lines.push(v.adoption.covered ? v.adoption.note : o.chalk.bold.yellow(`⚠ ${v.adoption.note}`), '');
   const table = new Table({
     head: ['GOAL', 'TARGET', 'CURRENT', 'MET'],
     style: { head: o.terminal ? ['bold'] : [], border: o.terminal ? ['grey'] : [] },
@@ -110,6 +111,7 @@ export function renderDiffMarkdown(v: DiffView, o: DiffRenderOptions): string {
   if (v.definition_changes.length) {
     lines.push('**Goal definitions changed:**', '', ...v.definition_changes.map((c) => `- ${mdCode(c.path)}: ${mdText(show(c.before))} → ${mdText(show(c.after))}`), '');
   } else lines.push('Goal definitions unchanged.', '');
+  if (v.adoption) lines.push(v.adoption.covered ? mdText(v.adoption.note) : `⚠️ **${mdText(v.adoption.note)}**`, '');
   lines.push('| Goal | Target | Current | Met |', '| --- | ---: | ---: | :---: |');
   for (const d of v.goals) {
     const r = row(d, o.currency).map(mdText);

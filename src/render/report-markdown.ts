@@ -7,6 +7,7 @@ import { SUPPRESSED_TEXT } from '../core/privacy.js';
 import { mdText } from './escape.js';
 import { count } from './format.js';
 import {
+  decisionText,
   type ChapterReportOutput,
   attendanceCellsText,
   attendanceTrendText,
@@ -136,6 +137,12 @@ export function renderReportMarkdown(r: ChapterReportOutput, o: MarkdownOptions 
   if (r.goals.length) {
     lines.push('', '### Goals', '', '| Goal | Counts | This chapter |', '| --- | :---: | --- |');
     for (const g of r.goals) lines.push(`| ${mdText(g.title)} | ${g.counts === null ? '' : g.counts ? '✅' : '❌'} | ${mdText(g.reason)} |`);
+  }
+  if (r.decisions) {
+    const d = r.decisions;
+    lines.push('', d.since ? `### Decisions since the last report (${d.since})` : '### Decisions', '');
+    if (!d.list.length) lines.push('None.');
+    for (const x of d.list) lines.push(`- **${x.date}**: ${mdText(decisionText(x))}`);
   }
   lines.push('', '### What is due', '');
   if (!r.due.length) lines.push('Nothing is due.');

@@ -7,6 +7,7 @@ import type { ChapterReport, GoalStanding } from '../core/report/types.js';
 import { printable } from './escape.js';
 import { count } from './format.js';
 import {
+  decisionText,
   type ChapterReportOutput,
   attendanceCellsText,
   attendanceTrendText,
@@ -158,6 +159,11 @@ function wrap(text: string, width: number): string {
   return [...lines, line].join('\n');
 }
 
+function decisionRows(d: NonNullable<ChapterReport['decisions']>): Row[] {
+  if (!d.list.length) return [['', d.since ? `none since the last report (${d.since})` : 'none yet']];
+  return d.list.map((x) => [x.date, decisionText(x)]);
+}
+
 export function renderReportTable(report: ChapterReportOutput, o: TableOptions): string {
   const r = printable(report);
   const { chalk } = o;
@@ -173,6 +179,7 @@ export function renderReportTable(report: ChapterReportOutput, o: TableOptions):
   section('ACTIVITY', [...activityRows(r), ...reportRows(r)]);
   section('DUES', duesRows(r));
   if (r.goals.length) section('GOALS', goalRows(r, chalk));
+  if (r.decisions) section('DECISIONS', decisionRows(r.decisions));
   section('DUE', r.due.length ? r.due.map((d) => [dueDate(d, r.as_of), d.overdue ? chalk.red(dueWhat(d, r.as_of)) : dueWhat(d, r.as_of)]) : [['', 'nothing due']]);
   const branch = r.branch ? ` · branch ${r.branch}` : '';
   const lines = [

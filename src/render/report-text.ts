@@ -2,7 +2,7 @@
 // hidden cells as "not shown"), standings, trends, due items, the data stamp.
 import { minorDigits } from '../core/money.js';
 import { type Cell, SUPPRESSED_TEXT, cellText, privacyNote } from '../core/privacy.js';
-import type { Breakdown, ChapterReport, DueItem, Money, Standing } from '../core/report/types.js';
+import type { Breakdown, ChapterReport, DecisionView, DueItem, Money, Standing } from '../core/report/types.js';
 import { count } from './format.js';
 import { thousands } from '../core/thousands.js';
 
@@ -96,3 +96,11 @@ export function stamp(r: ChapterReportOutput): string {
 export const dueDate = (d: DueItem, asOf: string): string => (d.date === asOf ? 'now' : d.date);
 
 export const dueWhat = (d: DueItem, asOf: string): string => `${d.text}${d.overdue && d.date !== asOf ? ' (overdue)' : ''}`;
+
+/** "ICC adopted 2012-05-05-count-online-meetings (majority: for 11, against 4, abstain 2; the goal set): Count online …" */
+export function decisionText(d: DecisionView): string {
+  const c = d.counts;
+  const counts = c ? `: for ${c.for}, against ${c.against}, abstain ${c.abstain}${d.method === 'consensus' ? `, blocks ${c.blocks}` : ''}` : '';
+  const what = d.adopts ? `; ${d.adopts}` : '';
+  return `${d.body} ${d.status === 'proposed' ? 'to decide' : d.status} ${d.id} (${d.method}${counts}${what}): ${d.proposal}`;
+}

@@ -8,6 +8,7 @@ import { generateDues, renderLedger } from './dues.js';
 import { generateMeetings, renderMeeting } from './meetings.js';
 import { addSampleHistories, historyDates, listedIn } from './histories.js';
 import { generateMembers, renderMembers, type Member } from './members.js';
+import { chapterAt, duesDecisionId, governanceFiles, withAdoption } from './governance.js';
 import { generateReports, renderReport } from './reports.js';
 import { rngFor } from './random.js';
 import { goalsYaml, iopsYaml } from './settings.js';
@@ -32,7 +33,7 @@ function chapterYaml(ch: ChapterSpec, members: readonly Member[]): string {
     lines.push(`delegate: ${rngFor(`${ch.id}:delegate`).pick(founders).id}`);
   }
   if (ch.dues) {
-    lines.push('dues:', `  scheme: ${ch.dues.scheme}`, `  bank_account: ${ch.dues.bank}`, `  agreed: ${ch.dues.agreed}`);
+    lines.push('dues:', `  scheme: ${ch.dues.scheme}`, `  bank_account: ${ch.dues.bank}`, `  agreed: ${ch.dues.agreed}`, `  decision: ${duesDecisionId(ch)}`);
   }
   if (ch.community) {
     const [woman, man] = ch.community;
@@ -95,6 +96,7 @@ export function generateSample(): SampleFile[] {
   for (const b of BRANCHES) files.push({ path: paths.branch(b.id), content: branchYaml(b), date: branchDate(b) });
   const earliest = minDate(CHAPTERS.map((c) => c.start));
   files.push({ path: paths.iops(), content: iopsYaml(), date: earliest });
-  files.push({ path: paths.goals(), content: goalsYaml(), date: earliest });
+  files.push({ path: paths.goals(), content: withAdoption(goalsYaml()), date: earliest });
+  files.push(...governanceFiles(CHAPTERS, membersOf));
   return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }

@@ -72,9 +72,11 @@ describe('a pull request cannot forge its review comment', () => {
     expect(rawHtml(tokens)).toEqual([]);
     expect(headings(tokens)).toEqual([expect.stringMatching(/^h3 iops diff: `HEAD \(\w+\)` → `working tree` \(as of 2013-06-30\)$/)]);
     // the flip the threshold makes, in the goal table and in the projection table
-    expect(strong(tokens)).toEqual(['Goal definitions changed:', 'no → yes', 'On track by the deadline 2013-08-31:', 'no → yes']);
+    // and that no adopted decision covers the change, in its own paragraph
+    expect(strong(tokens)).toEqual(['Goal definitions changed:', 'No adopted decision covers this change to the goals: goals.yaml names none (adopted_by: <decision id>, docs/governance.md).', 'no → yes', 'On track by the deadline 2013-08-31:', 'no → yes']);
     expect(blockTypes(tokens)).toEqual([
       'heading_open', 'paragraph_open', 'bullet_list_open', 'list_item_open', 'paragraph_open', 'list_item_open', 'paragraph_open',
+      'paragraph_open',
       'table_open', 'thead_open', 'tr_open', 'th_open', 'th_open', 'th_open', 'th_open', 'tbody_open',
       'tr_open', 'td_open', 'td_open', 'td_open', 'td_open', 'tr_open', 'td_open', 'td_open', 'td_open', 'td_open',
       'paragraph_open',

@@ -39,6 +39,8 @@ const FILES: Record<string, [FileKind, string]> = {
   report: ['report', 'chapters/london/reports/2012-02-27.md'],
   settings: ['iops', 'iops.yaml'],
   goals: ['goals', 'goals.yaml'],
+  decision: ['decision', 'decisions/2012-05-05-count-online-meetings.yaml'],
+  chapterDecision: ['decision', 'chapters/london/decisions/2012-03-10-dues.yaml'],
 };
 
 type Path = (string | number)[];
@@ -159,6 +161,23 @@ const MUTATIONS: Mutation[] = [
     ...bad('a rate too small to write as a plain decimal', 'settings', ['rates', 'GBP'], 1e-20),
     exception: 'the rate must print as a plain decimal (String(n) without an exponent); a number\'s printed form is not visible to JSON Schema',
   },
+  // decisions (docs/governance.md)
+  bad('unknown decision method', 'decision', ['method'], 'unanimity'),
+  bad('unknown body', 'decision', ['body', 'kind'], 'congress'),
+  bad('branch assembly without its branch', 'decision', ['body'], { kind: 'branch-assembly' }),
+  good('a branch assembly', 'decision', ['body'], { kind: 'branch-assembly', branch: 'uk' }),
+  bad('negative count', 'decision', ['outcome', 'against'], -1),
+  bad('fractional count', 'decision', ['outcome', 'for'], 2.5),
+  bad('quorum 0', 'decision', ['quorum'], 0),
+  bad('unknown outcome status', 'decision', ['outcome', 'status'], 'passed'),
+  bad('unknown key in the outcome', 'decision', ['outcome', 'voters'], ['ldn-a']),
+  bad('meeting link not <chapter>/<date>', 'decision', ['meeting'], '../london/2012-09-15'),
+  good('meeting link', 'chapterDecision', ['meeting'], 'london/2012-03-10'),
+  bad('adopts dues without the chapter', 'chapterDecision', ['adopts'], { kind: 'dues' }),
+  good('adopts a founding', 'decision', ['adopts'], { kind: 'branch-founding', branch: 'uk' }),
+  bad('adopted_by not a decision id', 'goals', ['adopted_by'], '../decisions/x'),
+  good('adopted_by a chapter decision id', 'goals', ['adopted_by'], 'london/2012-03-10-dues'),
+  bad('dues decision not a decision id', 'chapter', ['dues', 'decision'], 'dues'),
 ];
 
 function mutate(data: unknown, path: Path, value: unknown): unknown {

@@ -1,9 +1,11 @@
 // Chapter and branch changes: add one, and set the fields a chapter decides later (its
 // delegate, dues scheme, bank account, the day it agreed on dues).
+import type { Organisation } from '../../core/model.js';
 import { paths } from '../../core/paths.js';
 import { DUES_SCHEMES, oneOf } from '../../core/schema/common.js';
 import { UsageError } from '../../errors.js';
 import type { Plan } from '../transaction.js';
+import { decisionOf } from './decision.js';
 import { REMOVE, compact, existingFile, newMapFile } from './files.js';
 import { amount, branchOf, chapterOf, country, currency, date, id, memberOf, parsed } from './values.js';
 import type { Edit } from './yamlEdit.js';
@@ -57,6 +59,8 @@ export interface ChapterSetInput {
   duesScheme?: string | undefined;
   bankAccount?: boolean | undefined;
   duesAgreed?: string | undefined;
+  /** The decision that adopted the dues scheme (docs/governance.md). */
+  duesDecision?: string | undefined;
   /** Scheme fixed: the monthly amount and its currency. */
   duesAmount?: string | undefined;
   duesCurrency?: string | undefined;
@@ -80,17 +84,18 @@ export const chapterSet = (chapterId: string, input: ChapterSetInput): Plan => (
     if (m.chapter !== chapter.id) throw new UsageError(`--delegate: ${m.id} is a member of ${m.chapter}, not of ${chapter.id}; the delegate must be a member of this chapter`);
   }
   change(['delegate'], 'delegate', input.delegate === false ? REMOVE : input.delegate);
-  const duesGiven = [input.duesScheme, input.bankAccount, input.duesAgreed, input.duesAmount, input.duesCurrency].some((v) => v !== undefined);
+  const duesGiven = [input.duesScheme, input.bankAccount, input.duesAgreed, input.duesDecision, input.duesAmount, input.duesCurrency].some((v) => v !== undefined);
   if (duesGiven && !chapter.dues && input.duesScheme === undefined) throw new UsageError(`${chapter.name} has no dues scheme yet; give one with --dues-scheme (${DUES_SCHEMES.join(', ')})`);
   change(['dues', 'scheme'], 'dues scheme', input.duesScheme !== undefined ? parsed('--dues-scheme', oneOf(DUES_SCHEMES, 'a dues scheme'), input.duesScheme) : undefined);
   change(['dues', 'bank_account'], 'bank account', input.bankAccount);
   change(['dues', 'agreed'], 'dues agreed', input.duesAgreed !== undefined ? date('--dues-agreed', input.duesAgreed) : undefined);
+  change(['dues', 'decision'], 'dues decision', input.duesDecision !== undefined ? duesDecision(s.org, chapter.id, input.duesDecision) : undefined);
   const cur = input.duesCurrency !== undefined ? currency('--dues-currency', input.duesCurrency) : undefined;
   change(['dues', 'amount'], 'dues amount', input.duesAmount !== undefined ? amount('--dues-amount', input.duesAmount, cur ?? chapter.dues?.currency ?? s.org.settings.currency) : undefined);
   change(['dues', 'currency'], 'dues currency', cur);
   if (input.duesScheme !== undefined && input.duesScheme !== 'fixed' && input.duesAmount === undefined)
     for (const key of ['amount', 'currency'] as const) if (chapter.dues?.[key] !== undefined) edits.push({ op: 'remove', path: ['dues', key] });
-  if (!edits.length) throw new UsageError('nothing to set: give at least one of --name, --country, --branch, --founded, --delegate, --dues-scheme, --bank-account, --dues-agreed, --dues-amount, --dues-currency');
+  if (!edits.length) throw new UsageError('nothing to set: give at least one of --name, --country, --branch, --founded, --delegate, --dues-scheme, --bank-account, --dues-agreed, --dues-decision, --dues-amount, --dues-currency');
   const file = existingFile(s, chapter.file);
   for (const e of edits) {
     if (e.op === 'remove' && (file.data as Record<string, unknown>)[String(e.path[0])] === undefined) continue;
@@ -103,3 +108,11 @@ export const chapterSet = (chapterId: string, input: ChapterSetInput): Plan => (
     writes: [{ path: chapter.file, text: file.toString() }],
   };
 };
+
+/** --dues-decision: an adopted decision that adopts this chapter's dues (as validate requires). */
+function duesDecision(org: Organisation, chapter: string, raw: string): string {
+  const d = decisionOf(org, raw);
+  if (d.adopts?.kind !== 'dues' || d.adopts.chapter !== chapter) throw new UsageError(`--dues-decision: ${d.id} does not adopt ${chapter}'s dues (propose one with --adopts dues:${chapter})`);
+  if (d.outcome.status !== 'adopted') throw new UsageError(`--dues-decision: ${d.id} is ${d.outcome.status}, not adopted; record its outcome first (iops decision record ${d.id} --outcome adopted …)`);
+  return d.id;
+}

@@ -5,6 +5,7 @@
 import { type Document, type YAMLMap, type YAMLSeq, isMap, isSeq, parseDocument } from 'yaml';
 import { addMonths, lastDayOfMonth, monthOf } from '../../core/dates.js';
 import { type SampleFile, generateSample } from '../../sample/generate.js';
+import { chapterAt, firstGoalSet } from '../../sample/governance.js';
 import { commitFiles } from './index.js';
 import { type MovedItem, membersAt, movedItems } from './sampleHistories.js';
 import { progressStep } from '../../io/progress.js';
@@ -91,13 +92,19 @@ export async function replaySample(root: string, extra: ReadonlyMap<string, stri
     const next = new Map<string, string>();
     for (const f of files) {
       const content = contentAt(f, docs.get(f.path), starts.get(f.path)!, asOf, moved);
-      if (content !== undefined) next.set(f.path, f.path === 'goals.yaml' && month < GOALS_REVISED ? firstGoals(content) : content);
+      if (content !== undefined) next.set(f.path, f.path === 'goals.yaml' && month < GOALS_REVISED ? firstGoals(content) : /chapter\.yaml$/.test(f.path) ? chapterAt(content, asOf) : content);
     }
     const changed = new Map<string, string | Uint8Array>([...next].filter(([p, c]) => state.get(p) !== c));
     if (month === GOALS_REVISED) {
-      await commitFiles(root, new Map([['goals.yaml', next.get('goals.yaml')!]]), 'Goals: count online meetings toward a functioning chapter\n\nMany chapters meet online between in-person meetings; agreed by pull request #1.\n\nIops-Command: init --sample', `${month}-15`);
+      // with the ICC's decision adopting it (decisions/, sample/governance.ts)
+      const decided = [...changed].filter(([p]) => p.startsWith('decisions/'));
+      await commitFiles(root, new Map([['goals.yaml', next.get('goals.yaml')!], ...decided]), 'Goals: count online meetings toward a functioning chapter\n\nMany chapters meet online between in-person meetings; agreed by pull request #1 and adopted by the ICC (decision 2012-05-05-count-online-meetings).\n\nIops-Command: init --sample', `${month}-15`);
       commits++;
       changed.delete('goals.yaml');
+      for (const [p, c] of decided) {
+        changed.delete(p);
+        state.set(p, c as string);
+      }
       state.set('goals.yaml', next.get('goals.yaml')!);
     }
     if (commits === 0) for (const [p, c] of extra) changed.set(p, c);
@@ -112,7 +119,7 @@ export async function replaySample(root: string, extra: ReadonlyMap<string, stri
 }
 
 function firstGoals(content: string): string {
-  return content.replace(/count_online: true( *)/, 'count_online: false$1');
+  return firstGoalSet(content.replace(/count_online: true( *)/, 'count_online: false$1'));
 }
 
 function monthsBetween(first: string, last: string): string[] {

@@ -1,6 +1,7 @@
 // The metric catalogue. Adding a metric: write its module and list it here.
 import { branchesWithNationalGathering } from './branches.js';
 import { chapters, chaptersReporting, chaptersWithDelegate } from './chapters.js';
+import { chaptersWithDuesDecision } from './decisions.js';
 import { chaptersCollectingDues, duesIncome } from './dues.js';
 import { functioningChapters } from './functioning.js';
 import { meetings } from './meetings.js';
@@ -19,6 +20,7 @@ export const METRICS: readonly Metric<any>[] = [
   meetings,
   membersStudied,
   duesIncome,
+  chaptersWithDuesDecision,
 ];
 
 export const metricByName = new Map(METRICS.map((m) => [m.name, m]));

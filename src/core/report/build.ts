@@ -4,6 +4,7 @@ import { addDays } from '../dates.js';
 import type { ChapterRecord, Organisation } from '../model.js';
 import { lastOnOrBefore } from '../metrics/asof.js';
 import { educationSection, projectsSection } from './activity.js';
+import { decisionsSection } from './decisions.js';
 import { dueList } from './due.js';
 import { duesSection } from './dues.js';
 import { DEFAULT_MEETING_RULES, meetingsSection } from './meetings.js';
@@ -65,6 +66,7 @@ export function buildChapterReport(org: Organisation, chapter: ChapterRecord, as
     reports: reportsSection(chapter, asOf, functioning?.report_every_days),
     dues: duesSection(chapter, asOf, defs?.collecting_dues?.window_months ?? DEFAULT_DUES_WINDOW_MONTHS, org.settings, { plan, at: breakdownsAsOf }),
     goals: goalStandings(org, chapter, asOf, members.gender),
+    decisions: decisionsSection(org, chapter, asOf),
     due: dueList(org, chapter, asOf, delegate),
   };
 }

@@ -8,13 +8,13 @@
 // read, falling back to all of them on any problem); load/scope.ts reads parsed, usually cached,
 // data for the parse cache. docs/report.md.
 
-const OTHER_CHAPTER_FILE = /^chapters\/([^/]+)\/(chapter\.yaml|members\.yaml|meetings\/[^/]+)$/;
+const OTHER_CHAPTER_FILE = /^chapters\/([^/]+)\/(chapter\.yaml|members\.yaml|meetings\/[^/]+|decisions\/[^/]+)$/;
 
 /** Paths worth reading (the rest of other chapters — reports, dues — never matter). */
 export function scopePaths(chapter: string): (path: string) => boolean {
   const own = `chapters/${chapter}/`;
   return (path) =>
-    path === 'iops.yaml' || path === 'goals.yaml' || path.startsWith('branches/') || path.startsWith(own) || OTHER_CHAPTER_FILE.test(path);
+    path === 'iops.yaml' || path === 'goals.yaml' || path.startsWith('branches/') || path.startsWith('decisions/') || path.startsWith(own) || OTHER_CHAPTER_FILE.test(path);
 }
 
 /** How the selection sees a file, whatever it holds (text or parsed data). */
@@ -50,6 +50,7 @@ export function chooseScope<F>(chapter: string, files: readonly F[], view: Scope
     }
     const [, other, name] = m;
     if (name === 'chapter.yaml') chapterFiles.set(other!, f);
+    else if (name!.startsWith('decisions/')) kept.push(f); // chapters' dues schemes name them
     else if (name === 'members.yaml') membersFiles.set(other!, f);
     else {
       if (!view.words(f).has(chapter) && !view.alwaysKept(f)) continue;

@@ -149,6 +149,26 @@ export interface DueItem {
   text: string;
 }
 
+export interface DecisionView {
+  id: string;
+  /** The day it was decided; for an open proposal, the day it was proposed. */
+  date: string;
+  status: 'proposed' | 'adopted' | 'rejected' | 'withdrawn';
+  /** ICC, "IOPS UK assembly", the chapter's name. */
+  body: string;
+  proposal: string;
+  method: 'consensus' | 'majority' | 'two-thirds';
+  counts: { for: number; against: number; abstain: number; blocks: number } | null;
+  adopts: string | null;
+}
+
+export interface DecisionsSection {
+  /** The chapter's last report, which the list starts after (null: every decision so far). */
+  since: string | null;
+  /** Decided since then, and proposals still open, oldest first. */
+  list: DecisionView[];
+}
+
 export interface ChapterReport {
   chapter: string;
   name: string;
@@ -173,5 +193,7 @@ export interface ChapterReport {
   reports: ReportsSection;
   dues: DuesSection;
   goals: GoalStanding[];
+  /** Null when the organisation records no decisions (docs/governance.md). */
+  decisions: DecisionsSection | null;
   due: DueItem[];
 }

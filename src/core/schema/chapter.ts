@@ -1,6 +1,7 @@
 // chapters/<id>/chapter.yaml: one local chapter.
 import { z } from 'zod';
 import { AGE_BANDS, Bool, CalendarDate, Country, Currency, DUES_SCHEMES, Fraction, GENDERS, Id, Text, oneOf } from './common.js';
+import { DecisionId } from './decision.js';
 import { Amount, amountFitsCurrency, amountInCurrency } from './money.js';
 
 /** `amount` and `currency` go together, belong to the fixed scheme only, and are required by it. */
@@ -37,6 +38,7 @@ export const ChapterSchema = z.strictObject({
         scheme: oneOf(DUES_SCHEMES, 'a dues scheme'),
         bank_account: Bool.default(false),
         agreed: CalendarDate.optional(),
+        decision: DecisionId.optional(), // the decision that adopted the scheme: docs/governance.md
         amount: Amount.optional(), // scheme fixed: the monthly amount, in `currency`
         currency: Currency.optional(),
       })

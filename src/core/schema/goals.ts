@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { METRICS } from '../metrics/index.js';
 import type { Unit } from '../metrics/metric.js';
 import { CalendarDate, Id, Text, describe } from './common.js';
+import { DecisionId } from './decision.js';
 import { DefinitionsSchema } from './definitions.js';
 
 const Bound = z.number({ error: (iss) => `expected a number, found ${describe(iss.input)}` });
@@ -65,6 +66,8 @@ export const GoalsFileSchema = z
   .strictObject({
     convention: Text,
     deadline: CalendarDate,
+    /** The decision that adopted this goal set (decisions/<id>.yaml): docs/governance.md. */
+    adopted_by: DecisionId.optional(),
     definitions: DefinitionsSchema.default({}),
     goals: z.array(GoalSchema),
   })

@@ -5,6 +5,7 @@ import { type DataPath, type UnlocatedProblem, closest } from '../problem.js';
 import { BranchSchema } from './branch.js';
 import { ChapterSchema } from './chapter.js';
 import { describe, quote } from './common.js';
+import { DecisionSchema } from './decision.js';
 import { LedgerSchema } from './dues.js';
 import { GoalsFileSchema } from './goals.js';
 import { MeetingSchema } from './meeting.js';
@@ -21,6 +22,7 @@ export const SCHEMAS: Record<FileKind, { schema: z.ZodType; root: string; title:
   meeting: { schema: MeetingSchema, root: '', title: 'chapters/<id>/meetings/<date>.yaml: one meeting' },
   report: { schema: ReportSchema, root: '', title: 'chapters/<id>/reports/<date>.md: front matter of a published report' },
   dues: { schema: LedgerSchema, root: 'receipts', title: 'chapters/<id>/dues/<year>.yaml: the year\'s dues receipts' },
+  decision: { schema: DecisionSchema, root: '', title: 'decisions/<date>-<slug>.yaml (or chapters/<id>/decisions/…): a proposal and its outcome' },
 };
 
 const EXPECTED: Record<string, string> = { object: 'a map (key: value lines)', array: 'a list (lines starting with "- ")', string: 'text', number: 'a number', boolean: 'true or false' };
