@@ -109,14 +109,19 @@ export function makeSample(cli, dir) {
   return join(dir, 'pristine');
 }
 
-const WRITES = /^(init|meeting log|member \w+|dues record|chapter \w+|branch add|gathering log|import members|rates set)$|--publish\b/;
+// The commands known to leave the data as it was; any other (a write, a command added later) gets
+// a copy of its own, so a new write command in the README can never change what later blocks see.
+const READS = new Set(['readiness', 'validate', 'diff', 'report', 'forecast', 'history', 'dashboard', 'decisions', 'schema', 'completion', 'privacy check', 'export members', 'goals history', 'dues', 'dues export', 'dues suggest', 'dues arrears', 'rates', 'rates list']);
+// Commands whose second word names a subcommand (`iops dues record`); `iops dues --from …` is the default one.
+const GROUPS = new Set(['dues', 'rates', 'privacy', 'export', 'goals', 'member', 'meeting', 'decision', 'chapter', 'branch', 'gathering', 'import']);
 
-/** Whether a block changes the repository (or shows the cache's first run): it then gets a copy of its own. */
+/** Whether a block may change the repository (or shows the cache's first run): it then gets a copy of its own. */
 export const needsOwnCopy = (block) =>
   block.commands.some((c) => {
     const { env, args } = parseCommand(c.line);
-    const words = args.filter((a) => !a.startsWith('-'));
-    return 'IOPS_DEBUG_CACHE' in env || WRITES.test(words.slice(0, 2).join(' ')) || WRITES.test(words[0] ?? '') || args.includes('--publish');
+    const [first = '', second] = args;
+    const name = GROUPS.has(first) && second !== undefined && !second.startsWith('-') ? `${first} ${second}` : first;
+    return 'IOPS_DEBUG_CACHE' in env || !READS.has(name) || args.includes('--publish');
   });
 
 /**
