@@ -117,14 +117,18 @@ export function registerWriteCommands(program: Command, run: Run): void {
   writeFlags(dues.command('record').description("a dues receipt, into the member's chapter ledger for that year"), [
     ['3 GBP received from member ldn-bhw4, paying for August', 'iops dues record --member ldn-bhw4 --date 2012-08-30 --amount 3 --currency GBP --period 2012-08'],
     ['see what would be written, and change nothing', 'iops dues record --member ldn-bhw4 --date 2012-08-30 --amount 12.50 --currency GBP --dry-run'],
+    ['a second payment that looks like the first, recorded on purpose', 'iops dues record --member ldn-bhw4 --date 2012-08-31 --amount 3 --currency GBP --period 2012-08 --force --reason "paid twice; refund agreed"'],
   ])
     .requiredOption('--member <id>', 'who paid')
     .requiredOption('--date <date>', 'the day it was received')
     .requiredOption('--amount <amount>', 'such as 20 or 12.50')
     .requiredOption('--currency <code>', 'such as GBP')
     .option('--period <month>', 'the month it pays for (YYYY-MM)')
+    .option('--reference <text>', "the bank's reference of the payment, as the statement shows it")
     .option('--notes <text>', 'free text')
     .option('--allow-personal-data <why>', 'keep an e-mail address, phone or card number in --notes, and say why (recorded in the commit)')
+    .option('--force', 'record it although it looks like a receipt already recorded (same member, period and amount, or same bank reference and day); needs --reason')
+    .option('--reason <why>', 'with --force: why it is a second payment (recorded in the commit message)')
     .action((opts) => run(async (ctx) => (await import('./dues-record.js')).duesRecordCommand(ctx, opts)));
 
   writeFlags(group(program, 'gathering', "log a branch's gathering", [
