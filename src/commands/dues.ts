@@ -21,7 +21,11 @@ export function dateFlag(flag: string, value: string | undefined): string | unde
   return value;
 }
 
-/** The window: --from/--to; by default January 1 of the as-of date's year up to the as-of date. */
+/**
+ * The window of `iops dues` and `iops dues export`: --from and --to, both days included; by
+ * default January 1 of the as-of date's year up to the as-of date. With only --to, from January
+ * 1 of --to's year; with only --from, up to the as-of date.
+ */
 export function duesWindow(asOf: string, from: string | undefined, to: string | undefined): DuesWindow {
   const end = dateFlag('--to', to) ?? asOf;
   const start = dateFlag('--from', from) ?? `${end.slice(0, 4)}-01-01`;
@@ -68,15 +72,16 @@ export interface DuesExportOptions {
   at?: string;
 }
 
-/** Every receipt up to the as-of date (or within --from/--to), as a journal or CSV. */
+/**
+ * The receipts of the same window as `iops dues` (duesWindow: by default the as-of year so far),
+ * as a journal or CSV, so that hledger's balance of the default export is `iops dues`'s total.
+ */
 export async function duesExportCommand(ctx: CommandContext, opts: DuesExportOptions): Promise<CommandResult> {
   const repo = await openRepository(location(ctx), { at: opts.at });
   const org = requireValid(repo);
-  const to = dateFlag('--to', opts.to) ?? resolveAsOf(org, undefined, ctx.today);
-  const from = dateFlag('--from', opts.from) ?? null;
-  if (from !== null && from > to) throw new UsageError(`--from ${from} is after ${opts.to === undefined ? `the as-of date ${to}` : `--to ${to}`}`);
-  const receipts = receiptsIn(org, { from: from ?? '0000-01-01', to });
-  const stdout = opts.format === 'csv' ? receiptsCsv(org, receipts) : ledgerJournal(org, receipts, { from, to });
+  const window = duesWindow(resolveAsOf(org, undefined, ctx.today), opts.from, opts.to);
+  const receipts = receiptsIn(org, window);
+  const stdout = opts.format === 'csv' ? receiptsCsv(org, receipts) : ledgerJournal(org, receipts, window);
   return { stdout, exitCode: EXIT.ok };
 }
 

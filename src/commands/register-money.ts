@@ -10,6 +10,10 @@ import { MAX_MEMBERS_TEXT } from './forecastLimits.js';
 import { UsageError } from '../errors.js';
 import { examples } from './help.js';
 
+// one window for `dues` and `dues export`, so hledger's balance of the default export is the dues total
+const WINDOW_FROM = 'first day, included (default: January 1 of the year of --to, else of the as-of date)';
+const WINDOW_TO = 'last day, included (default: the as-of date: snapshot_date, else today)';
+
 const format = (choices: string[], fallback: string) => new Option('--format <format>', 'output format').choices(choices).default(fallback);
 
 export function registerMoneyCommands(program: Command, run: Run): void {
@@ -18,14 +22,14 @@ export function registerMoneyCommands(program: Command, run: Run): void {
   examples(dues, [
     ['what came in this year, per national branch', 'iops dues --by branch'],
     ['record a receipt: 3 GBP from member ldn-bhw4, for August', 'iops dues record --member ldn-bhw4 --date 2012-08-30 --amount 3 --currency GBP --period 2012-08'],
-    ['every receipt as a journal for hledger or ledger', 'iops dues export > dues.journal'],
+    ['the receipts of the as-of year so far as a journal for hledger or ledger (the window of iops dues)', 'iops dues export > dues.journal'],
   ]);
 
   const summary = dues
     .command('summary', { isDefault: true })
     .description('receipts summed per chapter, branch, month or currency; pledged against received; pledge tiers')
-    .option('--from <date>', 'first day (default: January 1 of the as-of year)')
-    .option('--to <date>', 'last day (default: the as-of date: snapshot_date, else today)')
+    .option('--from <date>', WINDOW_FROM)
+    .option('--to <date>', WINDOW_TO)
     .addOption(new Option('--by <grouping>', 'rows by').choices([...GROUPINGS]).default('chapter'))
     .addOption(format(['table', 'json', 'markdown', 'csv'], 'table'))
     .option('--at <ref>', 'read the data as it was at a git commit')
@@ -47,14 +51,15 @@ export function registerMoneyCommands(program: Command, run: Run): void {
 
   dues
     .command('export')
-    .description('every receipt as an hledger/ledger journal (or CSV); no member ids')
+    .description('the receipts of the window `iops dues` sums (default: the as-of year so far) as an hledger/ledger journal (or CSV); no member ids')
     .addOption(format(['ledger', 'csv'], 'ledger'))
-    .option('--from <date>', 'first day (default: the first receipt)')
-    .option('--to <date>', 'last day (default: the as-of date)')
+    .option('--from <date>', WINDOW_FROM)
+    .option('--to <date>', WINDOW_TO)
     .option('--at <ref>', 'read the data as it was at a git commit')
     .action((opts) => run(async (ctx) => (await import('./dues.js')).duesExportCommand(ctx, opts)));
   examples(dues.commands.find((c) => c.name() === 'export')!, [
-    ['every receipt as a plain-text accounting journal, then its balance with hledger', 'iops dues export > dues.journal && hledger -f dues.journal balance'],
+    ['this year so far as a plain-text accounting journal, then its balance with hledger (the same totals as iops dues)', 'iops dues export > dues.journal && hledger -f dues.journal balance'],
+    ['every receipt since 2011', 'iops dues export --from 2011-01-01 > all.journal'],
     ['the receipts of 2013 as CSV', 'iops dues export --format csv --from 2013-01-01 --to 2013-12-31 > dues-2013.csv'],
   ]);
 

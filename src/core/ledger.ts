@@ -7,7 +7,7 @@ import type { Organisation, ReceiptRecord } from './model.js';
 import { formatMinor, minorDigits } from './money.js';
 
 export interface ExportHeader {
-  from: string | null;
+  from: string;
   to: string;
 }
 
@@ -28,9 +28,9 @@ export function ledgerJournal(org: Organisation, receipts: readonly ReceiptRecor
   const { settings } = org;
   const chapters = [...new Set(receipts.map((r) => r.chapter))].sort();
   const currencies = [...new Set([settings.currency, ...receipts.map((r) => r.currency)])].sort();
-  const firstYear = receipts[0]?.date.slice(0, 4) ?? (header.from ?? header.to).slice(0, 4);
+  const firstYear = receipts[0]?.date.slice(0, 4) ?? header.from.slice(0, 4);
   const lines = [
-    `; ${description(settings.organization)}: dues receipts ${header.from ? `from ${header.from} ` : ''}to ${header.to}, written by iops dues export`,
+    `; ${description(settings.organization)}: dues receipts from ${header.from} to ${header.to} (both days included), written by iops dues export`,
     `; ${receipts.length} receipts; amounts in the currency received; prices from iops.yaml rates (reporting currency ${settings.currency})`,
     `; hledger bal -X ${settings.currency} values them; add -c '1000.0000 ${settings.currency}' for exact values (iops rounds each currency's total half away from zero)`,
     '',

@@ -44,12 +44,14 @@ function arrearsTotalCells(v: DuesOutput): string[] {
   return [t.hiddenChapters ? 'Total shown' : 'Total', count(pledging), m(t.pledged), m(t.received), m(t.arrears), maybe(v.exempt, count)];
 }
 
+export const ARREARS_ROUNDING = 'rows are rounded to the cent so that each column adds up to its total (largest remainder: each row within a cent of its exact value)';
+
 const arrearsNote = (v: DuesOutput) =>
-  `A pledge falls due for each month of the window its member belonged; received counts the chapter's members' receipts; ` +
-  `arrears = pledged − received when positive. Exempt members are counted at ${v.pledgesAsOf}, the last month end. Chapters with fewer than ${v.minGroup} pledging members, or whose report does not show its pledging count, are counted together.` +
+  `PLEDGING counts the members whose pledge fell due in the window (those who left during it too); received counts the chapter's members' receipts; ` +
+  `arrears = pledged − received (negative: more received than pledged); ${ARREARS_ROUNDING}. Exempt members are counted at ${v.pledgesAsOf}, the last month end. Chapters with fewer than ${v.minGroup} pledging members, or whose report does not show its pledging count, are counted together.` +
   (v.arrearsTotal.hiddenChapters ? ' Their pledges are not shown nor in the total: together they would reveal a group of fewer than ' + `${v.minGroup} people.` : '');
 
-const tiersTitle = (v: DuesOutput) => `Pledges on the sliding scale (${v.currency} a month; ${maybe(v.pledges.members, count)} members with a pledge at ${v.pledgesAsOf})`;
+const tiersTitle = (v: DuesOutput) => `Pledges on the sliding scale (${v.currency} a month; ${maybe(v.pledges.members, count)} current members with a pledge at ${v.pledgesAsOf})`;
 
 export function renderDuesTable(view: DuesOutput, o: DuesRenderOptions): string {
   const v = printable(view);
@@ -131,6 +133,7 @@ export function duesJson(v: DuesOutput): unknown {
         exempt_members: a.exempt,
       })),
       total: { pledged: n(v.arrearsTotal.pledged), received: n(v.arrearsTotal.received), arrears: n(v.arrearsTotal.arrears), chapters_not_shown: v.arrearsTotal.hiddenChapters },
+      rounding: ARREARS_ROUNDING,
     },
     exempt_members: v.exempt,
     pledges: {

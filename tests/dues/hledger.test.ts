@@ -112,6 +112,13 @@ describe.skipIf(!installed && !inCI)('hledger agrees with iops dues', () => {
     expect(agree(['--data', repo.dir], ['--from', '2013-01-01', '--to', '2013-01-31'])).toEqual({ chapters: 1, total: 2363n });
   });
 
+  it('on the sample organisation by default: the export covers the window iops dues sums (issue 15, reproduction 5)', () => {
+    const sample = ['--data', resolve(__dirname, '../../data')];
+    const result = agree(sample, []);
+    const dues = JSON.parse(runCli([...sample, 'dues', '--format', 'json']).stdout) as { total: number };
+    expect(result.total).toBe(toCents(dues.total));
+  });
+
   it('on the sample organisation, every receipt from 2011 on', () => {
     const result = agree(['--data', resolve(__dirname, '../../data')], ['--from', '2011-01-01']);
     expect(result.chapters).toBe(8);
