@@ -131,6 +131,15 @@ export function registerWriteCommands(program: Command, run: Run): void {
     .option('--reason <why>', 'with --force: why it is a second payment (recorded in the commit message)')
     .action((opts) => run(async (ctx) => (await import('./dues-record.js')).duesRecordCommand(ctx, opts)));
 
+  writeFlags(dues.command('import <file>').description("a bank statement (CSV): each payment whose reference names a member id becomes a receipt in the chapter's ledgers; all or nothing, one commit; a statement imported twice records nothing new"), [
+    ['what London\'s August statement would record, changing nothing', 'iops dues import august.csv --chapter london --dry-run'],
+    ['record it', 'iops dues import august.csv --chapter london'],
+    ['a statement without a currency column, in euros', 'iops dues import kontoauszug.csv --chapter berlin --currency EUR'],
+  ])
+    .requiredOption('--chapter <id>', 'the chapter whose bank account the statement is of')
+    .option('--currency <code>', "the account's currency, when the statement has no currency column (else chapter.yaml bank_statement.currency)")
+    .action((file, opts) => run(async (ctx) => (await import('./dues-import.js')).duesImportCommand(ctx, file, opts)));
+
   writeFlags(group(program, 'gathering', "log a branch's gathering", [
     ['the UK national gathering', 'iops gathering log uk --date 2013-04-20 --kind national --chapters london,brighton'],
   ]).command('log <branch>').description('a national or regional gathering'), [['the UK national gathering of three chapters', 'iops gathering log uk --date 2013-04-20 --kind national --chapters london,brighton,glasgow']])
