@@ -6,7 +6,9 @@ import { openRepository, requireValid } from '../load/open.js';
 import { LEDGERS_AS_SUMS } from '../load/scope.js';
 import { dataCommit } from '../io/git.js';
 import { findDataRoot } from '../io/repo.js';
-import { isCalendarDate } from '../core/dates.js';
+import { addDays, isCalendarDate } from '../core/dates.js';
+import { NO_TREASURY } from '../core/model.js';
+import { balancesAt } from '../core/dues/balances.js';
 import type { DuesWindow } from '../core/dues/pledges.js';
 import { suggestDues } from '../core/dues/suggest.js';
 import { type DuesSummary, type Grouping, duesSummary, receiptsIn } from '../core/dues/summary.js';
@@ -81,7 +83,10 @@ export async function duesExportCommand(ctx: CommandContext, opts: DuesExportOpt
   const org = requireValid(repo);
   const window = duesWindow(resolveAsOf(org, undefined, ctx.today), opts.from, opts.to);
   const receipts = receiptsIn(org, window);
-  const stdout = opts.format === 'csv' ? receiptsCsv(org, receipts) : ledgerJournal(org, receipts, window);
+  const t = org.treasury ?? NO_TREASURY;
+  const inWindow = <T extends { date: string }>(xs: readonly T[]) => xs.filter((x) => x.date >= window.from && x.date <= window.to);
+  const treasury = { transfers: inWindow(t.transfers), expenses: inWindow(t.expenses), opening: balancesAt(org, addDays(window.from, -1)) };
+  const stdout = opts.format === 'csv' ? receiptsCsv(org, receipts) : ledgerJournal(org, receipts, window, treasury);
   return { stdout, exitCode: EXIT.ok };
 }
 

@@ -140,6 +140,29 @@ export function registerWriteCommands(program: Command, run: Run): void {
     .option('--currency <code>', "the account's currency, when the statement has no currency column (else chapter.yaml bank_statement.currency)")
     .action((file, opts) => run(async (ctx) => (await import('./dues-import.js')).duesImportCommand(ctx, file, opts)));
 
+  writeFlags(dues.command('transfer').description('money moved from one account to another (a chapter forwarding a share of dues to its branch), into treasury/<year>.yaml'), [
+    ["London forwards a share of the quarter's dues to the UK branch", 'iops dues transfer --from chapter/london --to branch/uk --date 2012-09-30 --amount 150 --currency GBP'],
+  ])
+    .requiredOption('--from <account>', 'chapter/<id>, branch/<id> or international')
+    .requiredOption('--to <account>', 'chapter/<id>, branch/<id> or international')
+    .requiredOption('--date <date>', 'the day it moved')
+    .requiredOption('--amount <amount>', 'such as 150 or 12.50')
+    .requiredOption('--currency <code>', 'such as GBP')
+    .option('--notes <text>', 'free text')
+    .option('--allow-personal-data <why>', 'keep an e-mail address, phone or card number in --notes, and say why (recorded in the commit)')
+    .action((opts) => run(async (ctx) => (await import('./dues-treasury.js')).duesTransferCommand(ctx, opts)));
+  writeFlags(dues.command('expense').description('money paid out of an account, with a category, into treasury/<year>.yaml'), [
+    ['the UK branch paid for leaflets', 'iops dues expense --account branch/uk --date 2012-10-02 --amount 45.60 --currency GBP --category printing'],
+  ])
+    .requiredOption('--account <account>', 'chapter/<id>, branch/<id> or international')
+    .requiredOption('--date <date>', 'the day it was paid')
+    .requiredOption('--amount <amount>', 'such as 45.60')
+    .requiredOption('--currency <code>', 'such as GBP')
+    .requiredOption('--category <word>', 'such as printing, venue, travel, fees (lowercase letters, digits and -)')
+    .option('--notes <text>', 'free text')
+    .option('--allow-personal-data <why>', 'keep an e-mail address, phone or card number in --notes, and say why (recorded in the commit)')
+    .action((opts) => run(async (ctx) => (await import('./dues-treasury.js')).duesExpenseCommand(ctx, opts)));
+
   writeFlags(group(program, 'gathering', "log a branch's gathering", [
     ['the UK national gathering', 'iops gathering log uk --date 2013-04-20 --kind national --chapters london,brighton'],
   ]).command('log <branch>').description('a national or regional gathering'), [['the UK national gathering of three chapters', 'iops gathering log uk --date 2013-04-20 --kind national --chapters london,brighton,glasgow']])

@@ -3,9 +3,9 @@
 
 export const ID_PATTERN = /^[a-z0-9][a-z0-9-]{0,62}$/;
 
-export type FileKind = 'iops' | 'goals' | 'branch' | 'chapter' | 'members' | 'meeting' | 'report' | 'dues';
+export type FileKind = 'iops' | 'goals' | 'branch' | 'chapter' | 'members' | 'meeting' | 'report' | 'dues' | 'accounts' | 'treasury';
 
-export const FILE_KINDS: readonly FileKind[] = ['iops', 'goals', 'branch', 'chapter', 'members', 'meeting', 'report', 'dues'];
+export const FILE_KINDS: readonly FileKind[] = ['iops', 'goals', 'branch', 'chapter', 'members', 'meeting', 'report', 'dues', 'accounts', 'treasury'];
 
 /** Folder (inside the data repository) where iops keeps the JSON Schemas editors use. */
 export const SCHEMA_DIR = '.iops/schemas';
@@ -32,4 +32,6 @@ export const paths = {
   report: (chapter: string, date: string, slug?: string) =>
     `chapters/${chapter}/reports/${date}${slug ? `-${slug}` : ''}.md`,
   dues: (chapter: string, year: number | string) => `chapters/${chapter}/dues/${year}.yaml`,
+  accounts: () => 'treasury/accounts.yaml',
+  treasury: (year: number | string) => `treasury/${year}.yaml`,
 };

@@ -27,7 +27,7 @@ import { loadTree } from './open.js';
 import { LEDGERS_AS_SUMS, type Scope } from './scope.js';
 
 /** What plans read: settings, goals, branches, chapters and their members. */
-const PLANNING_KINDS = new Set(['iops', 'goals', 'branch', 'chapter', 'members']);
+const PLANNING_KINDS = new Set(['iops', 'goals', 'branch', 'chapter', 'members', 'accounts']);
 export const PLANNING: Scope = {
   wanted: (path) => {
     const c = classify(path);
@@ -174,6 +174,7 @@ function keepsWhatOthersUse(role: FileRole, before: unknown, after: unknown): bo
     case 'meeting':
     case 'report':
     case 'dues':
+    case 'treasury':
       return true;
     default:
       return false;

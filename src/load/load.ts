@@ -6,8 +6,13 @@ import type { FileRole } from '../core/layout.js';
 import { classify } from '../core/layout.js';
 import { checkReferences } from '../core/checks/references.js';
 import { checkRecords } from '../core/checks/records.js';
+import { checkTreasury } from '../core/checks/treasury.js';
 import {
+  type AccountRecord,
   type BranchRecord,
+  type ExpenseRecord,
+  type TransferRecord,
+  type Treasury,
   type ChapterInput,
   type MeetingRecord,
   type MemberRecord,
@@ -27,6 +32,7 @@ import type { Meeting } from '../core/schema/meeting.js';
 import type { Member } from '../core/schema/members.js';
 import type { Report } from '../core/schema/report.js';
 import type { Settings } from '../core/schema/settings.js';
+import type { Account, TreasuryYear } from '../core/schema/treasury.js';
 import type { FileEntry } from '../io/repo.js';
 import type { ParsedYaml } from './yamlSource.js';
 import { locateIn, readFileData } from './fileData.js';
@@ -82,7 +88,7 @@ export function loadFromFiles(files: readonly FileEntry[], opts: { select?: (val
 export function linkFiles(valid: ValidFile[], parsed: ReadonlyMap<string, ParsedYaml> = new Map(), opts: { checks?: boolean; focus?: ReadonlySet<string> } = {}): LoadResult {
   const { org, nameDates, linkProblems } = link(valid);
   if (opts.checks === false) return { org, problems: [] };
-  const checks = [...linkProblems, ...checkRecords(org, nameDates, opts.focus), ...checkReferences(org, opts.focus)];
+  const checks = [...linkProblems, ...checkRecords(org, nameDates, opts.focus), ...checkReferences(org, opts.focus), ...checkTreasury(org, nameDates, opts.focus)];
   return { org: checks.length ? undefined : org, problems: checks.map((u) => locateProblem(u, parsed)).sort(compareProblems) };
 }
 
@@ -135,6 +141,8 @@ function link(files: ValidFile[]): { org: Organisation; nameDates: Map<string, s
     return c;
   };
   const ledgerSums = new Map<string, ReceiptMonth[][]>();
+  let treasury: Treasury | undefined;
+  const treasuryOf = () => (treasury ??= { accounts: [], transfers: [], expenses: [] });
   for (const { role, path, data, sums } of files) {
     switch (role.kind) {
       case 'iops':
@@ -169,6 +177,16 @@ function link(files: ValidFile[]): { org: Organisation; nameDates: Map<string, s
         append(chapterOf(role.chapter!).receipts, receiptRecords(path, role.chapter!, data, minorOf));
         if (sums) (ledgerSums.get(role.chapter!) ?? ledgerSums.set(role.chapter!, []).get(role.chapter!)!).push(sums.months);
         break;
+      case 'accounts':
+        append(treasuryOf().accounts, (data as Account[]).map((a, index) => becomes<AccountRecord>(a, { file: path, index })));
+        break;
+      case 'treasury': {
+        nameDates.set(path, role.year!);
+        const y = data as TreasuryYear;
+        append(treasuryOf().transfers, y.transfers.map((t, index) => becomes<TransferRecord>(t, { file: path, index, minor: minorOf(t.amount, t.currency) })));
+        append(treasuryOf().expenses, y.expenses.map((e, index) => becomes<ExpenseRecord>(e, { file: path, index, minor: minorOf(e.amount, e.currency) })));
+        break;
+      }
     }
   }
   const linkProblems: UnlocatedProblem[] = [];
@@ -184,5 +202,5 @@ function link(files: ValidFile[]): { org: Organisation; nameDates: Map<string, s
     if (sums) c.receiptMonths = mergeReceiptMonths([...sums, receiptMonthsOf(c.receipts)]);
     inputs.push(c as ChapterInput);
   }
-  return { org: buildOrganisation(settings!, goals, inputs, branches), nameDates, linkProblems };
+  return { org: buildOrganisation(settings!, goals, inputs, branches, treasury), nameDates, linkProblems };
 }

@@ -58,7 +58,7 @@ describe('dues and dues export share one window', () => {
     expect([dues.from, dues.to, dues.receipts]).toEqual(['2013-01-01', '2013-01-31', 4]);
     expect(csv.map((l) => l.split(',')[0])).toEqual(['2013-01-02', '2013-01-05', '2013-01-06', '2013-01-10']);
     const journal = (await duesExportCommand(ctxIn(repo.dir), {})).stdout;
-    expect(journal.split('\n')[0]).toBe('; Test Org: dues receipts from 2013-01-01 to 2013-01-31 (both days included), written by iops dues export');
+    expect(journal.split('\n')[0]).toBe('; Test Org: dues receipts, transfers and expenses from 2013-01-01 to 2013-01-31 (both days included), written by iops dues export');
   });
 
   it('the same --from/--to on both: first and last day included', async () => {

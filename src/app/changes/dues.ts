@@ -82,7 +82,7 @@ export async function chapterReceipts(s: Snapshot, chapter: string): Promise<Rec
     wanted: (path) => {
       const c = classify(path);
       if (!('role' in c)) return true;
-      return c.role.kind === 'dues' ? c.role.chapter === chapter : ['iops', 'goals', 'branch', 'chapter', 'members'].includes(c.role.kind);
+      return c.role.kind === 'dues' ? c.role.chapter === chapter : ['iops', 'goals', 'branch', 'chapter', 'members', 'accounts'].includes(c.role.kind);
     },
   });
   return loaded.org?.chapterById.get(chapter)?.receipts ?? [];

@@ -8,6 +8,7 @@ import { suppress } from '../privacy.js';
 import { type DisclosurePlan, disclosurePlan } from '../privacy/plan.js';
 import { breakdownDate } from '../privacy/monthEnd.js';
 import { type ChapterPledges, type DuesWindow, type Received, addReceived, chapterPledges, pledgeTiers } from './pledges.js';
+import { type Balance, balancesAt } from './balances.js';
 import { PLEDGE_TIERS, type Tier } from './scale.js';
 import { type CurrencyTotals, addAmount, apportion, exactValue, inReportingCurrency, mergeTotals } from './totals.js';
 
@@ -66,6 +67,8 @@ export interface DuesSummary {
   /** Members with a pledge at `pledgesAsOf`; null when the privacy plan hides it. */
   pledges: { members: number | null; tiers: TierCount[] };
   minGroup: number;
+  /** Where the money is held at the window's last day: every account's balance from the beginning (balances.ts). */
+  balances: Balance[];
 }
 
 /**
@@ -128,6 +131,7 @@ export function duesSummary(org: Organisation, w: DuesWindow, by: Grouping): Due
     pledgesAsOf,
     pledges: tiersView(pledgeTiers(org, pledgesAsOf), settings.privacy.min_group, disclosurePlan(org, pledgesAsOf).pledgingShown()),
     minGroup: settings.privacy.min_group,
+    balances: balancesAt(org, w.to),
   };
 }
 
