@@ -11,6 +11,9 @@ import { NO_TREASURY } from '../core/model.js';
 import { balancesAt } from '../core/dues/balances.js';
 import type { DuesWindow } from '../core/dues/pledges.js';
 import { suggestDues } from '../core/dues/suggest.js';
+import { chapterArrears } from '../core/dues/arrears.js';
+import { closest } from '../core/problem.js';
+import { arrearsJson, renderArrearsMarkdown, renderArrearsTable } from '../render/dues-arrears.js';
 import { type DuesSummary, type Grouping, duesSummary, receiptsIn } from '../core/dues/summary.js';
 import { ledgerJournal, receiptsCsv } from '../core/ledger.js';
 import { EXIT, UsageError } from '../errors.js';
@@ -87,6 +90,37 @@ export async function duesExportCommand(ctx: CommandContext, opts: DuesExportOpt
   const inWindow = <T extends { date: string }>(xs: readonly T[]) => xs.filter((x) => x.date >= window.from && x.date <= window.to);
   const treasury = { transfers: inWindow(t.transfers), expenses: inWindow(t.expenses), opening: balancesAt(org, addDays(window.from, -1)) };
   const stdout = opts.format === 'csv' ? receiptsCsv(org, receipts) : ledgerJournal(org, receipts, window, treasury);
+  return { stdout, exitCode: EXIT.ok };
+}
+
+export interface DuesArrearsOptions {
+  chapter: string;
+  from?: string;
+  to?: string;
+  months?: string;
+  format?: 'table' | 'json' | 'markdown';
+  at?: string;
+}
+
+/**
+ * The chapter treasurer's private lists (core/dues/arrears.ts). They name members and what
+ * they owe, so this command never remembers its result on disk (no recall/remember, unlike
+ * `iops dues`): anyone who can read the clone could read it.
+ */
+export async function duesArrearsCommand(ctx: CommandContext, opts: DuesArrearsOptions): Promise<CommandResult> {
+  const months = opts.months === undefined ? 3 : Number(opts.months);
+  if (!Number.isInteger(months) || months < 1 || months > 120) throw new UsageError(`--months ${JSON.stringify(opts.months)}: expected a whole number of months from 1 to 120`);
+  const repo = await openRepository(location(ctx), { at: opts.at });
+  const org = requireValid(repo);
+  const chapter = org.chapterById.get(opts.chapter);
+  if (!chapter) {
+    const hint = closest(opts.chapter, org.chapterById.keys());
+    throw new UsageError(`no chapter ${JSON.stringify(opts.chapter)}${hint ? `; did you mean ${hint}?` : ''}`);
+  }
+  const window = duesWindow(resolveAsOf(org, undefined, ctx.today), opts.from, opts.to);
+  const view = { ...chapterArrears(org, chapter, window, months), chapterName: chapter.name, currency: org.settings.currency };
+  const stdout =
+    opts.format === 'json' ? json(arrearsJson(view)) : opts.format === 'markdown' ? renderArrearsMarkdown(view) : renderArrearsTable(view, chalkFor(ctx), ctx.color);
   return { stdout, exitCode: EXIT.ok };
 }
 

@@ -63,6 +63,21 @@ export function registerMoneyCommands(program: Command, run: Run): void {
     ['the receipts of 2013 as CSV', 'iops dues export --format csv --from 2013-01-01 --to 2013-12-31 > dues-2013.csv'],
   ]);
 
+  const arrears = dues
+    .command('arrears')
+    .description("PRIVATE: each member's pledged against received, and lapsed members, for one chapter's own follow-up; never published nor remembered on disk")
+    .requiredOption('--chapter <id>', 'the chapter')
+    .option('--from <date>', WINDOW_FROM)
+    .option('--to <date>', WINDOW_TO)
+    .option('--months <n>', 'lapsed: a pledge and no receipt in the last n calendar months, the month of --to included (default: 3)')
+    .addOption(format(['table', 'json', 'markdown'], 'table'))
+    .option('--at <ref>', 'read the data as it was at a git commit')
+    .action((opts) => run(async (ctx) => (await import('./dues.js')).duesArrearsCommand(ctx, opts)));
+  examples(arrears, [
+    ["who in London owes what this year, and who has paid nothing for 3 months (keep it to the chapter's treasurer)", 'iops dues arrears --chapter london'],
+    ['lapsed for 6 months', 'iops dues arrears --chapter london --months 6'],
+  ]);
+
   dues
     .command('suggest')
     .description("the dues a member's chapter suggests, a month; exemption is always possible")

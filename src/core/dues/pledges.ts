@@ -58,6 +58,19 @@ export function addReceived(received: Received, org: Organisation, r: ReceiptRec
   e.receipts++;
 }
 
+/**
+ * What one member pledged over the window, per currency (`add`); whether any instalment fell
+ * due. The one computation of a member's pledges that chapterPledges and the treasurer's
+ * per-member arrears (arrears.ts) share.
+ */
+export function pledgedInStay(_org: Organisation, stay: MemberRecord, w: DuesWindow, add: (currency: string, minor: number) => void): boolean {
+  if (stay.dues === undefined || stay.dues === 'exempt') return false;
+  const due = instalmentsDue(stay, stay.dues.every, w);
+  if (due === 0) return false;
+  add(stay.dues.currency, due * toMinor(stay.dues.amount, stay.dues.currency)!);
+  return true;
+}
+
 export function chapterPledges(org: Organisation, w: DuesWindow, received: Received): ChapterPledges[] {
   const byChapter = new Map<string, ChapterPledges>();
   const entry = (c: ChapterRecord) => {
@@ -73,10 +86,7 @@ export function chapterPledges(org: Organisation, w: DuesWindow, received: Recei
         if (isCurrent(m, w.to)) e.exempt++;
         continue;
       }
-      const due = instalmentsDue(m, m.dues.every, w);
-      if (due === 0) continue;
-      e.pledging++;
-      addAmount(e.pledged, m.dues.currency, due * toMinor(m.dues.amount, m.dues.currency)!);
+      if (pledgedInStay(org, m, w, (currency, minor) => addAmount(e.pledged, currency, minor))) e.pledging++;
     }
   }
   for (const [id, r] of received) {
