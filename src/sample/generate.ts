@@ -10,6 +10,7 @@ import { generateMembers, renderMembers, type Member } from './members.js';
 import { generateReports, renderReport } from './reports.js';
 import { rngFor } from './random.js';
 import { goalsYaml, iopsYaml } from './settings.js';
+import { treasuryFiles } from './treasury.js';
 import { file, flowMap, q, raw } from './yaml.js';
 
 export interface SampleFile {
@@ -32,6 +33,7 @@ function chapterYaml(ch: ChapterSpec, members: readonly Member[]): string {
   }
   if (ch.dues) {
     lines.push('dues:', `  scheme: ${ch.dues.scheme}`, `  bank_account: ${ch.dues.bank}`, `  agreed: ${ch.dues.agreed}`);
+    if (ch.dues.fixed) lines.push(`  amount: ${ch.dues.fixed[0]}`, `  currency: ${ch.dues.fixed[1]}`);
   }
   if (ch.community) {
     const [woman, man] = ch.community;
@@ -93,5 +95,6 @@ export function generateSample(): SampleFile[] {
   const earliest = minDate(CHAPTERS.map((c) => c.start));
   files.push({ path: paths.iops(), content: iopsYaml(), date: earliest });
   files.push({ path: paths.goals(), content: goalsYaml(), date: earliest });
+  files.push(...treasuryFiles());
   return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
