@@ -21,7 +21,7 @@ export function registerMoneyCommands(program: Command, run: Run): void {
   dues.description('dues: what came in (the default), export, suggest, record');
   examples(dues, [
     ['what came in this year, per national branch', 'iops dues --by branch'],
-    ['record a receipt: 3 GBP from member ldn-bhw4, for August', 'iops dues record --member ldn-bhw4 --date 2012-08-30 --amount 3 --currency GBP --period 2012-08'],
+    ['record a receipt: 3 GBP from member ldn-bhw4, paying for September', 'iops dues record --member ldn-bhw4 --date 2012-08-30 --amount 3 --currency GBP --period 2012-09'],
     ['the receipts of the as-of year so far as a journal for hledger or ledger (the window of iops dues)', 'iops dues export > dues.journal'],
   ]);
 

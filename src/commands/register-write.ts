@@ -115,9 +115,9 @@ export function registerWriteCommands(program: Command, run: Run): void {
 
   const dues = program.commands.find((c) => c.name() === 'dues') ?? program.command('dues');
   writeFlags(dues.command('record').description("a dues receipt, into the member's chapter ledger for that year"), [
-    ['3 GBP received from member ldn-bhw4, paying for August', 'iops dues record --member ldn-bhw4 --date 2012-08-30 --amount 3 --currency GBP --period 2012-08'],
+    ['3 GBP received from member ldn-bhw4, paying for September', 'iops dues record --member ldn-bhw4 --date 2012-08-30 --amount 3 --currency GBP --period 2012-09'],
     ['see what would be written, and change nothing', 'iops dues record --member ldn-bhw4 --date 2012-08-30 --amount 12.50 --currency GBP --dry-run'],
-    ['a second payment that looks like the first, recorded on purpose', 'iops dues record --member ldn-bhw4 --date 2012-08-31 --amount 3 --currency GBP --period 2012-08 --force --reason "paid twice; refund agreed"'],
+    ['a second payment that looks like the first, recorded on purpose', 'iops dues record --member ldn-bhw4 --date 2012-08-31 --amount 3 --currency GBP --period 2012-09 --force --reason "paid twice; refund agreed"'],
   ])
     .requiredOption('--member <id>', 'who paid')
     .requiredOption('--date <date>', 'the day it was received')
