@@ -1,8 +1,9 @@
 // `validate`'s warnings about receipts that look like the same money recorded twice
 // (core/dues/duplicates.ts): within a chapter's ledgers, every year of them. Warnings, not
 // problems: a member may really have paid twice, and the treasurer decides. The receipts are
-// read a chapter at a time (ledgers loaded as sums give them when asked); only the ledgers
-// that hold a likely duplicate are read again, to say where.
+// read a chapter at a time, and through the parse cache only for chapters with a ledger that
+// may repeat a receipt (LedgerSums.mayRepeat, found when the ledger is parsed); only the
+// ledgers that hold a likely duplicate are read again, to say where.
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { classify } from '../core/layout.js';
@@ -17,7 +18,11 @@ import type { OpenedRepository } from '../load/open.js';
 export async function duplicateReceiptWarnings(repo: OpenedRepository, fromDisk: boolean): Promise<Problem[]> {
   if (!repo.org) return [];
   const hits: { receipt: ReceiptRecord; message: string }[] = [];
+  // through the parse cache, only the chapters whose ledgers were found to possibly repeat a
+  // receipt when parsed (the cache keeps the answer); read the plain way, the receipts are at hand
+  const only = repo.mayRepeatChapters ? new Set(repo.mayRepeatChapters) : undefined;
   for (const chapter of repo.org.chapters) {
+    if (only && !only.has(chapter.id)) continue;
     for (const d of likelyDuplicates(chapter.receipts)) {
       const of = d.of;
       hits.push({

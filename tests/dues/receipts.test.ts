@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { duesRecordCommand } from '../../src/commands/dues-record.js';
 import { validateCommand } from '../../src/commands/validate.js';
 import { UsageError } from '../../src/errors.js';
-import { cleanupRepos, tempRepo, type TempRepo } from '../helpers/repo.js';
+import { cleanupRepos, runCli, tempRepo, type TempRepo } from '../helpers/repo.js';
 import { MONEY_ORG, ctxIn } from './fixture.js';
 
 afterAll(cleanupRepos);
@@ -94,5 +94,23 @@ describe('validate warns about likely duplicates already in the ledgers', () => 
     ]);
     const text = await validateCommand(ctxIn(dup.dir), {});
     expect(text.stdout).toContain('chapters/london/dues/2013.yaml:3:3');
+  });
+
+  it('across years (paid in advance, then again), through the parse cache as without it', () => {
+    const dup = tempRepo({
+      ...MONEY_ORG,
+      'chapters/london/dues/2012.yaml': '- { date: 2012-12-15, member: ldn-a, amount: 12.75, currency: GBP, period: 2012-12 }\n- { date: 2012-12-28, member: ldn-c, amount: 10, currency: GBP, period: 2013-01 }\n',
+      'chapters/london/dues/2013.yaml': '- { date: 2013-01-04, member: ldn-c, amount: 10, currency: GBP, period: 2013-01 }\n',
+    });
+    const expected = 'chapters/london/dues/2013.yaml:1:3: warning: receipts[0]: likely the same receipt as chapters/london/dues/2012.yaml item 2 (same member, period and amount: 2012-12-28, 10.00 GBP for 2013-01)';
+    for (const env of [{}, { IOPS_CACHE: 'off' }, {}] as Record<string, string>[]) {
+      const r = runCli(['--data', dup.dir, 'validate'], { env });
+      expect(r.code).toBe(0);
+      expect(r.stdout).toContain(expected);
+    }
+    // the forced second receipt of the first tests is reported too
+    const clean = runCli(['--data', tempRepo(MONEY_ORG).dir, 'validate']);
+    expect(runCli(['--data', repo.dir, 'validate']).stdout).toContain('chapters/london/dues/2013.yaml:7:3: warning: receipts[6]: likely the same receipt as chapters/london/dues/2013.yaml item 3');
+    expect(clean.stdout).not.toContain('likely the same receipt');
   });
 });
