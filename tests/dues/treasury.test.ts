@@ -132,3 +132,19 @@ describe('dues transfer and dues expense', () => {
     expect(repo.git('rev-parse', 'HEAD')).toBe(head);
   });
 });
+
+describe('validate on treasury files', () => {
+  it('warns about personal data in notes and invisible characters, by file:line:col, without printing them', async () => {
+    const { validateCommand } = await import('../../src/commands/validate.js');
+    const repo = tempRepo({
+      ...TREASURY_ORG,
+      'treasury/2012.yaml':
+        'transfers:\n  - { date: 2012-12-31, from: chapter/london, to: branch/uk, amount: 5.25, currency: GBP, notes: "call jo on 07700 900123" }\n' +
+        'expenses:\n  - { date: 2012-12-31, account: chapter/nyc, amount: 0.05, currency: USD, category: fees, notes: "fees\u202e" }\n',
+    });
+    const v = JSON.parse((await validateCommand(ctxIn(repo.dir), { format: 'json' })).stdout) as { valid: boolean; warnings: { file: string; line: number; message: string }[] };
+    expect(v.valid).toBe(true);
+    expect(v.warnings.map((w) => `${w.file}:${w.line}`)).toEqual(['treasury/2012.yaml:2', 'treasury/2012.yaml:4']);
+    expect(JSON.stringify(v.warnings)).not.toContain('07700');
+  });
+});
