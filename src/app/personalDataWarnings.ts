@@ -8,7 +8,7 @@ import { type Problem, compareProblems } from '../core/problem.js';
 import { filesWithPersonalData, personalDataInFile } from '../core/privacy/personalData.js';
 import type { OpenedRepository } from '../load/open.js';
 
-const SCANNED = /^(?:chapters\/[^/]+\/(?:members\.yaml|meetings\/|dues\/|reports\/|decisions\/)|branches\/|decisions\/)/;
+const SCANNED = /^(?:chapters\/[^/]+\/(?:members\.yaml|meetings\/|dues\/|reports\/|decisions\/)|branches\/|decisions\/|treasury\/)/;
 
 /**
  * @param fromDisk whether a file the parse cache gave without bytes may be read again from the

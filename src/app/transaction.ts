@@ -43,6 +43,8 @@ export interface PlannedChange {
   entities: string[];
   /** New text of each file the change touches, by path relative to the data folder. */
   writes: { path: string; text: string }[];
+  /** Warnings printed on stderr, the change made all the same (a receipt from an exempt member). */
+  notes?: string[];
   /** Printed on success instead of the summary (member add prints the new id). */
   output?: string;
   /** Points validation problems back at the user's input (an imported CSV's rows). */
@@ -170,7 +172,7 @@ async function prepare(root: string, place: GitPlace, plan: Plan): Promise<Prepa
     writes,
     before: new Map(writes.map((w) => [w.path, bytes.get(w.path)?.toString('utf8')])),
     bytes: new Map(writes.map((w) => [w.path, bytes.get(w.path)])),
-    notes: leftOutNote(uncommitted.filter((c) => !touching(c))),
+    notes: [...(change.notes ?? []), ...leftOutNote(uncommitted.filter((c) => !touching(c)))],
   };
 }
 

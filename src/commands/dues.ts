@@ -6,9 +6,14 @@ import { openRepository, requireValid } from '../load/open.js';
 import { LEDGERS_AS_SUMS } from '../load/scope.js';
 import { dataCommit } from '../io/git.js';
 import { findDataRoot } from '../io/repo.js';
-import { isCalendarDate } from '../core/dates.js';
+import { addDays, isCalendarDate } from '../core/dates.js';
+import { NO_TREASURY } from '../core/model.js';
+import { balancesAt } from '../core/dues/balances.js';
 import type { DuesWindow } from '../core/dues/pledges.js';
 import { suggestDues } from '../core/dues/suggest.js';
+import { chapterArrears } from '../core/dues/arrears.js';
+import { closest } from '../core/problem.js';
+import { arrearsJson, renderArrearsMarkdown, renderArrearsTable } from '../render/dues-arrears.js';
 import { type DuesSummary, type Grouping, duesSummary, receiptsIn } from '../core/dues/summary.js';
 import { ledgerJournal, receiptsCsv } from '../core/ledger.js';
 import { EXIT, UsageError } from '../errors.js';
@@ -21,7 +26,11 @@ export function dateFlag(flag: string, value: string | undefined): string | unde
   return value;
 }
 
-/** The window: --from/--to; by default January 1 of the as-of date's year up to the as-of date. */
+/**
+ * The window of `iops dues` and `iops dues export`: --from and --to, both days included; by
+ * default January 1 of the as-of date's year up to the as-of date. With only --to, from January
+ * 1 of --to's year; with only --from, up to the as-of date.
+ */
 export function duesWindow(asOf: string, from: string | undefined, to: string | undefined): DuesWindow {
   const end = dateFlag('--to', to) ?? asOf;
   const start = dateFlag('--from', from) ?? `${end.slice(0, 4)}-01-01`;
@@ -68,15 +77,50 @@ export interface DuesExportOptions {
   at?: string;
 }
 
-/** Every receipt up to the as-of date (or within --from/--to), as a journal or CSV. */
+/**
+ * The receipts of the same window as `iops dues` (duesWindow: by default the as-of year so far),
+ * as a journal or CSV, so that hledger's balance of the default export is `iops dues`'s total.
+ */
 export async function duesExportCommand(ctx: CommandContext, opts: DuesExportOptions): Promise<CommandResult> {
   const repo = await openRepository(location(ctx), { at: opts.at });
   const org = requireValid(repo);
-  const to = dateFlag('--to', opts.to) ?? resolveAsOf(org, undefined, ctx.today);
-  const from = dateFlag('--from', opts.from) ?? null;
-  if (from !== null && from > to) throw new UsageError(`--from ${from} is after ${opts.to === undefined ? `the as-of date ${to}` : `--to ${to}`}`);
-  const receipts = receiptsIn(org, { from: from ?? '0000-01-01', to });
-  const stdout = opts.format === 'csv' ? receiptsCsv(org, receipts) : ledgerJournal(org, receipts, { from, to });
+  const window = duesWindow(resolveAsOf(org, undefined, ctx.today), opts.from, opts.to);
+  const receipts = receiptsIn(org, window);
+  const t = org.treasury ?? NO_TREASURY;
+  const inWindow = <T extends { date: string }>(xs: readonly T[]) => xs.filter((x) => x.date >= window.from && x.date <= window.to);
+  const treasury = { transfers: inWindow(t.transfers), expenses: inWindow(t.expenses), opening: balancesAt(org, addDays(window.from, -1)) };
+  const stdout = opts.format === 'csv' ? receiptsCsv(org, receipts) : ledgerJournal(org, receipts, window, treasury);
+  return { stdout, exitCode: EXIT.ok };
+}
+
+export interface DuesArrearsOptions {
+  chapter: string;
+  from?: string;
+  to?: string;
+  months?: string;
+  format?: 'table' | 'json' | 'markdown';
+  at?: string;
+}
+
+/**
+ * The chapter treasurer's private lists (core/dues/arrears.ts). They name members and what
+ * they owe, so this command never remembers its result on disk (no recall/remember, unlike
+ * `iops dues`): anyone who can read the clone could read it.
+ */
+export async function duesArrearsCommand(ctx: CommandContext, opts: DuesArrearsOptions): Promise<CommandResult> {
+  const months = opts.months === undefined ? 3 : Number(opts.months);
+  if (!Number.isInteger(months) || months < 1 || months > 120) throw new UsageError(`--months ${JSON.stringify(opts.months)}: expected a whole number of months from 1 to 120`);
+  const repo = await openRepository(location(ctx), { at: opts.at });
+  const org = requireValid(repo);
+  const chapter = org.chapterById.get(opts.chapter);
+  if (!chapter) {
+    const hint = closest(opts.chapter, org.chapterById.keys());
+    throw new UsageError(`no chapter ${JSON.stringify(opts.chapter)}${hint ? `; did you mean ${hint}?` : ''}`);
+  }
+  const window = duesWindow(resolveAsOf(org, undefined, ctx.today), opts.from, opts.to);
+  const view = { ...chapterArrears(org, chapter, window, months), chapterName: chapter.name, currency: org.settings.currency };
+  const stdout =
+    opts.format === 'json' ? json(arrearsJson(view)) : opts.format === 'markdown' ? renderArrearsMarkdown(view) : renderArrearsTable(view, chalkFor(ctx), ctx.color);
   return { stdout, exitCode: EXIT.ok };
 }
 

@@ -11,20 +11,24 @@ import { UsageError } from '../errors.js';
 import { examples } from './help.js';
 import { formatOption, outputOption } from './formats.js';
 
+// one window for `dues` and `dues export`, so hledger's balance of the default export is the dues total
+const WINDOW_FROM = 'first day, included (default: January 1 of the year of --to, else of the as-of date)';
+const WINDOW_TO = 'last day, included (default: the as-of date: snapshot_date, else today)';
+
 export function registerMoneyCommands(program: Command, run: Run): void {
   const dues = program.commands.find((c) => c.name() === 'dues') ?? program.command('dues');
   dues.description('dues: what came in (the default), export, suggest, record');
   examples(dues, [
     ['what came in this year, per national branch', 'iops dues --by branch'],
-    ['record a receipt: 3 GBP from member ldn-bhw4, for August', 'iops dues record --member ldn-bhw4 --date 2012-08-30 --amount 3 --currency GBP --period 2012-08'],
-    ['every receipt as a journal for hledger or ledger', 'iops dues export > dues.journal'],
+    ['record a receipt: 3 GBP from member ldn-bhw4, paying for September', 'iops dues record --member ldn-bhw4 --date 2012-08-30 --amount 3 --currency GBP --period 2012-09'],
+    ['the receipts of the as-of year so far as a journal for hledger or ledger (the window of iops dues)', 'iops dues export > dues.journal'],
   ]);
 
   const summary = dues
     .command('summary', { isDefault: true })
     .description('receipts summed per chapter, branch, month or currency; pledged against received; pledge tiers')
-    .option('--from <date>', 'first day (default: January 1 of the as-of year)')
-    .option('--to <date>', 'last day (default: the as-of date: snapshot_date, else today)')
+    .option('--from <date>', WINDOW_FROM)
+    .option('--to <date>', WINDOW_TO)
     .addOption(new Option('--by <grouping>', 'rows by').choices([...GROUPINGS]).default('chapter'))
     .addOption(formatOption(['table', 'json', 'markdown', 'csv']))
     .addOption(outputOption())
@@ -47,16 +51,33 @@ export function registerMoneyCommands(program: Command, run: Run): void {
 
   dues
     .command('export')
-    .description('every receipt as an hledger/ledger journal (or CSV); no member ids')
+    .description('the receipts of the window `iops dues` sums (default: the as-of year so far) as an hledger/ledger journal (or CSV); no member ids')
     .addOption(formatOption(['ledger', 'csv']))
     .addOption(outputOption())
-    .option('--from <date>', 'first day (default: the first receipt)')
-    .option('--to <date>', 'last day (default: the as-of date)')
+    .option('--from <date>', WINDOW_FROM)
+    .option('--to <date>', WINDOW_TO)
     .option('--at <ref>', 'read the data as it was at a git commit')
     .action((opts) => run(async (ctx) => (await import('./dues.js')).duesExportCommand(ctx, opts)));
   examples(dues.commands.find((c) => c.name() === 'export')!, [
-    ['every receipt as a plain-text accounting journal, then its balance with hledger', 'iops dues export > dues.journal && hledger -f dues.journal balance'],
+    ['this year so far as a plain-text accounting journal, then its balance with hledger (the same totals as iops dues)', 'iops dues export > dues.journal && hledger -f dues.journal balance'],
+    ['every receipt since 2011', 'iops dues export --from 2011-01-01 > all.journal'],
     ['the receipts of 2013 as CSV', 'iops dues export --format csv --from 2013-01-01 --to 2013-12-31 > dues-2013.csv'],
+  ]);
+
+  const arrears = dues
+    .command('arrears')
+    .description("PRIVATE: each member's pledged against received, and lapsed members, for one chapter's own follow-up; never published nor remembered on disk")
+    .requiredOption('--chapter <id>', 'the chapter')
+    .option('--from <date>', WINDOW_FROM)
+    .option('--to <date>', WINDOW_TO)
+    .option('--months <n>', 'lapsed: a pledge and no receipt in the last n calendar months, the month of --to included (default: 3)')
+    .addOption(formatOption(['table', 'json', 'markdown']))
+    .addOption(outputOption())
+    .option('--at <ref>', 'read the data as it was at a git commit')
+    .action((opts) => run(async (ctx) => (await import('./dues.js')).duesArrearsCommand(ctx, opts)));
+  examples(arrears, [
+    ["who in London owes what this year, and who has paid nothing for 3 months (keep it to the chapter's treasurer)", 'iops dues arrears --chapter london'],
+    ['lapsed for 6 months', 'iops dues arrears --chapter london --months 6'],
   ]);
 
   dues

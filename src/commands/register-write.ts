@@ -122,17 +122,53 @@ export function registerWriteCommands(program: Command, run: Run): void {
 
   const dues = program.commands.find((c) => c.name() === 'dues') ?? program.command('dues');
   writeFlags(dues.command('record').description("a dues receipt, into the member's chapter ledger for that year"), [
-    ['3 GBP received from member ldn-bhw4, paying for August', 'iops dues record --member ldn-bhw4 --date 2012-08-30 --amount 3 --currency GBP --period 2012-08'],
+    ['3 GBP received from member ldn-bhw4, paying for September', 'iops dues record --member ldn-bhw4 --date 2012-08-30 --amount 3 --currency GBP --period 2012-09'],
     ['see what would be written, and change nothing', 'iops dues record --member ldn-bhw4 --date 2012-08-30 --amount 12.50 --currency GBP --dry-run'],
+    ['a second payment that looks like the first, recorded on purpose', 'iops dues record --member ldn-bhw4 --date 2012-08-31 --amount 3 --currency GBP --period 2012-09 --force --reason "paid twice; refund agreed"'],
   ])
     .requiredOption('--member <id>', 'who paid')
     .requiredOption('--date <date>', 'the day it was received')
     .requiredOption('--amount <amount>', 'such as 20 or 12.50')
     .requiredOption('--currency <code>', 'such as GBP')
     .option('--period <month>', 'the month it pays for (YYYY-MM)')
+    .option('--reference <text>', "the bank's reference of the payment, as the statement shows it")
     .option('--notes <text>', 'free text')
     .option('--allow-personal-data <why>', 'keep an e-mail address, phone or card number in --notes, and say why (recorded in the commit)')
+    .option('--force', 'record it although it looks like a receipt already recorded (same member, period and amount, or same bank reference and day); needs --reason')
+    .option('--reason <why>', 'with --force: why it is a second payment (recorded in the commit message)')
     .action((opts) => run(async (ctx) => (await import('./dues-record.js')).duesRecordCommand(ctx, opts)));
+
+  writeFlags(dues.command('import <file>').description("a bank statement (CSV): each payment whose reference names a member id becomes a receipt in the chapter's ledgers; all or nothing, one commit; a statement imported twice records nothing new"), [
+    ['what London\'s August statement would record, changing nothing', 'iops dues import august.csv --chapter london --dry-run'],
+    ['record it', 'iops dues import august.csv --chapter london'],
+    ['a statement without a currency column, in euros', 'iops dues import kontoauszug.csv --chapter berlin --currency EUR'],
+  ])
+    .requiredOption('--chapter <id>', 'the chapter whose bank account the statement is of')
+    .option('--currency <code>', "the account's currency, when the statement has no currency column (else chapter.yaml bank_statement.currency)")
+    .action((file, opts) => run(async (ctx) => (await import('./dues-import.js')).duesImportCommand(ctx, file, opts)));
+
+  writeFlags(dues.command('transfer').description('money moved from one account to another (a chapter forwarding a share of dues to its branch), into treasury/<year>.yaml'), [
+    ["London forwards a share of the quarter's dues to the UK branch", 'iops dues transfer --from chapter/london --to branch/uk --date 2012-09-30 --amount 150 --currency GBP'],
+  ])
+    .requiredOption('--from <account>', 'chapter/<id>, branch/<id> or international')
+    .requiredOption('--to <account>', 'chapter/<id>, branch/<id> or international')
+    .requiredOption('--date <date>', 'the day it moved')
+    .requiredOption('--amount <amount>', 'such as 150 or 12.50')
+    .requiredOption('--currency <code>', 'such as GBP')
+    .option('--notes <text>', 'free text')
+    .option('--allow-personal-data <why>', 'keep an e-mail address, phone or card number in --notes, and say why (recorded in the commit)')
+    .action((opts) => run(async (ctx) => (await import('./dues-treasury.js')).duesTransferCommand(ctx, opts)));
+  writeFlags(dues.command('expense').description('money paid out of an account, with a category, into treasury/<year>.yaml'), [
+    ['the UK branch paid for leaflets', 'iops dues expense --account branch/uk --date 2012-10-02 --amount 45.60 --currency GBP --category printing'],
+  ])
+    .requiredOption('--account <account>', 'chapter/<id>, branch/<id> or international')
+    .requiredOption('--date <date>', 'the day it was paid')
+    .requiredOption('--amount <amount>', 'such as 45.60')
+    .requiredOption('--currency <code>', 'such as GBP')
+    .requiredOption('--category <word>', 'such as printing, venue, travel, fees (lowercase letters, digits and -)')
+    .option('--notes <text>', 'free text')
+    .option('--allow-personal-data <why>', 'keep an e-mail address, phone or card number in --notes, and say why (recorded in the commit)')
+    .action((opts) => run(async (ctx) => (await import('./dues-treasury.js')).duesExpenseCommand(ctx, opts)));
 
   writeFlags(group(program, 'gathering', "log a branch's gathering", [
     ['the UK national gathering', 'iops gathering log uk --date 2013-04-20 --kind national --chapters london,brighton'],

@@ -1,7 +1,9 @@
 // iops validate: every file and cross-reference; all problems, not the first. Warnings (about
-// invisible characters in values, and personal data in ids, notes and reports) are listed too,
+// invisible characters in values, personal data in ids, notes and reports, and receipts
+// that look recorded twice) are listed too,
 // and change neither validity nor exit code.
 import { invisibleTextWarnings } from '../app/invisibleText.js';
+import { duplicateReceiptWarnings } from '../app/duplicateReceipts.js';
 import { personalDataWarnings } from '../app/personalDataWarnings.js';
 import { compareProblems } from '../core/problem.js';
 import { lineOf, openRepository } from '../load/open.js';
@@ -15,7 +17,7 @@ export async function validateCommand(ctx: CommandContext, opts: { format?: 'tab
   const repo = await openRepository(location(ctx), { scope: LEDGERS_AS_SUMS, at: opts.at });
   const valid = repo.problems.length === 0;
   const exitCode = valid ? EXIT.ok : EXIT.negative;
-  const warnings = [...(await invisibleTextWarnings(repo)), ...(await personalDataWarnings(repo, opts.at === undefined))].sort(compareProblems);
+  const warnings = [...(await invisibleTextWarnings(repo)), ...(await personalDataWarnings(repo, opts.at === undefined)), ...(await duplicateReceiptWarnings(repo, opts.at === undefined))].sort(compareProblems);
   if (opts.format === 'json') {
     return { stdout: json({ valid, problems: repo.problems, warnings }), exitCode };
   }

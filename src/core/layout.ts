@@ -43,7 +43,7 @@ function classifyPath(path: string): Classified {
   if (parts.length === 1) {
     if (top === 'iops.yaml') return { role: { kind: 'iops' } };
     if (top === 'goals.yaml') return { role: { kind: 'goals' } };
-    if (top === 'chapters' || top === 'branches') return { problem: `${top} should be a folder (such as ${top === 'chapters' ? 'chapters/<chapter-id>/chapter.yaml' : 'branches/<branch-id>.yaml'})` };
+    if (top === 'chapters' || top === 'branches' || top === 'treasury') return { problem: `${top} should be a folder (such as ${top === 'chapters' ? 'chapters/<chapter-id>/chapter.yaml' : top === 'treasury' ? 'treasury/accounts.yaml' : 'branches/<branch-id>.yaml'})` };
     if (/\.ya?ml$/.test(top!)) {
       const hint = closest(top!.replace(/\.yml$/, '.yaml'), ['iops.yaml', 'goals.yaml']);
       return { problem: `iops does not read this file${hint ? `; did you mean ${hint}?` : ''}` };
@@ -56,6 +56,11 @@ function classifyPath(path: string): Classified {
     return ID_PATTERN.test(id) ? { role: { kind: 'branch', branch: id } } : { problem: badId('branch file name', id) };
   }
   if (top === 'decisions') return parts.length === 2 ? decisionFile(second!) : { problem: 'decisions/ holds one file per decision, named <YYYY-MM-DD>-<slug>.yaml' };
+  if (top === 'treasury') {
+    if (parts.length === 2 && second === 'accounts.yaml') return { role: { kind: 'accounts' } };
+    const m = parts.length === 2 ? /^(\d{4})\.yaml$/.exec(second!) : null;
+    return m ? { role: { kind: 'treasury', year: Number(m[1]) } } : { problem: 'treasury/ holds accounts.yaml and one file a year, such as treasury/2013.yaml' };
+  }
   if (top !== 'chapters') return { ignore: true };
   if (!ID_PATTERN.test(second!)) return { problem: badId('chapter folder name', second!) };
   const chapter = second!;

@@ -5,6 +5,7 @@ import type { Branch, Gathering } from './schema/branch.js';
 import type { Chapter } from './schema/chapter.js';
 import type { Decision } from './schema/decision.js';
 import type { Receipt } from './schema/dues.js';
+import type { Account, Expense, Transfer } from './schema/treasury.js';
 import type { GoalsFile } from './schema/goals.js';
 import type { Meeting } from './schema/meeting.js';
 import type { Member } from './schema/members.js';
@@ -71,8 +72,25 @@ export interface ChapterRecord extends Chapter, Source {
   receiptMonths: ReceiptMonth[];
 }
 
+export interface AccountRecord extends Account, Source {}
+export interface TransferRecord extends Transfer, Source {
+  minor: number;
+}
+export interface ExpenseRecord extends Expense, Source {
+  minor: number;
+}
+/** treasury/: the accounts declared (branches, international), transfers and expenses, oldest first. */
+export interface Treasury {
+  accounts: AccountRecord[];
+  transfers: TransferRecord[];
+  expenses: ExpenseRecord[];
+}
+export const NO_TREASURY: Treasury = { accounts: [], transfers: [], expenses: [] };
+
 export interface Organisation {
   settings: Settings;
+  /** Absent when the repository has no treasury/ folder. */
+  treasury?: Treasury;
   goals: GoalsFile | undefined;
   chapters: ChapterRecord[];
   branches: BranchRecord[];
@@ -100,7 +118,7 @@ export interface ChapterInput {
 const byDate = <T extends { date: string; file: string }>(a: T, b: T) =>
   a.date < b.date ? -1 : a.date > b.date ? 1 : a.file < b.file ? -1 : a.file > b.file ? 1 : 0;
 
-export function buildOrganisation(settings: Settings, goals: GoalsFile | undefined, chapterInputs: ChapterInput[], branches: BranchRecord[], decisions: DecisionRecord[] = []): Organisation {
+export function buildOrganisation(settings: Settings, goals: GoalsFile | undefined, chapterInputs: ChapterInput[], branches: BranchRecord[], decisions: DecisionRecord[] = [], treasury?: Treasury): Organisation {
   const chapters: ChapterRecord[] = chapterInputs
     .map((c) => ({
       ...c.chapter,
@@ -136,8 +154,10 @@ export function buildOrganisation(settings: Settings, goals: GoalsFile | undefin
   const sortedDecisions = [...decisions].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : a.file < b.file ? -1 : 1));
   const decisionById = new Map<string, DecisionRecord>();
   for (const d of sortedDecisions) if (!decisionById.has(d.id)) decisionById.set(d.id, d);
+  if (treasury) for (const list of [treasury.transfers, treasury.expenses] as { date: string; file: string }[][]) list.sort(byDate);
   return {
     settings,
+    ...(treasury ? { treasury } : {}),
     goals,
     chapters,
     branches: sortedBranches,

@@ -82,6 +82,16 @@ export function convertFromReporting(minor: number, currency: string, settings: 
   return Number(divRound(num, den));
 }
 
+/** Minor units of `currency` → the exact value in minor units of the reporting currency, as a fraction num/den (den > 0). */
+export function exactMinor(minor: number, currency: string, settings: Pick<Settings, 'currency' | 'rates'>): { num: bigint; den: bigint } {
+  if (currency === settings.currency) return { num: BigInt(minor), den: 1n };
+  const rate = settings.rates?.[currency];
+  const f = rate === undefined ? undefined : decimalFraction(rate);
+  if (!f) throw new Error(`no usable rate for ${currency}`); // validation guarantees one
+  const shift = minorDigits(settings.currency) - minorDigits(currency);
+  return { num: BigInt(minor) * f[0] * (shift > 0 ? 10n ** BigInt(shift) : 1n), den: f[1] * (shift < 0 ? 10n ** BigInt(-shift) : 1n) };
+}
+
 /** Totals per currency → one total in the reporting currency's minor units. */
 export function convertTotals(totals: ReadonlyMap<string, number>, settings: Pick<Settings, 'currency' | 'rates'>): number {
   let sum = 0;

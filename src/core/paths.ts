@@ -3,9 +3,9 @@
 
 export const ID_PATTERN = /^[a-z0-9][a-z0-9-]{0,62}$/;
 
-export type FileKind = 'iops' | 'goals' | 'branch' | 'chapter' | 'members' | 'meeting' | 'report' | 'dues' | 'decision';
+export type FileKind = 'iops' | 'goals' | 'branch' | 'chapter' | 'members' | 'meeting' | 'report' | 'dues' | 'decision' | 'accounts' | 'treasury';
 
-export const FILE_KINDS: readonly FileKind[] = ['iops', 'goals', 'branch', 'chapter', 'members', 'meeting', 'report', 'dues', 'decision'];
+export const FILE_KINDS: readonly FileKind[] = ['iops', 'goals', 'branch', 'chapter', 'members', 'meeting', 'report', 'dues', 'decision', 'accounts', 'treasury'];
 
 /** Folder (inside the data repository) where iops keeps the JSON Schemas editors use. */
 export const SCHEMA_DIR = '.iops/schemas';
@@ -37,4 +37,6 @@ export const paths = {
     const [chapter, name] = id.includes('/') ? id.split('/') : [undefined, id];
     return chapter ? `chapters/${chapter}/decisions/${name}.yaml` : `decisions/${name}.yaml`;
   },
+  accounts: () => 'treasury/accounts.yaml',
+  treasury: (year: number | string) => `treasury/${year}.yaml`,
 };

@@ -55,6 +55,12 @@ export interface LedgerSums {
   invisibleText?: true;
   /** Some value looks like personal data (validate warns: core/privacy/personalData.ts). */
   personalData?: true;
+  /**
+   * Some receipt may be recorded twice (validate warns: core/dues/duplicates.ts): a likely
+   * duplicate within the ledger, or a receipt paying for a month of another year, the only kind
+   * that can repeat one in another year's ledger.
+   */
+  mayRepeat?: true;
 }
 
 export const ledgerSumsOf = (receipts: readonly (ReceiptLike & { member: string })[]): LedgerSums => ({

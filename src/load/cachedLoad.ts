@@ -21,7 +21,9 @@ import { personalDataInText } from '../core/privacy/personalData.js';
 import { ParseCache, gitBlobId } from './parseCache.js';
 import { type ListedFile, readBlobs } from '../io/gitListing.js';
 import { gitSync } from '../io/gitRunner.js';
-import { type ParseJob, ledgerSums, parseAll, parseJob } from './parseWorker.js';
+import { type ParseJob, ledgerSums, mayRepeat, parseAll, parseJob } from './parseWorker.js';
+import { toMinor } from '../core/money.js';
+import type { Receipt } from '../core/schema/dues.js';
 import { type DataListing, debug, filesOf, listData } from './listing.js';
 import { type FileEntry, type LoadResult, type ValidFile, linkFiles, receiptRecords } from './load.js';
 import type { Scope } from './scope.js';
@@ -53,6 +55,8 @@ export interface CachedLoad extends LoadResult {
   invisibleLedgers: string[];
   /** Dues ledgers with a value that looks like personal data (validate's warnings). */
   personalDataLedgers: string[];
+  /** Chapters with a ledger that may hold a receipt recorded twice (validate reads only their receipts). */
+  mayRepeatChapters: string[];
 }
 
 const CROSS_FILE = 'cross-file problems';
@@ -143,7 +147,9 @@ export class Loader {
     if (bySums.length) this.readReceiptsWhenAsked(result.org.chapters, bySums);
     const invisibleLedgers = known.filter((k) => k.role.kind === 'dues' && (k.sums ? k.sums.invisibleText === true : holdsInvisible(k.data))).map((k) => k.path);
     const personalDataLedgers = known.filter((k) => k.role.kind === 'dues' && (k.sums ? k.sums.personalData === true : personalDataInText(JSON.stringify(k.data)).length > 0)).map((k) => k.path);
-    return { loaded: { ...result, files, invisibleLedgers, personalDataLedgers }, certified, valid };
+    const minor = (amount: number, currency: string) => toMinor(amount, currency)!;
+    const mayRepeatChapters = [...new Set(known.filter((k) => k.role.kind === 'dues' && (k.sums ? k.sums.mayRepeat === true : mayRepeat(k.data as Receipt[], minor))).map((k) => k.role.chapter!))];
+    return { loaded: { ...result, files, invisibleLedgers, personalDataLedgers, mayRepeatChapters }, certified, valid };
   }
 
   private cachedJson(blob: string, kind: string, variant: 'data' | 'sums'): unknown {

@@ -26,8 +26,8 @@ import { type LoadResult, type ValidFile, linkFiles } from './load.js';
 import { loadTree } from './open.js';
 import { LEDGERS_AS_SUMS, type Scope } from './scope.js';
 
-/** What plans read: settings, goals, branches, chapters and their members, decisions. */
-const PLANNING_KINDS = new Set(['iops', 'goals', 'branch', 'chapter', 'members', 'decision']);
+/** What plans read: settings, goals, branches, chapters and their members, decisions, accounts. */
+const PLANNING_KINDS = new Set(['iops', 'goals', 'branch', 'chapter', 'members', 'decision', 'accounts']);
 export const PLANNING: Scope = {
   wanted: (path) => {
     const c = classify(path);
@@ -175,6 +175,7 @@ function keepsWhatOthersUse(role: FileRole, before: unknown, after: unknown): bo
     case 'meeting':
     case 'report':
     case 'dues':
+    case 'treasury':
       return true;
     default:
       return false;

@@ -8,8 +8,13 @@ import { checkReferences } from '../core/checks/references.js';
 import { checkHistories } from '../core/checks/histories.js';
 import { checkRecords } from '../core/checks/records.js';
 import { checkDecisions } from '../core/checks/decisions.js';
+import { checkTreasury } from '../core/checks/treasury.js';
 import {
+  type AccountRecord,
   type BranchRecord,
+  type ExpenseRecord,
+  type TransferRecord,
+  type Treasury,
   type ChapterInput,
   type DecisionRecord,
   type MeetingRecord,
@@ -31,6 +36,7 @@ import type { Meeting } from '../core/schema/meeting.js';
 import type { Member } from '../core/schema/members.js';
 import type { Report } from '../core/schema/report.js';
 import type { Settings } from '../core/schema/settings.js';
+import type { Account, TreasuryYear } from '../core/schema/treasury.js';
 import type { FileEntry } from '../io/repo.js';
 import type { ParsedYaml } from './yamlSource.js';
 import { locateIn, readFileData } from './fileData.js';
@@ -92,6 +98,7 @@ export function linkFiles(valid: ValidFile[], parsed: ReadonlyMap<string, Parsed
     ...checkReferences(org, opts.focus),
     ...checkHistories(org, opts.focus),
     ...checkDecisions(org, opts.focus, { meetings: opts.partial !== true }),
+    ...checkTreasury(org, nameDates, opts.focus),
   ];
   return { org: checks.length ? undefined : org, problems: checks.map((u) => locateProblem(u, parsed)).sort(compareProblems) };
 }
@@ -146,6 +153,8 @@ function link(files: ValidFile[]): { org: Organisation; nameDates: Map<string, s
     return c;
   };
   const ledgerSums = new Map<string, ReceiptMonth[][]>();
+  let treasury: Treasury | undefined;
+  const treasuryOf = () => (treasury ??= { accounts: [], transfers: [], expenses: [] });
   for (const { role, path, data, sums } of files) {
     switch (role.kind) {
       case 'iops':
@@ -183,6 +192,16 @@ function link(files: ValidFile[]): { org: Organisation; nameDates: Map<string, s
       case 'decision':
         decisions.push({ ...(data as Decision), id: role.decision!, date: role.date!, file: path, ...(role.chapter ? { chapter: role.chapter } : {}) });
         break;
+      case 'accounts':
+        append(treasuryOf().accounts, (data as Account[]).map((a, index) => becomes<AccountRecord>(a, { file: path, index })));
+        break;
+      case 'treasury': {
+        nameDates.set(path, role.year!);
+        const y = data as TreasuryYear;
+        append(treasuryOf().transfers, y.transfers.map((t, index) => becomes<TransferRecord>(t, { file: path, index, minor: minorOf(t.amount, t.currency) })));
+        append(treasuryOf().expenses, y.expenses.map((e, index) => becomes<ExpenseRecord>(e, { file: path, index, minor: minorOf(e.amount, e.currency) })));
+        break;
+      }
     }
   }
   const linkProblems: UnlocatedProblem[] = [];
@@ -198,5 +217,5 @@ function link(files: ValidFile[]): { org: Organisation; nameDates: Map<string, s
     if (sums) c.receiptMonths = mergeReceiptMonths([...sums, receiptMonthsOf(c.receipts)]);
     inputs.push(c as ChapterInput);
   }
-  return { org: buildOrganisation(settings!, goals, inputs, branches, decisions), nameDates, linkProblems };
+  return { org: buildOrganisation(settings!, goals, inputs, branches, decisions, treasury), nameDates, linkProblems };
 }

@@ -19,6 +19,8 @@ export interface OpenedRepository extends LoadResult {
   invisibleLedgers?: string[];
   /** Likewise, the dues ledgers holding what looks like personal data. */
   personalDataLedgers?: string[];
+  /** Likewise, the chapters whose ledgers may hold a receipt recorded twice (LedgerSums.mayRepeat). */
+  mayRepeatChapters?: string[];
 }
 
 export interface OpenOptions {
@@ -44,7 +46,7 @@ export async function openRepository(location: DataLocation, opts: OpenOptions =
     const cached = await loadCached(root, { commit, scope: opts.scope, listed: opts.listed });
     if (cached) {
       if (commit === undefined) rememberHeadInfo(root, { commit: cached.commit, dirty: cached.dirty });
-      return { root, files: cached.files, org: cached.org, problems: cached.problems, asListed: cached.asListed, invisibleLedgers: cached.invisibleLedgers, personalDataLedgers: cached.personalDataLedgers };
+      return { root, files: cached.files, org: cached.org, problems: cached.problems, asListed: cached.asListed, invisibleLedgers: cached.invisibleLedgers, personalDataLedgers: cached.personalDataLedgers, mayRepeatChapters: cached.mayRepeatChapters };
     }
   }
   const read = (wanted?: (path: string) => boolean) => (opts.at !== undefined ? readFilesAt(root, opts.at, wanted) : readDataFiles(root, wanted));

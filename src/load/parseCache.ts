@@ -95,7 +95,7 @@ export function cacheVersion(): string {
 }
 
 /** One character per kind of record in the index. */
-const KIND_CODES: Record<string, string> = { iops: 'i', goals: 'g', branch: 'b', chapter: 'c', members: 'M', meeting: 'm', report: 'r', dues: 'd', decision: 'D' };
+const KIND_CODES: Record<string, string> = { iops: 'i', goals: 'g', branch: 'b', chapter: 'c', members: 'M', meeting: 'm', report: 'r', dues: 'd', decision: 'D', accounts: 'a', treasury: 't' };
 const codeOf = (kind: string): string => {
   const code = KIND_CODES[kind];
   if (!code) throw new Error(`no cache code for ${kind}`);

@@ -11,6 +11,7 @@ import { toMinor } from '../core/money.js';
 import { type LedgerSums, ledgerSumsOf } from '../core/receiptMonths.js';
 import { holdsInvisible } from '../core/text/invisibleValues.js';
 import { personalDataInText } from '../core/privacy/personalData.js';
+import { likelyDuplicates } from '../core/dues/duplicates.js';
 import type { Receipt } from '../core/schema/dues.js';
 import { gitBlobId } from './parseCache.js';
 import { MAX_FILE_BYTES } from '../io/limits.js';
@@ -95,7 +96,14 @@ export function ledgerSums(receipts: readonly Receipt[]): LedgerSums {
     ...sums,
     ...(holdsInvisible(receipts) ? { invisibleText: true as const } : {}),
     ...(personalDataInText(JSON.stringify(receipts)).length ? { personalData: true as const } : {}),
+    ...(mayRepeat(receipts, minorOf) ? { mayRepeat: true as const } : {}),
   };
+}
+
+/** Whether validate must read the ledger's receipts to look for likely duplicates (LedgerSums.mayRepeat). */
+export function mayRepeat(receipts: readonly Receipt[], minorOf: (amount: number, currency: string) => number): boolean {
+  if (receipts.some((r) => r.period !== undefined && r.period.slice(0, 4) !== r.date.slice(0, 4))) return true;
+  return likelyDuplicates(receipts.map((r) => ({ ...r, minor: minorOf(r.amount, r.currency) }))).length > 0;
 }
 
 /** Worker threads: one a core (at most 4), or IOPS_PARSE_THREADS (0 or 1: parse on the main thread). */

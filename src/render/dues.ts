@@ -1,5 +1,6 @@
 // The dues summary (`iops dues`) as a terminal table, Markdown, JSON or CSV.
 import type { ChalkInstance } from 'chalk';
+import type { Balance } from '../core/dues/balances.js';
 import { type ArrearsRow, type DuesSummary, OTHER_CHAPTERS } from '../core/dues/summary.js';
 import { totalsJson } from '../core/dues/totals.js';
 import { formatMinor, minorToNumber } from '../core/money.js';
@@ -44,12 +45,22 @@ function arrearsTotalCells(v: DuesOutput): string[] {
   return [t.hiddenChapters ? 'Total shown' : 'Total', count(pledging), m(t.pledged), m(t.received), m(t.arrears), maybe(v.exempt, count)];
 }
 
+export const ARREARS_ROUNDING = 'rows are rounded to the cent so that each column adds up to its total (largest remainder: each row within a cent of its exact value)';
+
 const arrearsNote = (v: DuesOutput) =>
-  `A pledge falls due for each month of the window its member belonged; received counts the chapter's members' receipts; ` +
-  `arrears = pledged − received when positive. Exempt members are counted at ${v.pledgesAsOf}, the last month end. Chapters with fewer than ${v.minGroup} pledging members, or whose report does not show its pledging count, are counted together.` +
+  `PLEDGING counts the members whose pledge fell due in the window (those who left during it too); received counts the chapter's members' receipts; ` +
+  `arrears = pledged − received (negative: more received than pledged); ${ARREARS_ROUNDING}. Exempt members are counted at ${v.pledgesAsOf}, the last month end. Chapters with fewer than ${v.minGroup} pledging members, or whose report does not show its pledging count, are counted together.` +
   (v.arrearsTotal.hiddenChapters ? ' Their pledges are not shown nor in the total: together they would reveal a group of fewer than ' + `${v.minGroup} people.` : '');
 
-const tiersTitle = (v: DuesOutput) => `Pledges on the sliding scale (${v.currency} a month; ${maybe(v.pledges.members, count)} members with a pledge at ${v.pledgesAsOf})`;
+const tiersTitle = (v: DuesOutput) => `Pledges on the sliding scale (${v.currency} a month; ${maybe(v.pledges.members, count)} current members with a pledge at ${v.pledgesAsOf})`;
+
+const balancesTitle = (v: DuesOutput) => `Where the money is held at the end of ${v.to} (${v.currency}; every receipt, transfer and expense so far)`;
+const balanceLabel = (b: Balance) => (b.level === 'international' ? 'international' : b.account);
+const balancesNote = (v: DuesOutput) => (v.balances.length ? `Each currency's balance converted once, rounded half away from zero. ${v.balances.some((b) => b.level !== 'chapter') ? '' : 'No branch or international account: treasury/accounts.yaml lists them (docs/dues.md).'}`.trim() : 'No money held yet.');
+
+function balanceRows(v: DuesOutput): string[][] {
+  return v.balances.map((b) => [balanceLabel(b), b.level, moneyText(b.total, v.currency), currenciesText(b.byCurrency)]);
+}
 
 export function renderDuesTable(view: DuesOutput, o: DuesRenderOptions): string {
   const v = printable(view);
@@ -74,6 +85,10 @@ export function renderDuesTable(view: DuesOutput, o: DuesRenderOptions): string 
     chalk.bold(tiersTitle(v)),
     table(['TIER', 'MEMBERS'], tiers, o.terminal),
     privacyLine(v),
+    '',
+    chalk.bold(balancesTitle(v)),
+    table(['ACCOUNT', 'LEVEL', `BALANCE (${v.currency})`, 'AS HELD'], balanceRows(v).map(([a, l, t, h]) => [a!, l!, right(t!), h!]), o.terminal),
+    balancesNote(v),
   ].join('\n');
 }
 
@@ -102,6 +117,12 @@ export function renderDuesMarkdown(v: DuesOutput): string {
     markdownTable(['Tier', 'Members'], 'lr', v.pledges.tiers.map((t) => [t.label, maybe(t.members, count)])),
     '',
     privacyLine(v),
+    '',
+    `### ${balancesTitle(v)}`,
+    '',
+    markdownTable(['Account', 'Level', `Balance (${v.currency})`, 'As held'], 'llrl', balanceRows(v).map(([a, ...rest]) => [mdText(a!), ...rest])),
+    '',
+    balancesNote(v),
   ].join('\n');
 }
 
@@ -131,6 +152,7 @@ export function duesJson(v: DuesOutput): unknown {
         exempt_members: a.exempt,
       })),
       total: { pledged: n(v.arrearsTotal.pledged), received: n(v.arrearsTotal.received), arrears: n(v.arrearsTotal.arrears), chapters_not_shown: v.arrearsTotal.hiddenChapters },
+      rounding: ARREARS_ROUNDING,
     },
     exempt_members: v.exempt,
     pledges: {
@@ -139,6 +161,7 @@ export function duesJson(v: DuesOutput): unknown {
       tiers: v.pledges.tiers.map((t) => ({ tier: t.label, from: t.from, to: t.to, members: t.members })),
     },
     min_group: v.minGroup,
+    balances: { as_of: v.to, accounts: v.balances.map((b) => ({ account: b.account, level: b.level, total: n(b.total), by_currency: totalsJson(b.byCurrency) })) },
     commit: v.commit,
     dirty: v.dirty,
   };

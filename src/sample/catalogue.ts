@@ -31,7 +31,7 @@ export interface ChapterSpec {
   undated?: boolean;
   branch?: string;
   delegate?: boolean;
-  dues?: { scheme: DuesScheme; bank: boolean; agreed: string; months?: string[] };
+  dues?: { scheme: DuesScheme; bank: boolean; agreed: string; months?: string[]; fixed?: readonly [amount: number, currency: string] };
   community?: readonly [number, number]; // census shares woman, man
   window?: PlannedMeeting[]; // replaces the drawn meetings of June-August 2012
   extra?: PlannedMeeting[]; // added to the drawn meetings
@@ -118,13 +118,13 @@ export const CHAPTERS: readonly ChapterSpec[] = [
   c('leipzig', 'Leipzig', 'DE', 'lej', 24, F, '2012-01-21', { reportsFrom: '2012-07-21', delegate: true }),
   // Netherlands
   c('amsterdam', 'Amsterdam', 'NL', 'ams', 48, F, '2011-09-17', { reportsFrom: '2012-06-16', delegate: true,
-    dues: { scheme: 'sliding-scale', bank: true, agreed: '2012-07-07' },
+    dues: { scheme: 'fixed', bank: true, agreed: '2012-07-07', fixed: [10, 'EUR'] },
     extra: [{ date: '2012-06-23', jointWith: ['utrecht', 'rotterdam'], listAttendees: true, topics: ['outreach', 'recruitment'] }] }),
   c('utrecht', 'Utrecht', 'NL', 'utr', 16, O, '2012-02-18', { undated: true, lastReport: null }),
   c('rotterdam', 'Rotterdam', 'NL', 'rtm', 10, N, '2012-05-26'),
   // Ireland
   c('dublin', 'Dublin', 'IE', 'dub', 52, F, '2011-10-08', { reportsFrom: '2012-06-09', delegate: true,
-    dues: { scheme: 'sliding-scale', bank: true, agreed: '2012-04-28', months: m('2012-05', '2012-06') } }),
+    dues: { scheme: 'day-wage', bank: true, agreed: '2012-04-28', months: m('2012-05', '2012-06') } }),
   c('cork', 'Cork', 'IE', 'ork', 17, O, '2012-02-25'),
   c('galway', 'Galway', 'IE', 'gwy', 3, O, '2012-05-12', { delegate: true }),
   // Spain

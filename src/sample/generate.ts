@@ -12,6 +12,7 @@ import { chapterAt, duesDecisionId, governanceFiles, withAdoption } from './gove
 import { generateReports, renderReport } from './reports.js';
 import { rngFor } from './random.js';
 import { goalsYaml, iopsYaml } from './settings.js';
+import { treasuryFiles } from './treasury.js';
 import { file, flowMap, q, raw } from './yaml.js';
 
 export interface SampleFile {
@@ -34,6 +35,7 @@ function chapterYaml(ch: ChapterSpec, members: readonly Member[]): string {
   }
   if (ch.dues) {
     lines.push('dues:', `  scheme: ${ch.dues.scheme}`, `  bank_account: ${ch.dues.bank}`, `  agreed: ${ch.dues.agreed}`, `  decision: ${duesDecisionId(ch)}`);
+    if (ch.dues.fixed) lines.push(`  amount: ${ch.dues.fixed[0]}`, `  currency: ${ch.dues.fixed[1]}`);
   }
   if (ch.community) {
     const [woman, man] = ch.community;
@@ -98,5 +100,6 @@ export function generateSample(): SampleFile[] {
   files.push({ path: paths.iops(), content: iopsYaml(), date: earliest });
   files.push({ path: paths.goals(), content: withAdoption(goalsYaml()), date: earliest });
   files.push(...governanceFiles(CHAPTERS, membersOf));
+  files.push(...treasuryFiles());
   return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }

@@ -13,6 +13,8 @@ export function iopsYaml(): string {
     'key_documents: [values, vision, structure, mission]',
     'privacy: { min_group: 5 }           # breakdowns over fewer people are suppressed',
     `snapshot_date: ${SNAPSHOT}         # this sample pictures the interim phase as of this day`,
+    'minimum_wages:                     # a day\'s minimum wage, for chapters whose dues are a day\'s wage a month',
+    '  IE: { amount: 69.20, currency: EUR }   # 8 hours at 8.65 EUR (2012)',
   ]);
 }
 

@@ -91,16 +91,16 @@ describe('iops dues export', () => {
     const r = iops('dues', 'export', '--from', '2012-12-15', '--to', '2012-12-31');
     expect(r.stdout).toBe(
       [
-        '; Test Org: dues receipts from 2012-12-15 to 2012-12-31, written by iops dues export',
-        '; 2 receipts; amounts in the currency received; prices from iops.yaml rates (reporting currency USD)',
+        '; Test Org: dues receipts, transfers and expenses from 2012-12-15 to 2012-12-31 (both days included), written by iops dues export',
+        '; 2 receipts, 0 transfers, 0 expenses; amounts in their own currency; prices from iops.yaml rates (reporting currency USD)',
         "; hledger bal -X USD values them; add -c '1000.0000 USD' for exact values (iops rounds each currency's total half away from zero)",
         '',
         'commodity 1000.00 GBP',
         'commodity 1000.00 USD',
         '',
         'account assets:london:bank',
-        'account income:dues:london',
         'account assets:nyc:bank',
+        'account income:dues:london',
         'account income:dues:nyc',
         '',
         'P 2012-01-01 GBP 1.58 USD',
@@ -117,8 +117,8 @@ describe('iops dues export', () => {
     );
   });
 
-  it('CSV: every receipt up to the as-of date, with its rate', () => {
-    expect(iops('dues', 'export', '--format', 'csv').stdout).toBe(
+  it('CSV: every receipt of the window (with --from before the first, all of them), with its rate', () => {
+    expect(iops('dues', 'export', '--format', 'csv', '--from', '2011-01-01').stdout).toBe(
       [
         'date,chapter,branch,period,amount,currency,rate_to_usd,source',
         '2012-12-15,london,uk,2012-12,12.75,GBP,1.58,chapters/london/dues/2012.yaml #1',

@@ -41,3 +41,15 @@ export const MONEY_ORG: Record<string, string> = {
 };
 
 export const ctxIn = (dir: string, color = false): CommandContext => ({ cwd: dir, env: {}, color, today: '2013-03-01' });
+
+/** MONEY_ORG with a branch and an international account, transfers and expenses (docs/dues.md, "Where the money is held"). */
+export const TREASURY_ORG: Record<string, string> = {
+  ...MONEY_ORG,
+  'treasury/accounts.yaml': '- { account: branch/uk, name: IOPS UK, opened: 2012-06-01 }\n- { account: international, name: International fund }\n',
+  'treasury/2012.yaml':
+    'transfers:\n  - { date: 2012-12-31, from: chapter/london, to: branch/uk, amount: 5.25, currency: GBP, notes: half of December }\n' +
+    'expenses:\n  - { date: 2012-12-31, account: chapter/nyc, amount: 0.05, currency: USD, category: fees }\n',
+  'treasury/2013.yaml':
+    'transfers:\n  - { date: 2013-01-20, from: branch/uk, to: international, amount: 2, currency: GBP }\n' +
+    'expenses:\n  - { date: 2013-01-21, account: branch/uk, amount: 1.25, currency: GBP, category: printing }\n',
+};

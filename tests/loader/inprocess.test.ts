@@ -42,8 +42,8 @@ describe('prototype pollution', () => {
   it('treats keys named after Object.prototype methods as unknown keys, not as known ones', () => {
     const result = load({ 'chapters/london/chapter.yaml': 'name: London\ncountry: GB\ntoString: x\nhasOwnProperty: y\n' });
     expect(result.problems.map((p) => `${p.line}:${p.column}: ${p.path}: ${p.message}`)).toEqual([
-      '3:1: toString: unknown key `toString`; expected one of: name, country, branch, founded, delegate, dues, community',
-      '4:1: hasOwnProperty: unknown key `hasOwnProperty`; expected one of: name, country, branch, founded, delegate, dues, community',
+      '3:1: toString: unknown key `toString`; expected one of: name, country, branch, founded, delegate, dues, bank_statement, community',
+      '4:1: hasOwnProperty: unknown key `hasOwnProperty`; expected one of: name, country, branch, founded, delegate, dues, bank_statement, community',
     ]);
   });
 

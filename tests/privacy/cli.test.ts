@@ -61,7 +61,7 @@ describe('small organisations', () => {
     });
     const dues = iops(repo.dir, 'dues', '--to', '2012-08-31');
     expect(dues.stdout).not.toMatch(/\b1 members with a pledge/);
-    expect(dues.stdout).toMatch(/not shown members with a pledge/);
+    expect(dues.stdout).toMatch(/not shown current members with a pledge/);
     expect(JSON.parse(iops(repo.dir, 'dues', '--to', '2012-08-31', '--format', 'json').stdout).pledges.members).toBeNull();
     expect(iops(repo.dir, 'privacy', 'check', '--as-of', '2012-08-31').code).toBe(0);
   });

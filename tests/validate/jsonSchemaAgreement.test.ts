@@ -41,6 +41,8 @@ const FILES: Record<string, [FileKind, string]> = {
   goals: ['goals', 'goals.yaml'],
   decision: ['decision', 'decisions/2012-05-05-count-online-meetings.yaml'],
   chapterDecision: ['decision', 'chapters/london/decisions/2012-03-10-dues.yaml'],
+  accounts: ['accounts', 'treasury/accounts.yaml'],
+  treasury: ['treasury', 'treasury/2012.yaml'],
 };
 
 type Path = (string | number)[];
@@ -60,6 +62,11 @@ const bad = (what: string, file: keyof typeof FILES, path: Path, value: unknown)
 const good = (what: string, file: keyof typeof FILES, path: Path, value: unknown): Mutation => ({ what, file, path, value, valid: true });
 
 const MUTATIONS: Mutation[] = [
+  bad('a transfer to an account that is not one', 'treasury', ['transfers', 0, 'to'], 'region/north'),
+  bad('an expense category in capitals', 'treasury', ['expenses', 0, 'category'], 'Printing'),
+  good('an expense without notes', 'treasury', ['expenses', 2, 'notes'], undefined),
+  bad('an account with an unknown key', 'accounts', [0, 'bank'], true),
+  good('an account without an opening date', 'accounts', [0, 'opened'], undefined),
   // dates
   bad('impossible day', 'member', [0, 'joined'], '2013-02-30'),
   bad('Feb 29 in a non-leap year', 'member', [0, 'joined'], '2013-02-29'),

@@ -1,9 +1,18 @@
 // dues record: one receipt appended to the ledger of the member's chapter for the year it
-// was received (chapters/<c>/dues/<YYYY>.yaml), one receipt per line like the rest.
+// was received (chapters/<c>/dues/<YYYY>.yaml), one receipt per line like the rest. A receipt
+// that looks like one already in that chapter's ledgers (core/dues/duplicates.ts) is refused
+// unless --force says why (the reason goes into the commit); a receipt from a member whose
+// pledge is `exempt` is recorded with a warning.
+import { classify } from '../../core/layout.js';
+import { duplicateOf } from '../../core/dues/duplicates.js';
+import { formatMinor, toMinor } from '../../core/money.js';
 import { paths } from '../../core/paths.js';
-import type { Plan } from '../transaction.js';
+import type { ReceiptRecord } from '../../core/model.js';
+import { BankReference } from '../../core/schema/dues.js';
+import { UsageError } from '../../errors.js';
+import type { Plan, Snapshot } from '../transaction.js';
 import { compact, listFile } from './files.js';
-import { amount, currency, date, freeText, memberOf, month, personalDataAllowed } from './values.js';
+import { amount, currency, date, freeText, memberOf, month, parsed, personalDataAllowed } from './values.js';
 
 export interface DuesInput {
   member: string;
@@ -11,12 +20,20 @@ export interface DuesInput {
   amount: string;
   currency: string;
   period?: string | undefined;
+  /** The bank's reference of the payment, as the statement shows it. */
+  reference?: string | undefined;
   notes?: string | undefined;
   /** --allow-personal-data: why the notes may hold contact details (recorded in the commit). */
   allowPersonalData?: string | undefined;
+  /** --force: record it although it looks like a receipt already recorded; needs --reason. */
+  force?: boolean | undefined;
+  reason?: string | undefined;
 }
 
-export const duesRecord = (input: DuesInput): Plan => (s) => {
+const oneLine = (s: string) => s.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ').replace(/\s+/g, ' ').trim();
+
+export const duesRecord = (input: DuesInput): Plan => async (s) => {
+  const reason = forceReason(input);
   const member = memberOf(s.org, input.member, '--member');
   const chapter = s.org.chapterById.get(member.chapter)!;
   const cur = currency('--currency', input.currency);
@@ -26,14 +43,47 @@ export const duesRecord = (input: DuesInput): Plan => (s) => {
     amount: amount('--amount', input.amount, cur),
     currency: cur,
     period: input.period !== undefined ? month('--period', input.period) : undefined,
+    reference: input.reference !== undefined ? parsed('--reference', BankReference, input.reference) : undefined,
     notes: freeText('--notes', input.notes, input.allowPersonalData),
   });
+  const duplicate = duplicateOf(await chapterReceipts(s, chapter.id), { ...receipt, minor: toMinor(receipt.amount, receipt.currency)! });
+  if (duplicate && reason === undefined) {
+    const d = duplicate.of;
+    throw new UsageError(
+      `this looks like a receipt already recorded (${duplicate.reason}): ${d.file} item ${(d.index ?? 0) + 1}, ${d.date}, ${formatMinor(d.minor, d.currency)} ${d.currency} from ${d.member}` +
+        `${d.period ? ` for ${d.period}` : ''}${d.reference !== undefined ? `, reference ${JSON.stringify(d.reference)}` : ''}; nothing was recorded.\n` +
+        `If it really is a second payment, record it with --force --reason "why" (the reason goes into the commit message).`,
+    );
+  }
   const path = paths.dues(chapter.id, receipt.date.slice(0, 4));
   const file = listFile(s, path, 'dues').apply({ op: 'append', path: [], items: [receipt], style: 'flow' });
+  const forced = duplicate && reason !== undefined ? ` [recorded again despite a likely duplicate (${duplicate.reason}): ${oneLine(reason)}]` : '';
   return {
     command: 'dues record',
-    subject: `${chapter.name}: record dues from ${member.id} received ${receipt.date}${receipt.period ? ` (for ${receipt.period})` : ''}${personalDataAllowed(input.allowPersonalData)}`,
+    subject: `${chapter.name}: record dues from ${member.id} received ${receipt.date}${receipt.period ? ` (for ${receipt.period})` : ''}${forced}${personalDataAllowed(input.allowPersonalData)}`,
     entities: [`chapter/${chapter.id}`, `member/${member.id}`],
     writes: [{ path, text: file.toString() }],
+    ...(member.dues === 'exempt'
+      ? { notes: [`warning: ${member.id}'s dues are exempt (members.yaml), and this receipt is recorded all the same; if they now pay, set their pledge: iops member set ${member.id} --pledge AMOUNT/CURRENCY/month`] }
+      : {}),
   };
 };
+
+/** --force needs --reason, and --reason means nothing without --force. */
+function forceReason(input: DuesInput): string | undefined {
+  if (input.force && (input.reason === undefined || !oneLine(input.reason))) throw new UsageError('--force needs --reason "why this receipt is recorded although it looks like one already recorded" (the reason goes into the commit message)');
+  if (!input.force && input.reason !== undefined) throw new UsageError('--reason goes with --force (record a receipt that looks like a duplicate); leave it out, or add --force');
+  return input.force ? input.reason : undefined;
+}
+
+/** Every receipt in the chapter's ledgers at HEAD (any year: a late payment may pay for last year). */
+export async function chapterReceipts(s: Snapshot, chapter: string): Promise<ReceiptRecord[]> {
+  const loaded = await s.load({
+    wanted: (path) => {
+      const c = classify(path);
+      if (!('role' in c)) return true;
+      return c.role.kind === 'dues' ? c.role.chapter === chapter : ['iops', 'goals', 'branch', 'chapter', 'members', 'accounts'].includes(c.role.kind);
+    },
+  });
+  return loaded.org?.chapterById.get(chapter)?.receipts ?? [];
+}

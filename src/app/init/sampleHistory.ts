@@ -15,10 +15,10 @@ const GOALS_REVISED = '2012-05';
 
 function itemsWhere(doc: Document, asOf: string, dated: (item: YAMLMap) => string | undefined): Document {
   const copy = doc.clone();
-  const seq = (isSeq(copy.contents) ? copy.contents : (copy.get('gatherings', true) as YAMLSeq | undefined)) as YAMLSeq | undefined;
-  if (!seq) return copy;
-  seq.items = seq.items.filter((item) => isMap(item) && (dated(item) ?? '') <= asOf);
-  for (const item of seq.items) {
+  // a list, or the lists of a map: a branch's gatherings, a treasury year's transfers and expenses
+  const seqs = (isSeq(copy.contents) ? [copy.contents] : ['gatherings', 'transfers', 'expenses'].map((k) => copy.get(k, true)).filter((s) => isSeq(s))) as YAMLSeq[];
+  for (const seq of seqs) seq.items = seq.items.filter((item) => isMap(item) && (dated(item) ?? '') <= asOf);
+  for (const item of seqs.flatMap((s) => s.items)) {
     const left = (item as YAMLMap).get('left');
     if (typeof left === 'string' && left > asOf) (item as YAMLMap).delete('left');
   }
@@ -69,9 +69,9 @@ export async function replaySample(root: string, extra: ReadonlyMap<string, stri
   const starts = new Map<string, string>();
   const chapterStart = new Map<string, string>();
   for (const f of files) {
-    if (/(members\.yaml|\/dues\/\d{4}\.yaml|^branches\/.*)$/.test(f.path)) docs.set(f.path, parseDocument(f.content));
+    if (/(members\.yaml|\/dues\/\d{4}\.yaml|^branches\/.*|^treasury\/\d{4}\.yaml)$/.test(f.path)) docs.set(f.path, parseDocument(f.content));
     const chapter = /^chapters\/([^/]+)\//.exec(f.path)?.[1];
-    const first = /members\.yaml$/.test(f.path) ? (f.content.match(/joined: (\S+)/g) ?? []).map((s) => s.slice(8)).sort()[0] ?? f.date : /\/dues\//.test(f.path) ? f.content.match(/date: (\d{4}-\d{2}-\d{2})/)?.[1] ?? f.date : f.date;
+    const first = /members\.yaml$/.test(f.path) ? (f.content.match(/joined: (\S+)/g) ?? []).map((s) => s.slice(8)).sort()[0] ?? f.date : /\/dues\//.test(f.path) ? f.content.match(/date: (\d{4}-\d{2}-\d{2})/)?.[1] ?? f.date : /^treasury\/\d{4}\.yaml$/.test(f.path) ? [...f.content.matchAll(/date: (\d{4}-\d{2}-\d{2})/g)].map((x) => x[1]!).sort()[0] ?? f.date : f.date;
     starts.set(f.path, first);
     if (chapter && (!chapterStart.has(chapter) || first < chapterStart.get(chapter)!)) chapterStart.set(chapter, first);
   }

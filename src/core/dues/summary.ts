@@ -8,8 +8,9 @@ import { suppress } from '../privacy.js';
 import { type DisclosurePlan, disclosurePlan } from '../privacy/plan.js';
 import { breakdownDate } from '../privacy/monthEnd.js';
 import { type ChapterPledges, type DuesWindow, type Received, addReceived, chapterPledges, pledgeTiers } from './pledges.js';
+import { type Balance, balancesAt } from './balances.js';
 import { PLEDGE_TIERS, type Tier } from './scale.js';
-import { type CurrencyTotals, addAmount, inReportingCurrency, mergeTotals } from './totals.js';
+import { type CurrencyTotals, addAmount, apportion, exactValue, inReportingCurrency, mergeTotals } from './totals.js';
 
 import type { Grouping } from '../choices.js';
 export { GROUPINGS, type Grouping } from '../choices.js';
@@ -33,7 +34,7 @@ export interface ArrearsRow {
   pledging: number | null;
   pledged: number | null;
   received: number;
-  /** Pledged minus received when positive; 0 when the chapter received at least what was pledged. */
+  /** Pledged minus received, as shown (negative when the chapter received more than was pledged). */
   arrears: number | null;
   /** Exempt members at the last month end (`pledgesAsOf`); null when suppressed. */
   exempt: number | null;
@@ -58,7 +59,7 @@ export interface DuesSummary {
   /** The rates used, for the currencies that occur: 1 unit in the reporting currency. */
   rates: Record<string, number>;
   arrears: ArrearsRow[];
-  /** Sums over the rows whose pledges are shown; `hiddenChapters` are in a row of fewer than min_group pledging members. */
+  /** Sums over the rows whose pledges are shown (the rows add up to them); `hiddenChapters` are in a row of fewer than min_group pledging members. */
   arrearsTotal: { pledged: number; received: number; arrears: number; hiddenChapters: number };
   exempt: number | null;
   /** The month end the counts of exempt members and of members with a pledge describe (privacy/monthEnd.ts). */
@@ -66,6 +67,8 @@ export interface DuesSummary {
   /** Members with a pledge at `pledgesAsOf`; null when the privacy plan hides it. */
   pledges: { members: number | null; tiers: TierCount[] };
   minGroup: number;
+  /** Where the money is held at the window's last day: every account's balance from the beginning (balances.ts). */
+  balances: Balance[];
 }
 
 /**
@@ -128,6 +131,7 @@ export function duesSummary(org: Organisation, w: DuesWindow, by: Grouping): Due
     pledgesAsOf,
     pledges: tiersView(pledgeTiers(org, pledgesAsOf), settings.privacy.min_group, disclosurePlan(org, pledgesAsOf).pledgingShown()),
     minGroup: settings.privacy.min_group,
+    balances: balancesAt(org, w.to),
   };
 }
 
@@ -175,25 +179,24 @@ function arrearsView(org: Organisation, chapters: ChapterPledges[], plan: Disclo
     groups.push(other);
   }
   const exemptTotal = table.counts.reduce((n, row) => n + row[1]!, 0);
-  const shownPledged: CurrencyTotals = new Map();
-  const shownReceived: CurrencyTotals = new Map();
-  let hiddenChapters = 0;
+  // the shown rows' pledged and received are apportioned from their exact values, so that each
+  // column adds up to its total; a row's arrears is its pledged less its received, so that
+  // column adds up too and its total is pledged − received exactly
+  const shownGroups = groups.filter((g) => g.shown);
+  const pledgedCol = apportion(shownGroups.map((g) => exactValue(g.pledged, org.settings)));
+  const receivedCol = apportion(shownGroups.map((g) => exactValue(g.received, org.settings)));
+  const hiddenChapters = groups.filter((g) => !g.shown).reduce((n, g) => n + g.chapters, 0);
   const arrears = groups.map((g): ArrearsRow => {
-    const shown = g.shown;
-    if (!shown) hiddenChapters += g.chapters;
-    else {
-      mergeTotals(shownPledged, g.pledged);
-      mergeTotals(shownReceived, g.received);
-    }
-    const pledged = shown ? inReportingCurrency(g.pledged, org.settings) : null;
-    const received = inReportingCurrency(g.received, org.settings);
+    const at = shownGroups.indexOf(g);
+    const pledged = at >= 0 ? pledgedCol.rows[at]! : null;
+    const received = at >= 0 ? receivedCol.rows[at]! : inReportingCurrency(g.received, org.settings);
     return {
       chapter: g.chapter,
       chapters: g.chapters,
-      pledging: shown ? g.pledging : null,
+      pledging: g.shown ? g.pledging : null,
       pledged,
       received,
-      arrears: pledged === null ? null : Math.max(0, pledged - received),
+      arrears: pledged === null ? null : pledged - received,
       exempt: g.exemptShown ? g.exempt : null,
       covers: g.covers,
     };
@@ -201,9 +204,9 @@ function arrearsView(org: Organisation, chapters: ChapterPledges[], plan: Disclo
   return {
     arrears,
     arrearsTotal: {
-      pledged: inReportingCurrency(shownPledged, org.settings),
-      received: inReportingCurrency(shownReceived, org.settings),
-      arrears: arrears.reduce((n, a) => n + (a.arrears ?? 0), 0),
+      pledged: pledgedCol.total,
+      received: receivedCol.total,
+      arrears: pledgedCol.total - receivedCol.total,
       hiddenChapters,
     },
     // even a 0: that nobody in the organisation is exempt tells a one-member chapter's status

@@ -69,7 +69,7 @@ export interface PersonalDataFinding {
 }
 
 const ID_FIELD = /(?:^|[\s{,-])id:[ \t]*(["']?)([a-z0-9][a-z0-9-]*)\1/g;
-const FREE_TEXT_FILE = /^(?:chapters\/[^/]+\/(?:meetings|dues|reports|decisions)\/|branches\/|decisions\/)/;
+const FREE_TEXT_FILE = /^(?:chapters\/[^/]+\/(?:meetings|dues|reports|decisions)\/|branches\/|decisions\/|treasury\/)/;
 
 /**
  * Personal data in one data file's text: member ids (members.yaml) that look like personal
@@ -112,6 +112,7 @@ export function filesWithPersonalData(org: {
   chapters: readonly { members: readonly { id: string; file: string }[]; ownMeetings: readonly object[]; reports: readonly { file: string; personal_data?: true }[] }[];
   branches: readonly object[];
   decisions?: readonly object[];
+  treasury?: { accounts: readonly object[]; transfers: readonly object[]; expenses: readonly object[] };
 }): Set<string> {
   const files = new Set<string>();
   const scan = (record: object) => {
@@ -120,6 +121,8 @@ export function filesWithPersonalData(org: {
   };
   for (const b of org.branches) scan(b);
   for (const d of org.decisions ?? []) scan(d); // a proposal's text
+  // transfers and expenses carry notes; accounts a name
+  for (const r of [...(org.treasury?.accounts ?? []), ...(org.treasury?.transfers ?? []), ...(org.treasury?.expenses ?? [])]) scan(r);
   for (const c of org.chapters) {
     for (const m of c.members) if (personalDataInId(m.id)) files.add(m.file);
     // dues ledgers may come as monthly sums: their flag comes with the sums (load/cachedLoad.ts)

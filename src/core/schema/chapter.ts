@@ -24,6 +24,9 @@ const FIXED_AMOUNT_JSON = {
   else: { properties: { amount: false, currency: false } },
 };
 
+export const STATEMENT_DATE_FORMATS = ['YYYY-MM-DD', 'DD/MM/YYYY', 'MM/DD/YYYY', 'DD.MM.YYYY', 'DD-MM-YYYY'] as const;
+export type StatementDateFormat = (typeof STATEMENT_DATE_FORMATS)[number];
+
 const Shares = (keys: readonly string[]) => z.strictObject(Object.fromEntries(keys.map((k) => [k, Fraction.optional()])));
 
 export const ChapterSchema = z.strictObject({
@@ -45,6 +48,16 @@ export const ChapterSchema = z.strictObject({
       .superRefine(fixedAmount)
       .meta({ allOf: [FIXED_AMOUNT_JSON] }),
   ).optional(),
+  // how `iops dues import` reads this chapter's bank statements (docs/dues.md): only needed when
+  // the statement's header is not one it knows, its dates are ambiguous, or it has no currency
+  bank_statement: z
+    .strictObject({
+      currency: Currency.optional(),
+      columns: z.strictObject({ date: Text.optional(), reference: Text.optional(), amount: Text.optional(), currency: Text.optional() }).optional(),
+      date_format: oneOf(STATEMENT_DATE_FORMATS, 'a date format').optional(),
+      decimal_separator: oneOf(['.', ','] as const, 'a decimal separator').optional(),
+    })
+    .optional(),
   community: z
     .strictObject({
       gender: Shares(GENDERS.filter((g) => g !== 'undisclosed')).optional(),

@@ -12,6 +12,7 @@ import { MeetingSchema } from './meeting.js';
 import { MembersSchema } from './members.js';
 import { ReportSchema } from './report.js';
 import { SettingsSchema } from './settings.js';
+import { AccountsSchema, TreasuryYearSchema } from './treasury.js';
 
 export const SCHEMAS: Record<FileKind, { schema: z.ZodType; root: string; title: string }> = {
   iops: { schema: SettingsSchema, root: '', title: 'iops.yaml: organisation settings' },
@@ -23,6 +24,8 @@ export const SCHEMAS: Record<FileKind, { schema: z.ZodType; root: string; title:
   report: { schema: ReportSchema, root: '', title: 'chapters/<id>/reports/<date>.md: front matter of a published report' },
   dues: { schema: LedgerSchema, root: 'receipts', title: 'chapters/<id>/dues/<year>.yaml: the year\'s dues receipts' },
   decision: { schema: DecisionSchema, root: '', title: 'decisions/<date>-<slug>.yaml (or chapters/<id>/decisions/…): a proposal and its outcome' },
+  accounts: { schema: AccountsSchema, root: 'accounts', title: 'treasury/accounts.yaml: the accounts of branches and of the international level' },
+  treasury: { schema: TreasuryYearSchema, root: '', title: 'treasury/<year>.yaml: the year\'s transfers between accounts and expenses' },
 };
 
 const EXPECTED: Record<string, string> = { object: 'a map (key: value lines)', array: 'a list (lines starting with "- ")', string: 'text', number: 'a number', boolean: 'true or false' };

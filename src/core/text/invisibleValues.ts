@@ -67,6 +67,8 @@ export function filesWithInvisibleText(org: Organisation): Set<string> {
   if (holds(org.settings)) files.add('iops.yaml');
   if (org.goals && holds(org.goals)) files.add('goals.yaml');
   for (const b of org.branches) if (holds(b)) files.add(b.file);
+  const t = org.treasury;
+  if (t) for (const r of [...t.accounts, ...t.transfers, ...t.expenses]) if (!files.has(r.file) && holds(r)) files.add(r.file);
   for (const c of org.chapters) {
     if (holds(c, LINKED)) files.add(c.file);
     for (const r of [...c.members, ...c.ownMeetings, ...c.reports]) if (!files.has(r.file) && holds(r)) files.add(r.file);
