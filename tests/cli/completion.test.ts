@@ -67,7 +67,7 @@ describe('iops completion bash', () => {
 
   it('completes commands, subcommands and options from the registered commands', () => {
     expect(bashCompletes(script, ['iops', 'rea'])).toEqual(['readiness']);
-    expect(bashCompletes(script, ['iops', 'dues', 'ex'])).toEqual(['export']);
+    expect(bashCompletes(script, ['iops', 'dues', 'ex'])).toEqual(['expense', 'export']);
     expect(bashCompletes(script, ['iops', 'readiness', '--g'])).toEqual(['--goal']);
     // a command added to the program is completed without editing any script
     expect(bashCompletes(script, ['iops', 'comp'])).toEqual(['completion']);
