@@ -1,14 +1,14 @@
 import { defineConfig } from 'vitest/config';
 import { shared } from './vitest.config.ts';
 
-// `npm run test:scale`: the scale-sized tests (*.scale.test.ts), and cacheResults.test.ts with
+// `npm run test:scale`: the scale-sized tests (*.scale.test.ts), and the cache tests in full with
 // every command after each edit (IOPS_TEST_SCALE=1): sample-sized writes, many
 // kills and writers, more random organisations. .ci/run runs them after `npm test`.
 export default defineConfig({
   test: {
     ...shared,
-    // cacheResults.test.ts again, asking every command after each edit (npm test asks two)
-    include: ['tests/**/*.scale.test.ts', 'tests/scale/cacheResults.test.ts'],
+    // these again, in full (IOPS_TEST_SCALE): npm test asks fewer commands after some edits
+    include: ['tests/**/*.scale.test.ts', 'tests/scale/cacheResults.test.ts', 'tests/scale/cache.test.ts', 'tests/scale/cacheListing.test.ts'],
     env: { IOPS_TEST_SCALE: '1' },
     testTimeout: 600_000,
   },
