@@ -22,7 +22,8 @@ async function iops(cwd: string, ...args: string[]) {
   return { code, stdout, stderr };
 }
 
-const has = (shell: string): boolean => spawnSync(shell, ['-c', 'exit 0']).status === 0;
+// in CI (.ci/run installs zsh and fish) a missing shell is a failure, never a skip
+const has = (shell: string): boolean => Boolean(process.env.CI) || spawnSync(shell, ['-c', 'exit 0']).status === 0;
 
 let repo: TempRepo;
 let bin: string;
