@@ -86,3 +86,30 @@ describe('YamlFile', () => {
     expect(parse(out, { version: '1.1' })).toEqual([{ id: 'a', joined: expect.anything() }, { id: 'NO', joined: expect.anything() }]);
   });
 });
+
+describe('appending to a ledger (one flow item a line)', () => {
+  const ledger = `# yaml-language-server: $schema=../../.iops/schemas/dues.schema.json
+- { date: 2013-01-05, member: ldn-jason, amount: 20, currency: GBP }   # by standing order
+- { date: 2013-02-05, member: ldn-jason, amount: 20, currency: GBP }
+
+# more next month
+`;
+  const receipt = { date: '2013-03-05', member: 'ldn-jason', amount: 20.5, currency: 'GBP', notes: 'NO' };
+  it('adds a line after the last item, keeping comments and blank lines after it', () => {
+    const out = new YamlFile(ledger).apply({ op: 'append', path: [], items: [receipt], style: 'flow' }).toString();
+    expect(out).toBe(ledger.replace('GBP }\n\n', `GBP }\n- { date: 2013-03-05, member: ldn-jason, amount: 20.5, currency: GBP, notes: "NO" }\n\n`));
+    expect(parse(out)).toEqual([...parse(ledger), receipt]);
+  });
+  it('writes a ledger whose last item is a block map the way its items are written', () => {
+    const block = `- date: 2013-01-05\n  member: ldn-jason\n  amount: 20\n  currency: GBP\n`;
+    const out = new YamlFile(block).apply({ op: 'append', path: [], items: [receipt], style: 'flow' }).toString();
+    expect(parse(out)).toEqual([...parse(block), receipt]);
+    expect(out.startsWith(block)).toBe(true);
+    expect(out.slice(block.length)).toMatch(/^- date: 2013-03-05\n {2}member: ldn-jason\n/);
+  });
+  it('appends to a ledger the fast reader declines (an anchor) through the yaml Document all the same', () => {
+    const odd = `- &r { date: 2013-01-05, member: ldn-jason, amount: 20, currency: GBP }\n`;
+    const out = new YamlFile(odd).apply({ op: 'append', path: [], items: [receipt], style: 'flow' }).toString();
+    expect(parse(out)).toEqual([...parse(odd), receipt]);
+  });
+});

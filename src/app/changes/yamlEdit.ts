@@ -4,6 +4,7 @@
 // old data with exactly the intended change; if splicing cannot promise that (an unusual
 // layout), the edit goes through the Document API instead (same data, tidier layout).
 import { type Document, type Node, type Pair, isMap, isScalar, isSeq, parseDocument } from 'yaml';
+import { DECLINED, fastParseYaml } from '../../load/fastYaml.js';
 import { documentEdit } from './yamlFallback.js';
 import { type BlockStyle, type YamlValue, flow, isMapValue, itemLines, pairLines } from './yamlText.js';
 
@@ -36,6 +37,11 @@ export class YamlFile {
   }
 
   apply(edit: Edit): this {
+    const fast = edit.op === 'append' && edit.path.length === 0 && edit.style === 'flow' ? appendToList(this.text, edit.items) : undefined;
+    if (fast !== undefined) {
+      this.text = fast;
+      return this;
+    }
     const expected = JSON.stringify(applyToData(structuredClone(this.data), edit));
     const spliced = splice(this.text, readDoc(this.text), edit);
     if (spliced !== undefined && JSON.stringify(readData(spliced)) === expected) {
@@ -52,6 +58,24 @@ export class YamlFile {
     const text = this.crlf ? this.text.replace(/\n/g, '\r\n') : this.text;
     return this.bom ? `\uFEFF${text}` : text;
   }
+}
+
+/**
+ * Items appended to a list written one flow item a line (a dues ledger: a year of receipts),
+ * checked by the fast reader (load/fastYaml.ts, the loader's own) rather than by building the
+ * yaml Document twice: the new text must read back as the old list plus the items. Undefined
+ * when the text is not such a list or the fast reader declines it: the general edit decides.
+ */
+function appendToList(text: string, items: readonly YamlValue[]): string | undefined {
+  const before = fastParseYaml(text);
+  if (before === DECLINED || !Array.isArray(before) || before.length === 0) return undefined;
+  const lines = text.split('\n');
+  let last = lines.length - 1;
+  while (last >= 0 && (/^\s*(#.*)?$/.test(lines[last]!))) last--;
+  if (last < 0 || !/^- \{.*\}$/.test(lines[last]!)) return undefined;
+  lines.splice(last + 1, 0, ...items.flatMap((i) => itemLines(i, 0, 'flow')));
+  const after = lines.join('\n');
+  return JSON.stringify(fastParseYaml(after)) === JSON.stringify([...before, ...items]) ? after : undefined;
 }
 
 /** The intended data after the edit: what the text must read back as. */
