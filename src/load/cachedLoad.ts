@@ -171,7 +171,7 @@ export class Loader {
     const byPath = new Map(todo.map((k) => [k.path, k]));
     let failed: string | undefined;
     this.parsed += jobs.length;
-    debug(`parsed: ${todo.map((k) => k.path).join(', ')}`);
+    if (process.env.IOPS_DEBUG_CACHE === 'files') debug(`parsed: ${todo.map((k) => k.path).join(', ')}`);
     await parseAll(jobs, (r) => {
       if ('fail' in r) return void (failed ??= `${r.path}: ${r.fail}`);
       const k = byPath.get(r.path)!;
