@@ -1,8 +1,20 @@
 // YAML text → plain data, with every problem located. Refuses what data files never need
 // and what makes parsers dangerous: aliases (alias bombs), merge keys, prototype keys, tags,
 // conflict markers, control characters. Pure: works on text, not on the file system.
-import { type Document, LineCounter, type Node, type Pair, type YAMLMap, isAlias, isMap, isPair, isScalar, isSeq, parseDocument, visit } from 'yaml';
+import { createRequire } from 'node:module';
+import type { Alias, Document, Node, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
+import type * as Yaml from 'yaml';
 import type { DataPath, Problem } from '../core/problem.js';
+
+// The yaml library is loaded when a file needs it: most runs read every file with the fast
+// reader (fastYaml.ts) or from the parse cache, and loading yaml costs ~25 ms a run.
+let yamlLib: typeof Yaml | undefined;
+const yaml = (): typeof Yaml => (yamlLib ??= createRequire(import.meta.url)('yaml') as typeof Yaml);
+const isAlias = (n: unknown): n is Alias => yaml().isAlias(n);
+const isMap = (n: unknown): n is YAMLMap => yaml().isMap(n);
+const isSeq = (n: unknown): n is YAMLSeq => yaml().isSeq(n);
+const isPair = (n: unknown): n is Pair => yaml().isPair(n);
+const isScalar = (n: unknown): n is Scalar => yaml().isScalar(n);
 
 export { MAX_FILE_BYTES } from '../io/limits.js';
 
@@ -99,6 +111,7 @@ export function parseYaml(file: string, text: string, lineOffset = 0): ParsedYam
   for (const p of textProblems(file, text, CONFLICT)) at(p.line, p.column, p.message);
   if (problems.length) return unparsed();
 
+  const { LineCounter, parseDocument } = yaml();
   const lineCounter = new LineCounter();
   // uniqueKeys off: the parser's own check compares every key with every other (minutes for a 1 MiB map); the visit below uses a set
   const doc = parseDocument(text, { lineCounter, schema: 'core', uniqueKeys: false, prettyErrors: false, merge: false, strict: true });
@@ -128,7 +141,7 @@ export function parseYaml(file: string, text: string, lineOffset = 0): ParsedYam
     const { line, col } = pos(Math.max(0, bang));
     at(line, col, message);
   };
-  visit(doc, {
+  yaml().visit(doc, {
     Node(_, node) {
       const start = pos(node.range?.[0] ?? 0);
       if (isAlias(node)) aliasProblem(node.range?.[0] ?? 0, `aliases (*${node.source}) are not allowed in iops files; write the value out in full`);
@@ -195,7 +208,7 @@ interface Unclosed {
 /** Quotes and brackets left open, by where the parser gave up on them (the innermost when several end there). */
 function unclosedByEnd(doc: Document, text: string): Map<number, Unclosed> {
   const found = new Map<number, Unclosed>();
-  visit(doc, {
+  yaml().visit(doc, {
     Node(_, node) {
       const [start, end] = node.range ?? [0, -1];
       if ((found.get(end)?.offset ?? -1) >= start) return;
