@@ -8,19 +8,12 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../../src/cli.js';
 import { CLI, GIT_ENV, cleanupRepos, minimalOrg, tempDir, tempRepo, type TempRepo } from '../helpers/repo.js';
+import { iops } from '../helpers/inProcess.js';
 
 afterAll(cleanupRepos);
 
 const GOALS = 'convention: C\ndeadline: 2013-08-31\ngoals:\n  - { id: members, title: "Members", metric: members, min: 5 }\n  - { id: women, title: "Women", metric: gender_share, gender: woman, min: 0.4 }\n';
-
-async function iops(cwd: string, ...args: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(['node', 'iops', ...args], { stdout: (s) => void (stdout += s), stderr: (s) => void (stderr += s), isTTY: false, env: { ...GIT_ENV, NO_COLOR: '1' }, cwd });
-  return { code, stdout, stderr };
-}
 
 // in CI (.ci/run installs zsh and fish) a missing shell is a failure, never a skip
 const has = (shell: string): boolean => Boolean(process.env.CI) || spawnSync(shell, ['-c', 'exit 0']).status === 0;

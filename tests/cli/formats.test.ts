@@ -5,22 +5,14 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Command } from 'commander';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../../src/cli.js';
 import { registerCommands } from '../../src/commands/index.js';
 import { FORMATS, formatMatrix, formatsByCommand, parseFormat } from '../../src/commands/formats.js';
-import { GIT_ENV, cleanupRepos, minimalOrg, tempRepo, type TempRepo } from '../helpers/repo.js';
+import { cleanupRepos, minimalOrg, tempRepo, type TempRepo } from '../helpers/repo.js';
+import { iops } from '../helpers/inProcess.js';
 
 afterAll(cleanupRepos);
 
 const GOALS = 'convention: C\ndeadline: 2013-08-31\ngoals:\n  - { id: members, title: "At least 5 members", metric: members, min: 5 }\n';
-
-/** Runs iops in this process, as the real program does, without colour. */
-async function iops(cwd: string, ...args: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(['node', 'iops', ...args], { stdout: (s) => void (stdout += s), stderr: (s) => void (stderr += s), isTTY: false, env: { ...GIT_ENV, NO_COLOR: '1' }, cwd });
-  return { code, stdout, stderr };
-}
 
 const tree = (): Command => {
   const program = new Command('iops');

@@ -4,18 +4,11 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../../src/cli.js';
 import { memberPrefix } from '../../src/app/changes/memberId.js';
-import { GIT_ENV, cleanupRepos, minimalOrg, tempRepo, type TempRepo } from '../helpers/repo.js';
+import { cleanupRepos, minimalOrg, tempRepo, type TempRepo } from '../helpers/repo.js';
+import { iops } from '../helpers/inProcess.js';
 
 afterAll(cleanupRepos);
-
-async function iops(cwd: string, ...args: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(['node', 'iops', ...args], { stdout: (s) => void (stdout += s), stderr: (s) => void (stderr += s), isTTY: false, env: { ...GIT_ENV, NO_COLOR: '1' }, cwd });
-  return { code, stdout, stderr };
-}
 
 const chapter = (id: string, ...ids: string[]) => ({ id, members: ids.map((m) => ({ id: m })) }) as unknown as Parameters<typeof memberPrefix>[0];
 

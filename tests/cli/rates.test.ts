@@ -5,18 +5,11 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../../src/cli.js';
 import { rateValue } from '../../src/app/changes/rates.js';
 import { GIT_ENV, cleanupRepos, minimalOrg, tempRepo, type TempRepo } from '../helpers/repo.js';
+import { iops } from '../helpers/inProcess.js';
 
 afterAll(cleanupRepos);
-
-async function iops(cwd: string, ...args: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(['node', 'iops', ...args], { stdout: (s) => void (stdout += s), stderr: (s) => void (stderr += s), isTTY: false, env: { ...GIT_ENV, NO_COLOR: '1' }, cwd });
-  return { code, stdout, stderr };
-}
 
 const SETTINGS = '# our settings\norganization: Test Org\ncurrency: USD # reporting\nrates: { GBP: 1.58 } # checked monthly\nkey_documents: [values]\nprivacy: { min_group: 5 }\n';
 
