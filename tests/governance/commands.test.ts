@@ -29,6 +29,9 @@ describe('decision commands', () => {
     [['decision', 'record', 'london/2012-09-15-duse', '--outcome', 'adopted', '--date', '2012-09-15'], 'no decision "london/2012-09-15-duse"; did you mean london/2012-09-15-dues?'],
     [['decision', 'propose', 'x', '--body', 'branch:de', '--date', '2012-09-15', '--method', 'majority', '--text', 'T'], 'no branch'],
     [['decision', 'propose', 'x', '--body', 'icc', '--date', '2012-09-15', '--method', 'majority', '--text', 'T', '--meeting', 'london/2012-09-16'], '--meeting: no meeting chapters/london/meetings/2012-09-16.yaml'],
+    [['decision', 'record', 'london/2012-09-15-dues', '--outcome', 'withdrawn', '--date', '2012-09-15', '--for', '3', '--against', '1'], 'a withdrawn proposal is not counted; leave out --for, --against, or record the outcome it had'],
+    [['decision', 'propose', 'goals', '--body', 'branch:uk', '--date', '2012-09-15', '--method', 'majority', '--adopts', 'goals', '--text', 'T'], "--body: the goal set is the whole organisation's: only the ICC adopts it, not a branch assembly (IOPS UK assembly); make the ICC the body (--body icc), or leave out --adopts"],
+    [['decision', 'propose', 'uk', '--body', 'chapter:london', '--date', '2012-09-15', '--method', 'majority', '--adopts', 'branch:uk', '--text', 'T'], '--body: a branch is founded by its own assembly or by the ICC, not by a chapter meeting (London); write --body branch:uk or --body icc'],
     [['decision', 'propose', 'dues', '--body', 'chapter:london', '--date', '2012-09-15', '--method', 'consensus', '--text', 'T'], 'decision london/2012-09-15-dues already exists'],
   ])('refuses %j and changes nothing', (args, message) => {
     const before = repoState(repo);
