@@ -1,5 +1,6 @@
 // The audit trail: who changed what, when, in which commit — for the whole data repository,
-// one file or folder, `goals`, a chapter, a branch or a member. A chapter's (or branch's)
+// one file or folder, `goals`, a chapter, a branch, a member or a decision (its file, and every
+// commit naming it in a trailer). A chapter's (or branch's)
 // history is every commit that touched its files or names it in an Iops-Entity trailer; a
 // member's is every commit naming it in a trailer, plus every commit that added or removed a
 // line mentioning its id (so hand-made edits and dues receipts count too). An Iops-Command
@@ -9,6 +10,7 @@ import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { ID_PATTERN, paths } from '../core/paths.js';
 import { closest } from '../core/problem.js';
 import { claimsInit, provenance } from '../core/provenance.js';
+import { DECISION_ID_PATTERN } from '../core/schema/decision.js';
 import { UsageError } from '../errors.js';
 import { type LogEntry, commitsMentioning, gitLog, trailers, truncatedHistoryNote } from '../io/gitLog.js';
 import { gitPlace } from '../io/gitWrite.js';
@@ -17,7 +19,7 @@ import { type DataLocation, findDataRoot } from '../io/repo.js';
 export type HistoryTarget =
   | { kind: 'all' }
   | { kind: 'path'; path: string }
-  | { kind: 'chapter' | 'branch' | 'member'; id: string };
+  | { kind: 'chapter' | 'branch' | 'member' | 'decision'; id: string };
 
 export interface HistoryEntry {
   commit: string;
@@ -64,23 +66,27 @@ async function openingInit(root: string, target: HistoryTarget, entries: LogEntr
 export function resolveTarget(root: string, cwd: string, arg: string | undefined): HistoryTarget {
   if (arg === undefined || arg === '' || arg === '.') return { kind: 'all' };
   if (arg === 'goals') return { kind: 'path', path: paths.goals() };
-  const explicit = /^(chapter|branch|member)\/(.+)$/.exec(arg);
-  if (explicit && ID_PATTERN.test(explicit[2]!)) return { kind: explicit[1] as 'chapter', id: explicit[2]! };
+  const explicit = /^(chapter|branch|member|decision)\/(.+)$/.exec(arg);
+  if (explicit && (explicit[1] === 'decision' ? DECISION_ID_PATTERN : ID_PATTERN).test(explicit[2]!)) return { kind: explicit[1] as 'chapter', id: explicit[2]! };
   for (const base of [cwd, root]) {
     const abs = isAbsolute(arg) ? arg : resolve(base, arg);
     const rel = relative(root, abs);
     if (existsSync(abs) && !rel.startsWith('..') && !isAbsolute(rel)) return { kind: 'path', path: rel === '' ? '.' : rel.split(sep).join('/') + (statSync(abs).isDirectory() ? '/' : '') };
   }
+  // a decision's id (2012-05-05-count-online-meetings, london/2012-03-10-dues) is where its file is;
+  // one with a chapter cannot be anything else, so it is the decision's even once its file is gone
+  if (DECISION_ID_PATTERN.test(arg) && (arg.includes('/') || existsSync(resolve(root, paths.decision(arg))))) return { kind: 'decision', id: arg };
   if (ID_PATTERN.test(arg)) {
     if (existsSync(resolve(root, 'chapters', arg))) return { kind: 'chapter', id: arg };
     if (existsSync(resolve(root, paths.branch(arg)))) return { kind: 'branch', id: arg };
     return { kind: 'member', id: arg };
   }
-  throw new UsageError(`"${arg}" is not a file of the data repository, a chapter, a branch or a member id (try: iops history, iops history goals, iops history london)`);
+  throw new UsageError(`"${arg}" is not a file of the data repository, a chapter, a branch, a member or a decision id (try: iops history, iops history goals, iops history london, iops history london/2012-03-10-dues)`);
 }
 
 /** A chapter, branch or member in the working tree (one added with --no-commit has no commit yet). */
-function existsNow(root: string, target: { kind: 'chapter' | 'branch' | 'member'; id: string }): boolean {
+function existsNow(root: string, target: { kind: 'chapter' | 'branch' | 'member' | 'decision'; id: string }): boolean {
+  if (target.kind === 'decision') return existsSync(resolve(root, paths.decision(target.id)));
   if (target.kind === 'chapter') return existsSync(resolve(root, 'chapters', target.id));
   if (target.kind === 'branch') return existsSync(resolve(root, paths.branch(target.id)));
   const id = new RegExp(`^\\s*-?\\s*id:\\s*["']?${target.id}["']?\\s*(#.*)?$`, 'm');
@@ -95,12 +101,18 @@ const chapterIds = (root: string): string[] => {
   return existsSync(dir) ? readdirSync(dir).filter((name) => ID_PATTERN.test(name)) : [];
 };
 
+/** The decisions in the working tree: decisions/*.yaml, chapters/<id>/decisions/*.yaml. */
+function decisionIds(root: string): string[] {
+  const names = (dir: string) => (existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.yaml')).map((f) => f.slice(0, -5)) : []);
+  return [...names(join(root, 'decisions')), ...chapterIds(root).flatMap((c) => names(join(root, 'chapters', c, 'decisions')).map((n) => `${c}/${n}`))];
+}
+
 /** Neither in the files nor in their history: most often a typing mistake, so say so (exit 2), with the nearest chapter or branch. */
 function unknownTarget(root: string, arg: string): UsageError {
   const branches = existsSync(join(root, 'branches')) ? readdirSync(join(root, 'branches')).filter((f) => f.endsWith('.yaml')).map((f) => f.slice(0, -5)) : [];
-  const near = closest(arg.replace(/^(chapter|branch|member)\//, ''), [...chapterIds(root), ...branches]);
+  const near = closest(arg.replace(/^(chapter|branch|member|decision)\//, ''), [...chapterIds(root), ...branches, ...decisionIds(root)]);
   return new UsageError(
-    `unknown target ${JSON.stringify(arg)}: no chapter, branch, member or file of the data repository has that name, now or in its history.` +
+    `unknown target ${JSON.stringify(arg)}: no chapter, branch, member, decision or file of the data repository has that name, now or in its history.` +
       `${near ? ` Did you mean ${near}?` : ''} Try iops history (everything), iops history goals, iops history <chapter>, or a file such as iops history chapters/<chapter>/members.yaml`,
   );
 }
@@ -115,7 +127,8 @@ async function selectCommits(root: string, target: HistoryTarget): Promise<LogEn
     const mentioning = await commitsMentioning(root, `(^|[^a-z0-9-])${target.id}([^a-z0-9-]|$)`);
     return all.filter((e) => names(e) || mentioning.has(e.commit));
   }
-  const owned = target.kind === 'chapter' ? (f: string) => f.startsWith(`chapters/${target.id}/`) : (f: string) => f === paths.branch(target.id);
+  const own = target.kind === 'decision' ? paths.decision(target.id) : paths.branch(target.id);
+  const owned = target.kind === 'chapter' ? (f: string) => f.startsWith(`chapters/${target.id}/`) : (f: string) => f === own;
   return all.filter((e) => names(e) || e.files.some(owned));
 }
 

@@ -18,7 +18,7 @@ export const decisionRecordCommand = (ctx: CommandContext, id: string, opts: Rec
 export async function decisionsCommand(ctx: CommandContext, opts: { at?: string; format?: Format }): Promise<CommandResult> {
   const repo = await openRepository(location(ctx), { at: opts.at, scope: PLANNING });
   const rows = decisionRows(requireValid(repo));
-  const stdout = opts.format === 'json' ? json(decisionsJson(rows)) : opts.format === 'markdown' ? decisionsMarkdown(rows) : decisionsTable(rows, ctx.color);
+  const stdout = opts.format === 'json' ? json(decisionsJson(rows)) : opts.format === 'markdown' ? decisionsMarkdown(rows) : decisionsTable(rows, ctx.color, ctx.width);
   return { stdout, exitCode: EXIT.ok };
 }
 

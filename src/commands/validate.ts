@@ -32,13 +32,20 @@ export async function validateCommand(ctx: CommandContext, opts: { format?: 'tab
   const meetings = org.chapters.reduce((n, c) => n + c.ownMeetings.length, 0);
   const reports = org.chapters.reduce((n, c) => n + c.reports.length, 0);
   const receipts = org.chapters.reduce((n, c) => n + c.receiptMonths.reduce((k, m) => k + m.count, 0), 0);
-  const summary = [
-    plural(org.chapters.length, 'chapter'),
-    plural(org.branches.length, 'branch', 'branches'),
-    plural(members, 'member record'),
-    plural(meetings, 'meeting'),
-    plural(reports, 'report'),
-    plural(receipts, 'dues receipt'),
-  ].join(', ');
+  const treasury = org.treasury;
+  // the chapters always; every other kind only when the repository has some, so a new
+  // organisation's line stays short and a large one's names what validate read
+  const counts: [number, string, string?][] = [
+    [org.branches.length, 'branch', 'branches'],
+    [members, 'member record'],
+    [meetings, 'meeting'],
+    [reports, 'report'],
+    [receipts, 'dues receipt'],
+    [org.decisions.length, 'decision'],
+    [treasury?.accounts.length ?? 0, 'account'],
+    [treasury?.transfers.length ?? 0, 'transfer'],
+    [treasury?.expenses.length ?? 0, 'expense'],
+  ];
+  const summary = [plural(org.chapters.length, 'chapter'), ...counts.filter(([n]) => n > 0).map(([n, one, many]) => plural(n, one, many))].join(', ');
   return { stdout: `${chalk.green('valid')}: ${summary} (${plural(repo.files.length, 'file')})${warned}`, exitCode };
 }

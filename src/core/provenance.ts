@@ -6,17 +6,21 @@
 // trailers name. `init` writes anything, so it is believed only for the commits that open the
 // data folder's history (every earlier commit also claims `init`). Consistent is not proof:
 // a hand edit of exactly the right file with exactly the right trailers passes (docs/writing.md).
-import { ID_PATTERN } from './paths.js';
+import { ID_PATTERN, paths } from './paths.js';
+import { DECISION_ID_PATTERN } from './schema/decision.js';
 
 export type Provenance =
   | { kind: 'command'; command: string }
   | { kind: 'unverified'; claimed: string; because: string }
   | { kind: 'by-hand' };
 
-/** The files each command writes: the chapter or branch id is the first group, named by an Iops-Entity. */
+/**
+ * The files each command writes: the chapter or branch id is the first group, named by an
+ * Iops-Entity; a decision command writes the file of a decision it names (paths.decision).
+ */
 const CHAPTER = (file: string) => new RegExp(`^chapters/([^/]+)/${file}$`);
 // `owner: null`: the command writes organisation-wide files, named by no entity
-const WRITES: Record<string, { owner: 'chapter' | 'branch' | null; path: RegExp }> = {
+const WRITES: Record<string, { owner: 'chapter' | 'branch' | 'decision' | null; path: RegExp }> = {
   'chapter add': { owner: 'chapter', path: CHAPTER('chapter\\.yaml') },
   'chapter set': { owner: 'chapter', path: CHAPTER('chapter\\.yaml') },
   'branch add': { owner: 'branch', path: /^branches\/([^/]+)\.yaml$/ },
@@ -28,6 +32,9 @@ const WRITES: Record<string, { owner: 'chapter' | 'branch' | null; path: RegExp 
   'import members': { owner: 'chapter', path: CHAPTER('members\\.yaml') },
   'meeting log': { owner: 'chapter', path: CHAPTER('meetings/[^/]+\\.yaml') },
   'dues record': { owner: 'chapter', path: CHAPTER('dues/\\d{4}\\.yaml') },
+  'dues import': { owner: 'chapter', path: CHAPTER('dues/\\d{4}\\.yaml') },
+  'decision propose': { owner: 'decision', path: /^(?:chapters\/[^/]+\/)?decisions\/[^/]+\.yaml$/ },
+  'decision record': { owner: 'decision', path: /^(?:chapters\/[^/]+\/)?decisions\/[^/]+\.yaml$/ },
   'report publish': { owner: 'chapter', path: CHAPTER('reports/[^/]+\\.md') },
   'rates set': { owner: null, path: /^iops\.yaml$/ },
 };
@@ -35,7 +42,7 @@ const WRITES: Record<string, { owner: 'chapter' | 'branch' | null; path: RegExp 
 const INIT = new Set(['init', 'init --sample']);
 
 const COMMAND_LINE = /^Iops-Command: ?(.*)$/i;
-const ENTITY_LINE = /^Iops-Entity: ?(chapter|branch|member)\/(.+)$/i;
+const ENTITY_LINE = /^Iops-Entity: ?(chapter|branch|member|decision)\/(.+)$/i;
 
 /** The `Iops-Command` value a message claims, if any line of it says so. */
 export function claimedCommand(message: string): string | null {
@@ -63,7 +70,7 @@ export function provenance(message: string, files: readonly string[], openingIni
     return unverified('its trailers are not the block iops writes');
   }
   const entities = block.slice(1).map((l) => ENTITY_LINE.exec(l)!);
-  if (entities.some((m) => !ID_PATTERN.test(m[2]!))) return unverified('it names an entity that is not a valid id');
+  if (entities.some((m) => !(m[1]!.toLowerCase() === 'decision' ? DECISION_ID_PATTERN : ID_PATTERN).test(m[2]!))) return unverified('it names an entity that is not a valid id');
   if (INIT.has(claimed)) return openingInit ? { kind: 'command', command: claimed } : unverified('init only makes the first commits of a data repository');
   const writes = WRITES[claimed];
   if (!writes) return unverified('no iops command has that name');
@@ -73,6 +80,10 @@ export function provenance(message: string, files: readonly string[], openingIni
     const match = writes.path.exec(file);
     if (!match) return unverified(`it changes ${file}, which ${claimed} never writes`);
     if (writes.owner === null) continue;
+    if (writes.owner === 'decision') {
+      if (![...named].some((id) => paths.decision(id) === file)) return unverified(`it changes ${file} without naming that decision`);
+      continue;
+    }
     const owner = match[1]!;
     if (!named.has(owner)) return unverified(`it changes ${file} without naming ${writes.owner}/${owner}`);
   }

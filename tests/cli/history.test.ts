@@ -1,5 +1,7 @@
 // `iops history TARGET` with a target that names nothing: a usage error (exit 2) with a hint,
 // not an empty history that looks like "nothing happened"; and the table fits the terminal.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { cleanupRepos, minimalOrg, runCli, tempRepo } from '../helpers/repo.js';
 import type { HistoryView } from '../../src/app/history.js';
@@ -12,7 +14,7 @@ describe('iops history with an unknown target', () => {
     const repo = tempRepo(minimalOrg());
     const r = runCli(['history', 'nosuch'], { cwd: repo.dir });
     expect([r.code, r.stdout]).toEqual([2, '']);
-    expect(r.stderr).toMatch(/^iops: unknown target "nosuch": no chapter, branch, member or file/);
+    expect(r.stderr).toMatch(/^iops: unknown target "nosuch": no chapter, branch, member, decision or file/);
     expect(r.stderr).toContain('Try iops history');
     expect(runCli(['history', 'londn'], { cwd: repo.dir }).stderr).toContain('Did you mean london?');
     for (const target of ['member/nosuch', 'chapter/nosuch', 'branch/nosuch']) expect(runCli(['history', target], { cwd: repo.dir }).code).toBe(2);
@@ -30,6 +32,35 @@ describe('iops history with an unknown target', () => {
     const added = runCli(['member', 'add', 'london', '--joined', '2012-08-30', '--no-commit', '--quiet'], { cwd: repo.dir });
     expect(added.code).toBe(0);
     expect(runCli(['history', added.stdout.trim()], { cwd: repo.dir })).toMatchObject({ code: 0, stdout: expect.stringContaining('No commits yet') });
+  });
+});
+
+describe("a decision's history", () => {
+  it('answers for a decision id, with the commits of decision propose and record verified as those commands', () => {
+    const repo = tempRepo(minimalOrg({ 'chapters/london/meetings/2012-09-15.yaml': 'date: 2012-09-15\nmode: in-person\nattendance: 8\n' }));
+    const run = (...args: string[]) => {
+      const r = runCli(args, { cwd: repo.dir });
+      expect(r.code, r.stderr).toBe(0);
+      return r.stdout;
+    };
+    run('decision', 'propose', 'count-online-meetings', '--body', 'icc', '--date', '2012-05-05', '--method', 'majority', '--adopts', 'goals', '--text', 'Count online meetings');
+    run('decision', 'record', '2012-05-05-count-online-meetings', '--outcome', 'adopted', '--date', '2012-05-12', '--for', '11', '--against', '4', '--abstain', '2');
+    run('decision', 'propose', 'dues', '--body', 'chapter:london', '--date', '2012-09-15', '--method', 'consensus', '--meeting', 'london/2012-09-15', '--adopts', 'dues:london', '--text', 'Voluntary dues');
+    run('decision', 'record', 'london/2012-09-15-dues', '--outcome', 'withdrawn', '--date', '2012-09-15');
+    const commits = (target: string) => (JSON.parse(run('history', target, '--format', 'json')) as { target: unknown; commits: { command: string | null; unverified_claim: unknown; subject: string }[] });
+    for (const [target, id] of [['2012-05-05-count-online-meetings', '2012-05-05-count-online-meetings'], ['london/2012-09-15-dues', 'london/2012-09-15-dues'], ['decision/london/2012-09-15-dues', 'london/2012-09-15-dues']] as const) {
+      const h = commits(target);
+      expect(h.target).toEqual({ kind: 'decision', id });
+      expect(h.commits.map((c) => [c.command, c.unverified_claim])).toEqual([['decision record', null], ['decision propose', null]]);
+    }
+    expect(run('history', 'london/2012-09-15-dues')).toMatch(/^History of decision london\/2012-09-15-dues: 2 commits, newest first\n/);
+    // a hand-made commit claiming decision record for a file that decision does not own is only a claim
+    repo.write('decisions/2012-05-05-count-online-meetings.yaml', readFileSync(join(repo.dir, 'decisions/2012-05-05-count-online-meetings.yaml'), 'utf8').replace('Count online', 'Count all online'));
+    repo.write('chapters/london/chapter.yaml', 'name: London\ncountry: GB\nfounded: 2012-01-01\n');
+    repo.commit('edit\n\nIops-Command: decision record\nIops-Entity: decision/2012-05-05-count-online-meetings');
+    expect(commits('2012-05-05-count-online-meetings').commits[0]).toMatchObject({ command: null, unverified_claim: { command: 'decision record', because: 'it changes chapters/london/chapter.yaml, which decision record never writes' } });
+    const wrong = runCli(['history', 'london/2012-09-15-duse'], { cwd: repo.dir });
+    expect([wrong.code, wrong.stderr]).toEqual([2, expect.stringContaining('Did you mean london/2012-09-15-dues?')]);
   });
 });
 

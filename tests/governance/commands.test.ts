@@ -29,6 +29,9 @@ describe('decision commands', () => {
     [['decision', 'record', 'london/2012-09-15-duse', '--outcome', 'adopted', '--date', '2012-09-15'], 'no decision "london/2012-09-15-duse"; did you mean london/2012-09-15-dues?'],
     [['decision', 'propose', 'x', '--body', 'branch:de', '--date', '2012-09-15', '--method', 'majority', '--text', 'T'], 'no branch'],
     [['decision', 'propose', 'x', '--body', 'icc', '--date', '2012-09-15', '--method', 'majority', '--text', 'T', '--meeting', 'london/2012-09-16'], '--meeting: no meeting chapters/london/meetings/2012-09-16.yaml'],
+    [['decision', 'record', 'london/2012-09-15-dues', '--outcome', 'withdrawn', '--date', '2012-09-15', '--for', '3', '--against', '1'], 'a withdrawn proposal is not counted; leave out --for, --against, or record the outcome it had'],
+    [['decision', 'propose', 'goals', '--body', 'branch:uk', '--date', '2012-09-15', '--method', 'majority', '--adopts', 'goals', '--text', 'T'], "--body: the goal set is the whole organisation's: only the ICC adopts it, not a branch assembly (IOPS UK assembly); make the ICC the body (--body icc), or leave out --adopts"],
+    [['decision', 'propose', 'uk', '--body', 'chapter:london', '--date', '2012-09-15', '--method', 'majority', '--adopts', 'branch:uk', '--text', 'T'], '--body: a branch is founded by its own assembly or by the ICC, not by a chapter meeting (London); write --body branch:uk or --body icc'],
     [['decision', 'propose', 'dues', '--body', 'chapter:london', '--date', '2012-09-15', '--method', 'consensus', '--text', 'T'], 'decision london/2012-09-15-dues already exists'],
   ])('refuses %j and changes nothing', (args, message) => {
     const before = repoState(repo);
@@ -52,10 +55,11 @@ describe('decision commands', () => {
   it('decisions lists them oldest first, in every format', () => {
     ok(repo, ['decision', 'propose', 'goals', '--body', 'icc', '--date', '2012-05-20', '--method', 'two-thirds', '--adopts', 'goals', '--text', 'Adopt the goals | **now**']);
     const table = ok(repo, ['decisions']).stdout;
-    expect(table.split('\n').filter((l) => l.includes('2012-')).map((l) => l.split('│')[1]!.trim())).toEqual(['2012-05-20-goals', 'london/2012-09-15-dues']);
-    // the outcome wraps in its column
-    const outcome = table.split('\n').map((l) => l.split('│')[4]?.trim()).filter(Boolean).join(' ');
-    expect(outcome).toContain('adopted 2012-09-15 (for 8, against 0, abstain 1, blocks 0)');
+    // 80 columns through a pipe: the decision and who decided, then the method and the outcome, wrapped
+    expect(Math.max(...table.split('\n').map((l) => [...l].length))).toBeLessThanOrEqual(80);
+    const column = (n: number) => table.split('\n').map((l) => l.split('│')[n]?.trim()).filter(Boolean);
+    expect(column(1)).toEqual(['Decision', '2012-05-20-goals', 'ICC', 'london/2012-09-15-dues', 'London']);
+    expect(column(2).join(' ')).toContain('adopted 2012-09-15 for 8, against 0, abstain 1, blocks 0');
     const json = JSON.parse(ok(repo, ['decisions', '--format', 'json']).stdout);
     expect(json.decisions[1]).toMatchObject({ id: 'london/2012-09-15-dues', body: { kind: 'chapter-meeting', chapter: 'london' }, status: 'adopted', decided: '2012-09-15', counts: { for: 8, against: 0, abstain: 1, blocks: 0 }, adopts: { kind: 'dues', chapter: 'london' } });
     const md = ok(repo, ['decisions', '--format', 'markdown']).stdout;

@@ -62,6 +62,7 @@ describe('outcomes fit the method and the quorum', () => {
     ['a decision before its proposal', 'method: majority\n', '{ status: adopted, date: 2012-05-01, for: 6, against: 1, abstain: 0 }', 'outcome.date: decided 2012-05-01, before it was proposed (2012-05-20'],
     ['a decision without its counts', 'method: majority\n', '{ status: rejected, date: 2012-06-01, for: 2 }', 'outcome.status: an outcome rejected needs the counts `against`, `abstain`'],
     ['counts on a proposal', 'method: majority\n', '{ status: proposed, for: 2 }', 'outcome.for: a proposal not yet decided has no `for`'],
+    ['counts on a withdrawn proposal', 'method: majority\n', '{ status: withdrawn, date: 2012-06-01, for: 3, blocks: 1 }', '5:54: outcome.for: a withdrawn proposal is not counted; leave out `for`, `blocks`'],
   ])('%s', (_, method, outcome, message) => {
     const found = problems({ [ICC]: decision(outcome, method) });
     expect(found).toHaveLength(1);
@@ -78,10 +79,10 @@ describe('outcomes fit the method and the quorum', () => {
 describe('what a decision names exists', () => {
   const adopted = '{ status: adopted, date: 2012-09-15, for: 8, against: 0, abstain: 0 }';
   it.each([
-    ['the branch of an assembly', { 'decisions/2012-09-01-found.yaml': decision(adopted, 'method: consensus\n', 'body: { kind: branch-assembly, branch: ukk }\n') }, 'decisions/2012-09-01-found.yaml:2:40: body.branch: no branch "ukk"; did you mean "uk"?'],
+    ['the branch of an assembly', { 'decisions/2012-09-01-found.yaml': decision(adopted, 'method: consensus\n', 'body: { kind: branch-assembly, branch: ukk }\n').replace('{ kind: goals }', '{ kind: branch-founding, branch: uk }') }, 'decisions/2012-09-01-found.yaml:2:40: body.branch: no branch "ukk"; did you mean "uk"?'],
     ['the linked meeting', { [ICC]: decision(adopted, 'meeting: london/2012-09-16\nmethod: consensus\n') }, `${ICC}:3:10: meeting: no meeting chapters/london/meetings/2012-09-16.yaml`],
     ['the chapter whose dues it adopts', { [ICC]: decision(adopted, 'method: consensus\n').replace('{ kind: goals }', '{ kind: dues, chapter: paris }') }, `${ICC}:4:32: adopts.chapter: no chapter "paris"`],
-    ['a chapter meeting in its own folder', { [ICC]: decision(adopted, 'method: consensus\n', 'body: { kind: chapter-meeting, chapter: london }\n') }, `${ICC}:2:7: body: a chapter meeting's decision lives in its folder: move it to chapters/london/decisions/`],
+    ['a chapter meeting in its own folder', { [ICC]: decision(adopted, 'method: consensus\n', 'body: { kind: chapter-meeting, chapter: london }\n').replace('{ kind: goals }', '{ kind: dues, chapter: london }') }, `${ICC}:2:7: body: a chapter meeting's decision lives in its folder: move it to chapters/london/decisions/`],
     ['the decision behind a dues scheme', { 'chapters/london/chapter.yaml': 'name: London\ncountry: GB\ndues: { scheme: voluntary, decision: london/2012-09-15-duse }\n', [DUES]: decision(adopted, 'method: consensus\n', 'body: { kind: chapter-meeting, chapter: london }\n').replace('{ kind: goals }', '{ kind: dues, chapter: london }') }, 'chapters/london/chapter.yaml:3:38: dues.decision: no decision "london/2012-09-15-duse"; did you mean "london/2012-09-15-dues"?'],
     ['that the dues decision adopts this chapter\'s dues', { 'chapters/london/chapter.yaml': 'name: London\ncountry: GB\ndues: { scheme: voluntary, decision: 2012-05-20-goals }\n', [ICC]: decision(adopted, 'method: consensus\n') }, 'dues.decision: decision 2012-05-20-goals does not adopt this chapter\'s dues'],
     ['that the dues decision was adopted', { 'chapters/london/chapter.yaml': 'name: London\ncountry: GB\ndues: { scheme: voluntary, decision: london/2012-09-15-dues }\n', [DUES]: decision('{ status: proposed }', 'method: consensus\n', 'body: { kind: chapter-meeting, chapter: london }\n').replace('{ kind: goals }', '{ kind: dues, chapter: london }') }, 'dues.decision: decision london/2012-09-15-dues is proposed, not adopted'],
@@ -90,6 +91,28 @@ describe('what a decision names exists', () => {
     const found = problems(files);
     expect(found).toHaveLength(1);
     expect(found[0]).toContain(message);
+  });
+});
+
+describe('who may adopt what', () => {
+  const adopted = '{ status: adopted, date: 2012-09-15, for: 8, against: 0, abstain: 0 }';
+  const FOUND = 'decisions/2012-09-01-found.yaml';
+  const adopting = (body: string, adopts: string) => decision(adopted, 'method: majority\n', `body: ${body}\n`).replace('{ kind: goals }', adopts);
+  const found = (body: string) => adopting(body, '{ kind: branch-founding, branch: uk }');
+  it.each([
+    ['the goal set by a branch assembly', { [ICC]: adopting('{ kind: branch-assembly, branch: uk }', '{ kind: goals }') }, `${ICC}:2:7: body: the goal set is the whole organisation's: only the ICC adopts it, not a branch assembly (IOPS UK assembly); make the ICC the body`],
+    ['the goal set by a chapter meeting', { [DUES]: adopting('{ kind: chapter-meeting, chapter: london }', '{ kind: goals }') }, `${DUES}:2:7: body: the goal set is the whole organisation's: only the ICC adopts it, not a chapter meeting (London)`],
+    ['a founding by another branch', { [FOUND]: found('{ kind: branch-assembly, branch: de }'), 'branches/de.yaml': 'name: IOPS Germany\ncountry: DE\n' }, `${FOUND}:2:7: body: a branch is founded by its own assembly or by the ICC, not by the IOPS Germany assembly; write \`body: { kind: branch-assembly, branch: uk }\``],
+    ['a founding by a chapter meeting', { 'chapters/london/decisions/2012-09-01-found.yaml': found('{ kind: chapter-meeting, chapter: london }') }, 'body: a branch is founded by its own assembly or by the ICC, not by a chapter meeting (London)'],
+    ['another chapter\'s dues', { 'chapters/london/decisions/2012-09-01-dues.yaml': adopting('{ kind: chapter-meeting, chapter: london }', '{ kind: dues, chapter: leeds }'), 'chapters/leeds/chapter.yaml': 'name: Leeds\ncountry: GB\n' }, 'body: a chapter meeting adopts its own chapter\'s dues: London cannot adopt the dues of leeds'],
+  ])('refuses %s, at the body', (_, files, message) => {
+    const all = problems(files);
+    expect(all).toHaveLength(1);
+    expect(all[0]).toContain(message);
+  });
+
+  it('lets the ICC adopt anything, and a branch assembly found its own branch', () => {
+    expect(problems({ [FOUND]: found('{ kind: branch-assembly, branch: uk }'), 'decisions/2012-09-02-found.yaml': found('{ kind: icc }'), [ICC]: adopting('{ kind: icc }', '{ kind: goals }') })).toEqual([]);
   });
 });
 

@@ -149,7 +149,7 @@ describe('files iops refuses to read', () => {
     const r = validate(repo);
     expectNoCrash(r);
     expect(r.code, r.stdout).toBe(0);
-    expect(r.stdout).toContain('1 member record,');
+    expect(r.stdout).toContain('1 member record (');
   });
 });
 

@@ -30,7 +30,21 @@ describe('iops validate', () => {
     const r = validate(orgRepo());
     expectNoCrash(r);
     expect(r.code).toBe(0);
-    expect(r.stdout).toBe('valid: 1 chapter, 0 branches, 2 member records, 0 meetings, 0 reports, 0 dues receipts (3 files)\n');
+    // only the kinds the repository has: no "0 branches, 0 meetings"
+    expect(r.stdout).toBe('valid: 1 chapter, 2 member records (3 files)\n');
+  });
+
+  it('counts decisions and treasury records in the summary too', () => {
+    const r = validate(
+      orgRepo({
+        'decisions/2012-05-20-goals.yaml': 'proposal: Adopt the goals\nbody: { kind: icc }\nmethod: majority\noutcome: { status: adopted, date: 2012-06-01, for: 9, against: 2, abstain: 0 }\n',
+        'chapters/london/decisions/2012-06-02-dues.yaml': 'proposal: Dues\nbody: { kind: chapter-meeting, chapter: london }\nmethod: consensus\noutcome: { status: proposed }\n',
+        'treasury/accounts.yaml': '- { account: international, opened: 2012-01-02 }\n',
+        'treasury/2012.yaml': 'transfers:\n  - { date: 2012-06-30, from: chapter/london, to: international, amount: 40, currency: GBP }\nexpenses:\n  - { date: 2012-07-01, account: international, amount: 5, currency: USD, category: bank-fees }\n  - { date: 2012-08-01, account: chapter/london, amount: 9, currency: GBP, category: room-hire }\n',
+      }),
+    );
+    expectNoCrash(r);
+    expect(r.stdout).toBe('valid: 1 chapter, 2 member records, 2 decisions, 1 account, 1 transfer, 2 expenses (7 files)\n');
   });
 
   it('exits 1 and lists every problem of every file, sorted by file and line', () => {
@@ -109,7 +123,7 @@ describe('iops validate', () => {
   it('finds the sample organisation in data/ valid', () => {
     const r = runCli(['--data', 'data', 'validate'], { cwd: ROOT });
     expectNoCrash(r);
-    expect(r.stdout).toMatch(/^valid: \d+ chapters, \d+ branches, [\d,]+ member records/);
+    expect(r.stdout).toMatch(/^valid: \d+ chapters, \d+ branches, [\d,]+ member records, .*, \d+ decisions, \d+ accounts, \d+ transfers, \d+ expenses \([\d,]+ files\)\n$/);
     expect(r.code).toBe(0);
   });
 });

@@ -68,6 +68,6 @@ describe('iops history', () => {
   it('an unknown target is a usage error', () => {
     const r = iops(repo, ['history', 'No Such Thing']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/is not a file of the data repository, a chapter, a branch or a member id/);
+    expect(r.stderr).toMatch(/is not a file of the data repository, a chapter, a branch, a member or a decision id/);
   });
 });

@@ -1,7 +1,7 @@
 // decision propose / decision record: a new file decisions/<date>-<slug>.yaml (or in a chapter's
 // folder), then its outcome written into it. The counts are checked against the method and the
 // quorum with the same rules as validate (core/checks/decisions.ts), before anything is written.
-import { countProblems } from '../../core/checks/decisions.js';
+import { bodyProblem, countProblems } from '../../core/checks/decisions.js';
 import type { DecisionRecord, Organisation } from '../../core/model.js';
 import { bodyName } from '../../core/governance/decisions.js';
 import { paths } from '../../core/paths.js';
@@ -79,6 +79,16 @@ export const decisionPropose = (slug: string, input: ProposeInput): Plan => (s) 
     outcome: { status: 'proposed' },
   });
   if (!value.proposal?.trim()) throw new UsageError('--text: say what is proposed');
+  // the rule validate applies (core/checks/decisions.ts), said in the flags' terms
+  const unfit = bodyProblem(s.org, value);
+  if (unfit)
+    throw new UsageError(
+      `--body: ${unfit
+        .replace(/`body: \{ kind: icc \}`/g, '--body icc')
+        .replace(/`body: \{ kind: branch-assembly, branch: ([a-z0-9-]+) \}`/g, '--body branch:$1')
+        .replace(/record the decision in chapters\/([a-z0-9-]+)\/decisions\//, 'propose it with --body chapter:$1')
+        .replace(/`adopts`/g, '--adopts')}`,
+    );
   return {
     command: 'decision propose',
     subject: `${bodyName(s.org, who)}: propose ${decisionId} (${value.method}${value.quorum ? `, quorum ${value.quorum}` : ''})${personalDataAllowed(input.allowPersonalData)}`,
@@ -101,8 +111,6 @@ export const decisionRecord = (decisionId: string, input: RecordInput): Plan => 
     blocks: input.blocks !== undefined ? count('--blocks', input.blocks) : undefined,
   });
   if (outcome.date === undefined) throw new UsageError('--date: give the day it was decided (YYYY-MM-DD)');
-  if (status === 'withdrawn' && [outcome.for, outcome.against, outcome.abstain, outcome.blocks].some((c) => c !== undefined))
-    throw new UsageError('a withdrawn proposal is not counted; leave out --for, --against, --abstain and --blocks');
   const problems = countProblems({ ...d, outcome });
   if (problems.length) throw new UsageError(problems.map((p) => p.message.replace(/`(\w+)`/g, '--$1').replace(/\bthe counts are\b/, 'the counts given are')).join('\n'));
   const file = existingFile(s, d.file).apply({ op: 'set', path: ['outcome'], value: outcome });

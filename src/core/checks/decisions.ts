@@ -5,6 +5,7 @@
 import type { DecisionRecord, Organisation } from '../model.js';
 import { type UnlocatedProblem, closest } from '../problem.js';
 import { quote } from '../schema/common.js';
+import { bodyName } from '../governance/decisions.js';
 
 export interface DecisionCheckOptions {
   /** Whether every meeting was loaded (a part of the repository may leave them out: load/scope.ts). */
@@ -33,6 +34,8 @@ export function checkDecisions(org: Organisation, focus?: ReadonlySet<string>, o
     }
     if (d.adopts?.kind === 'dues' && !org.chapterById.has(d.adopts.chapter)) out.push({ file: d.file, at: ['adopts', 'chapter'], message: unknown('chapter', d.adopts.chapter, org.chapterById.keys()) });
     if (d.adopts?.kind === 'branch-founding' && !org.branchById.has(d.adopts.branch)) out.push({ file: d.file, at: ['adopts', 'branch'], message: unknown('branch', d.adopts.branch, org.branchById.keys()) });
+    const unfit = bodyProblem(org, d);
+    if (unfit) out.push({ file: d.file, at: ['body'], message: unfit });
     for (const p of countProblems(d)) out.push({ file: d.file, ...p });
   }
   for (const c of org.chapters) {
@@ -51,6 +54,27 @@ export function checkDecisions(org: Organisation, focus?: ReadonlySet<string>, o
     else if (d.adopts?.kind !== 'goals') out.push({ file: 'goals.yaml', at: ['adopted_by'], message: `decision ${goalsBy} does not adopt the goals (it needs \`adopts: { kind: goals }\`); name the decision that does` });
   }
   return out;
+}
+
+/**
+ * Whether the body that decided may adopt what the decision adopts (docs/governance.md): the
+ * goal set is the whole organisation's, so only the ICC adopts it (a branch assembly or a
+ * chapter meeting can propose goals to the ICC, not adopt them); a branch is founded by its own
+ * assembly or by the ICC; a chapter meeting adopts its own chapter's dues, not another's.
+ */
+export function bodyProblem(org: Organisation, d: Pick<DecisionRecord, 'body' | 'adopts'>): string | undefined {
+  const a = d.adopts, b = d.body;
+  if (!a || b.kind === 'icc') return undefined;
+  const who = bodyName(org, b);
+  if (a.kind === 'goals')
+    return `the goal set is the whole organisation's: only the ICC adopts it, not ${b.kind === 'branch-assembly' ? `a branch assembly (${who})` : `a chapter meeting (${who})`}; make the ICC the body (\`body: { kind: icc }\`), or leave out \`adopts\` and propose the goals to the ICC in a decision of its own`;
+  if (a.kind === 'branch-founding') {
+    if (b.kind === 'branch-assembly' && (b.branch === a.branch || !org.branchById.has(b.branch))) return undefined;
+    return `a branch is founded by its own assembly or by the ICC, not by ${b.kind === 'branch-assembly' ? `the ${who}` : `a chapter meeting (${who})`}; write \`body: { kind: branch-assembly, branch: ${a.branch} }\` or \`body: { kind: icc }\``;
+  }
+  if (b.kind === 'chapter-meeting' && b.chapter !== a.chapter && org.chapterById.has(b.chapter))
+    return `a chapter meeting adopts its own chapter's dues: ${who} cannot adopt the dues of ${a.chapter}; record the decision in chapters/${a.chapter}/decisions/, or fix \`adopts\``;
+  return undefined;
 }
 
 type Unknown = (what: string, id: string, known: Iterable<string>) => string;
@@ -84,7 +108,11 @@ export function countProblems(d: DecisionRecord): { at: (string | number)[]; mes
   }
   if (o.date === undefined) out.push({ at: ['outcome', 'status'], message: `an outcome ${o.status} needs its \`date\` (the day it was decided)` });
   else if (o.date < d.date) out.push({ at: ['outcome', 'date'], message: `decided ${o.date}, before it was proposed (${d.date}, the file name's date); fix one of the dates` });
-  if (o.status === 'withdrawn') return out;
+  if (o.status === 'withdrawn') {
+    const counted = counts.filter((k) => o[k] !== undefined);
+    if (counted.length) out.push({ at: ['outcome', counted[0]!], message: `a withdrawn proposal is not counted; leave out ${counted.map((k) => `\`${k}\``).join(', ')}, or record the outcome it had (adopted or rejected)` });
+    return out;
+  }
   const missing = counts.filter((k) => k !== 'blocks' && o[k] === undefined);
   if (missing.length) {
     out.push({ at: ['outcome', 'status'], message: `an outcome ${o.status} needs the counts ${missing.map((k) => `\`${k}\``).join(', ')} (0 when nobody)` });
