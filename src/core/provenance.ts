@@ -37,6 +37,9 @@ const WRITES: Record<string, { owner: 'chapter' | 'branch' | 'decision' | null; 
   'decision record': { owner: 'decision', path: /^(?:chapters\/[^/]+\/)?decisions\/[^/]+\.yaml$/ },
   'report publish': { owner: 'chapter', path: CHAPTER('reports/[^/]+\\.md') },
   'rates set': { owner: null, path: /^iops\.yaml$/ },
+  // the organisation's treasury file of the year; the trailers name the chapters and branches whose accounts it moves
+  'dues transfer': { owner: null, path: /^treasury\/\d{4}\.yaml$/ },
+  'dues expense': { owner: null, path: /^treasury\/\d{4}\.yaml$/ },
 };
 
 const INIT = new Set(['init', 'init --sample']);

@@ -81,6 +81,10 @@ describe('provenance', () => {
     expect(provenance(msg('Iops-Command: dues record\nIops-Entity: chapter/london'), ['chapters/paris/dues/2013.yaml'], false)).toMatchObject({ kind: 'unverified', because: 'it changes chapters/paris/dues/2013.yaml without naming chapter/paris' });
     expect(provenance(msg('Iops-Command: gathering log\nIops-Entity: branch/uk\nIops-Entity: chapter/london'), ['branches/uk.yaml'], false)).toMatchObject({ kind: 'command' });
     expect(provenance(msg('Iops-Command: member add\nIops-Entity: chapter/london'), ['chapters/london/members.yaml', 'iops.yaml'], false)).toMatchObject({ kind: 'unverified' });
+    // treasury commands write the year's treasury file and name the chapters and branches whose accounts they move
+    expect(provenance(msg('Iops-Command: dues transfer\nIops-Entity: chapter/london\nIops-Entity: branch/uk'), ['treasury/2012.yaml'], false)).toEqual({ kind: 'command', command: 'dues transfer' });
+    expect(provenance(msg('Iops-Command: dues expense'), ['treasury/2012.yaml'], false)).toEqual({ kind: 'command', command: 'dues expense' });
+    expect(provenance(msg('Iops-Command: dues expense\nIops-Entity: branch/uk'), ['treasury/accounts.yaml'], false)).toMatchObject({ kind: 'unverified', because: 'it changes treasury/accounts.yaml, which dues expense never writes' });
     expect(provenance(msg('Iops-Command: rm -rf\nIops-Entity: chapter/london'), ['chapters/london/members.yaml'], false)).toMatchObject({ kind: 'unverified', because: 'no iops command has that name' });
     expect(provenance('Iops-Command: member add', ['chapters/london/members.yaml'], false)).toMatchObject({ kind: 'unverified' });
     expect(provenance(msg('Iops-Command: init --sample'), ['goals.yaml'], true)).toEqual({ kind: 'command', command: 'init --sample' });

@@ -40,6 +40,9 @@ function append(s: Parameters<Plan>[0], day: string, key: 'transfers' | 'expense
   return { path, text: file.toString() };
 }
 
+/** The chapters and branches whose accounts a record moves (`chapter/london`), as history's trailers name entities; the international account is no entity. */
+const accountEntities = (...accounts: string[]): string[] => [...new Set(accounts.filter((a) => /^(chapter|branch)\//.test(a)))];
+
 export const duesTransfer = (input: TransferInput): Plan => (s) => {
   const cur = currency('--currency', input.currency);
   const record = compact({
@@ -53,7 +56,7 @@ export const duesTransfer = (input: TransferInput): Plan => (s) => {
   return {
     command: 'dues transfer',
     subject: `Transfer ${money(record.amount, cur)} from ${record.from} to ${record.to} on ${record.date}${personalDataAllowed(input.allowPersonalData)}`,
-    entities: [record.from, record.to],
+    entities: accountEntities(record.from, record.to),
     writes: [append(s, record.date, 'transfers', record)],
   };
 };
@@ -71,7 +74,7 @@ export const duesExpense = (input: ExpenseInput): Plan => (s) => {
   return {
     command: 'dues expense',
     subject: `Expense: ${money(record.amount, cur)} for ${record.category}, paid by ${record.account} on ${record.date}${personalDataAllowed(input.allowPersonalData)}`,
-    entities: [record.account],
+    entities: accountEntities(record.account),
     writes: [append(s, record.date, 'expenses', record)],
   };
 };
