@@ -3,6 +3,7 @@
 // tests/histories/fixture.ts in the comment beside it.
 import { describe, expect, it } from 'vitest';
 import { chapterRows } from '../../src/core/dashboard/chapters.js';
+import { chaptersWithDelegate } from '../../src/core/metrics/chapters.js';
 import { type DuesWindow, type Received, addReceived, chapterPledges, pledgeTiers } from '../../src/core/dues/pledges.js';
 import { chapterOn, pledgeOn } from '../../src/core/histories.js';
 import { currentMembers } from '../../src/core/metrics/asof.js';
@@ -131,5 +132,35 @@ describe('no history costs nothing', () => {
     const plain = orgFrom({ ...files, 'chapters/manchester/members.yaml': '- { id: mcr-1, joined: 2012-01-01 }\n' });
     for (const c of plain.chapters) expect(c.roster).toBe(c.members);
     expect(chapter('leeds').roster).not.toBe(chapter('leeds').members);
+  });
+});
+
+describe('a delegate who moved in (lds-m, Manchester\'s delegate, came from Leeds on 2012-06-15)', () => {
+  const withDelegates = orgFrom({
+    ...HISTORY_ORG,
+    'chapters/leeds/chapter.yaml': 'name: Leeds\ncountry: GB\ndelegate: lds-1\n',
+    'chapters/manchester/chapter.yaml': 'name: Manchester\ncountry: GB\ndelegate: lds-m\n',
+  });
+  const measure = (asOf: string) => {
+    const m = chaptersWithDelegate.measure(withDelegates, asOf, {}, {});
+    return [m.value, Object.fromEntries(m.verdicts!.map((v) => [v.id, v.reason]))];
+  };
+
+  it('counts for Manchester only from the day they came', () => {
+    // Leeds: lds-1, a member since 2012-01-01; Manchester: lds-m, a member of Leeds until 2012-06-15
+    expect(measure('2012-02-01')).toEqual([1, { leeds: 'has a delegate', manchester: 'delegate joins on 2012-02-10' }]);
+    expect(measure('2012-06-14')).toEqual([1, { leeds: 'has a delegate', manchester: 'delegate moves here from leeds on 2012-06-15' }]);
+    expect(measure('2012-06-15')).toEqual([2, { leeds: 'has a delegate', manchester: 'has a delegate' }]);
+    expect(measure('2013-01-01')[0]).toBe(2);
+  });
+
+  it('the chapter report says so, and asks for a delegate until then', () => {
+    const report = (asOf: string) => buildChapterReport(withDelegates, withDelegates.chapterById.get('manchester')!, asOf, { members: true });
+    const before = report('2012-06-14');
+    expect(before.delegate).toEqual({ value: false, reasons: ['the delegate moves here from leeds on 2012-06-15'], member: null });
+    expect(before.due.find((d) => d.kind === 'delegate')?.text).toBe('the delegate moves here from leeds on 2012-06-15: choose a delegate');
+    const after = report('2012-06-15');
+    expect(after.delegate).toEqual({ value: true, reasons: ['has a delegate'], member: 'lds-m' });
+    expect(after.due.some((d) => d.kind === 'delegate')).toBe(false);
   });
 });
