@@ -145,7 +145,11 @@ describe('a receipt already recorded in another chapter\'s ledger', () => {
     'chapters/leeds/members.yaml': '- { id: lds-1, joined: 2012-01-01 }\n',
     'chapters/leeds/dues/2012.yaml':
       '- { date: 2012-05-20, member: lds-m, amount: 7, currency: USD, period: 2012-05 }\n- { date: 2012-07-02, member: mcr-1, amount: 5, currency: USD, period: 2012-07 }\n',
-    'chapters/manchester/chapter.yaml': 'name: Manchester\ncountry: GB\n',
+    // a dues decision: chapter.yaml names it, so it is read with the members
+    'chapters/manchester/chapter.yaml': 'name: Manchester\ncountry: GB\ndues: { scheme: sliding-scale, agreed: 2012-01-15, decision: manchester/2012-01-15-dues }\n',
+    'chapters/manchester/meetings/2012-01-15.yaml': 'date: 2012-01-15\nmode: in-person\nattendance: 5\n',
+    'chapters/manchester/decisions/2012-01-15-dues.yaml':
+      'proposal: Dues on a sliding scale\nbody: { kind: chapter-meeting, chapter: manchester }\nmethod: consensus\nquorum: 3\nadopts: { kind: dues, chapter: manchester }\noutcome: { status: adopted, date: 2012-01-15, for: 5, against: 0, abstain: 0, blocks: 0 }\n',
     'chapters/manchester/members.yaml':
       '- { id: mcr-1, joined: 2012-01-01 }\n- id: lds-m\n  joined: 2012-02-10\n  dues: { amount: 7, currency: USD, every: month }\n  moved_from:\n    - { chapter: leeds, until: 2012-06-15 }\n',
     'chapters/manchester/dues/2012.yaml': '- { date: 2012-07-01, member: mcr-1, amount: 9, currency: USD, period: 2012-06 }\n',
@@ -171,6 +175,19 @@ describe('a receipt already recorded in another chapter\'s ledger', () => {
     // and again: nothing new
     const again = await duesImportCommand(ctxIn(moved.dir), 'statement.csv', { chapter: 'manchester', currency: 'USD' });
     expect(again.stdout).toContain('to record: none (nothing new)');
+  });
+
+  it('finds it with the parse cache off too (the ledgers are then read from git, the decisions with them)', async () => {
+    const moved = tempRepo(FILES);
+    writeFileSync(join(moved.dir, 'statement.csv'), STATEMENT);
+    process.env.IOPS_CACHE = 'off';
+    try {
+      const r = await duesImportCommand(ctxIn(moved.dir), 'statement.csv', { chapter: 'manchester', currency: 'USD', dryRun: true });
+      expect(r.stdout).toContain('to record: 1\n');
+      expect(r.stdout).toContain('  line 2  2012-05-20  7.00 USD  already recorded (same member, period and amount): chapters/leeds/dues/2012.yaml item 1');
+    } finally {
+      delete process.env.IOPS_CACHE;
+    }
   });
 
   it('dues record refuses it too', async () => {

@@ -11,7 +11,7 @@ import { formatMinor, toMinor } from '../../core/money.js';
 import { paths } from '../../core/paths.js';
 import type { ReceiptRecord } from '../../core/model.js';
 import { BankReference } from '../../core/schema/dues.js';
-import { UsageError } from '../../errors.js';
+import { DataError, UsageError } from '../../errors.js';
 import type { Plan, Snapshot } from '../transaction.js';
 import { compact, listFile } from './files.js';
 import { amount, currency, date, freeText, memberOf, month, parsed, personalDataAllowed } from './values.js';
@@ -97,16 +97,19 @@ export async function receiptsToCheck(s: Snapshot, chapter: string, members: rea
     for (const word of s.text(path)?.match(/[a-z0-9][a-z0-9-]*/g) ?? []) if (wantedMembers.has(word)) return true;
     return false;
   };
-  const loaded = await s.load({
+  // chapter.yaml names the decision adopting its dues: decisions are part of the planning files
+  const part = await s.load({
     wanted: (path) => {
       const c = classify(path);
       if (!('role' in c)) return true;
       if (c.role.kind === 'dues') return theirChapters.has(c.role.chapter!) || namesOne(path);
-      return ['iops', 'goals', 'branch', 'chapter', 'members', 'accounts'].includes(c.role.kind);
+      return ['iops', 'goals', 'branch', 'chapter', 'members', 'accounts', 'decision'].includes(c.role.kind);
     },
   });
-  const org = loaded.org;
-  if (!org) return [];
+  // never check against nothing: a part that cannot stand alone gives way to every file
+  const whole = part.org ? part : await s.load();
+  const org = whole.org;
+  if (!org) throw new DataError(whole.problems, `the last commit's dues ledgers have problems, so a duplicate cannot be ruled out; nothing was recorded (see iops validate)`);
   const own = org.chapterById.get(chapter)?.receipts ?? [];
   if (!wantedMembers.size) return [...own];
   const elsewhere = org.chapters.filter((c) => c.id !== chapter).flatMap((c) => c.receipts.filter((r) => r.member !== undefined && wantedMembers.has(r.member)));
