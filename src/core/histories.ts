@@ -45,4 +45,22 @@ export function stayRecords(m: MemberRecord): MemberRecord[] {
   });
 }
 
+/**
+ * Whether the member (a chapter's delegate) was a member of `chapter` on the date, and if not,
+ * why not: `joins on D`, `moves here from leeds on D`, `moved to york on D`, `left on D`, or
+ * `is not a member of this chapter` (validate refuses such a delegate).
+ */
+export function memberOfChapterOn(m: MemberRecord, chapter: string, date: string): { member: true } | { member: false; why: string } {
+  if (m.joined > date) return { member: false, why: `joins on ${m.joined}` };
+  const all = stays(m);
+  const here = all.filter((s) => s.chapter === chapter);
+  if (here.some((s) => s.from <= date && (s.until === undefined || date < s.until))) return { member: true };
+  const next = here.find((s) => s.from > date);
+  if (next) return { member: false, why: `moves here from ${chapterOn(m, date)} on ${next.from}` };
+  const last = here[here.length - 1];
+  if (!last) return { member: false, why: 'is not a member of this chapter' };
+  if (last === all[all.length - 1]) return { member: false, why: `left on ${m.left}` };
+  return { member: false, why: `moved to ${chapterOn(m, last.until!)} on ${last.until}` };
+}
+
 export type { FormerChapter, FormerPledge };

@@ -107,7 +107,8 @@ function dues(r: ChapterReport): string[] {
   ];
   if (d.arrears && (d.arrears.pledged.amount > 0 || d.arrears.received.amount > 0)) {
     const a = d.arrears;
-    lines.push(`- Pledged ${money(a.pledged)}, received ${money(a.received)}${a.received_share === null ? '' : ` (${pct(a.received_share)})`}; arrears ${money(a.arrears)}`);
+    const owed = a.arrears.amount < 0 ? `${money({ ...a.arrears, amount: -a.arrears.amount })} paid ahead` : `arrears ${money(a.arrears)}`;
+    lines.push(`- ${a.from} to ${a.to}: pledged ${money(a.pledged)}, received ${money(a.received)}${a.received_share === null ? '' : ` (${pct(a.received_share)})`}; ${owed} (as \`iops dues --from ${a.from} --to ${a.to}\`)`);
   }
   return lines;
 }

@@ -120,7 +120,9 @@ function duesRows(r: ChapterReport): Row[] {
   if (d.arrears && (d.arrears.pledged.amount > 0 || d.arrears.received.amount > 0)) {
     const a = d.arrears;
     const share = a.received_share === null ? '' : ` (${pct(a.received_share)})`;
-    rows.push(['Arrears', `${money(a.arrears)}: pledged ${money(a.pledged)}, received ${money(a.received)}${share}`]);
+    // the row of `iops dues` for the same days, which a treasurer compares it with
+    const owed = a.arrears.amount < 0 ? `${money({ ...a.arrears, amount: -a.arrears.amount })} paid ahead` : money(a.arrears);
+    rows.push(['Arrears', `${owed}: pledged ${money(a.pledged)}, received ${money(a.received)}${share}, as iops dues --from ${a.from} --to ${a.to}`]);
   }
   return rows;
 }

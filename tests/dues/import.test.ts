@@ -6,6 +6,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { duesImportCommand } from '../../src/commands/dues-import.js';
+import { duesRecordCommand } from '../../src/commands/dues-record.js';
 import { validateCommand } from '../../src/commands/validate.js';
 import { dateFormatOf, statementAmount } from '../../src/core/dues/bankStatement.js';
 import { DataError, UsageError } from '../../src/errors.js';
@@ -132,5 +133,67 @@ describe('statement amounts and dates', () => {
     expect(dateFormatOf(['01.02.2013'], undefined)).toEqual({ format: 'DD.MM.YYYY' });
     expect(dateFormatOf(['01/02/2013'], undefined)).toHaveProperty('problem');
     expect(dateFormatOf(['01/02/2013'], 'MM/DD/YYYY')).toEqual({ format: 'MM/DD/YYYY' });
+  });
+});
+
+// lds-m moved from Leeds to Manchester on 2012-06-15: their May dues are in Leeds's ledger;
+// mcr-1 (always in Manchester) had July's dues recorded in Leeds's ledger by mistake.
+describe('a receipt already recorded in another chapter\'s ledger', () => {
+  const FILES = {
+    'iops.yaml': 'organization: Test Org\ncurrency: USD\nprivacy: { min_group: 1 }\n',
+    'chapters/leeds/chapter.yaml': 'name: Leeds\ncountry: GB\n',
+    'chapters/leeds/members.yaml': '- { id: lds-1, joined: 2012-01-01 }\n',
+    'chapters/leeds/dues/2012.yaml':
+      '- { date: 2012-05-20, member: lds-m, amount: 7, currency: USD, period: 2012-05 }\n- { date: 2012-07-02, member: mcr-1, amount: 5, currency: USD, period: 2012-07 }\n',
+    // a dues decision: chapter.yaml names it, so it is read with the members
+    'chapters/manchester/chapter.yaml': 'name: Manchester\ncountry: GB\ndues: { scheme: sliding-scale, agreed: 2012-01-15, decision: manchester/2012-01-15-dues }\n',
+    'chapters/manchester/meetings/2012-01-15.yaml': 'date: 2012-01-15\nmode: in-person\nattendance: 5\n',
+    'chapters/manchester/decisions/2012-01-15-dues.yaml':
+      'proposal: Dues on a sliding scale\nbody: { kind: chapter-meeting, chapter: manchester }\nmethod: consensus\nquorum: 3\nadopts: { kind: dues, chapter: manchester }\noutcome: { status: adopted, date: 2012-01-15, for: 5, against: 0, abstain: 0, blocks: 0 }\n',
+    'chapters/manchester/members.yaml':
+      '- { id: mcr-1, joined: 2012-01-01 }\n- id: lds-m\n  joined: 2012-02-10\n  dues: { amount: 7, currency: USD, every: month }\n  moved_from:\n    - { chapter: leeds, until: 2012-06-15 }\n',
+    'chapters/manchester/dues/2012.yaml': '- { date: 2012-07-01, member: mcr-1, amount: 9, currency: USD, period: 2012-06 }\n',
+  };
+  const STATEMENT = 'Date,Reference,Amount\n20/05/2012,lds-m dues 2012-05,7.00\n02/07/2012,mcr-1 2012-07,5.00\n05/07/2012,lds-m 2012-07,7.00\n';
+
+  it('dues import into the member\'s new chapter leaves it out, naming the ledger that holds it, and records the rest', async () => {
+    const moved = tempRepo(FILES);
+    writeFileSync(join(moved.dir, 'statement.csv'), STATEMENT);
+    const r = await duesImportCommand(ctxIn(moved.dir), 'statement.csv', { chapter: 'manchester', currency: 'USD' });
+    expect(r.stdout).toBe(
+      [
+        'statement.csv: 3 lines for Manchester',
+        'to record: 1',
+        '  line 4  2012-07-05  7.00 USD  lds-m for 2012-07',
+        'left out: 2',
+        '  line 2  2012-05-20  7.00 USD  already recorded (same member, period and amount): chapters/leeds/dues/2012.yaml item 1',
+        '  line 3  2012-07-02  5.00 USD  already recorded (same member, period and amount): chapters/leeds/dues/2012.yaml item 2',
+        '',
+      ].join('\n'),
+    );
+    expect(readFileSync(join(moved.dir, 'chapters/manchester/dues/2012.yaml'), 'utf8').match(/member: lds-m/g)).toHaveLength(1);
+    // and again: nothing new
+    const again = await duesImportCommand(ctxIn(moved.dir), 'statement.csv', { chapter: 'manchester', currency: 'USD' });
+    expect(again.stdout).toContain('to record: none (nothing new)');
+  });
+
+  it('finds it with the parse cache off too (the ledgers are then read from git, the decisions with them)', async () => {
+    const moved = tempRepo(FILES);
+    writeFileSync(join(moved.dir, 'statement.csv'), STATEMENT);
+    process.env.IOPS_CACHE = 'off';
+    try {
+      const r = await duesImportCommand(ctxIn(moved.dir), 'statement.csv', { chapter: 'manchester', currency: 'USD', dryRun: true });
+      expect(r.stdout).toContain('to record: 1\n');
+      expect(r.stdout).toContain('  line 2  2012-05-20  7.00 USD  already recorded (same member, period and amount): chapters/leeds/dues/2012.yaml item 1');
+    } finally {
+      delete process.env.IOPS_CACHE;
+    }
+  });
+
+  it('dues record refuses it too', async () => {
+    const moved = tempRepo(FILES);
+    const err = await duesRecordCommand(ctxIn(moved.dir), { member: 'lds-m', date: '2012-05-20', amount: '7', currency: 'USD', period: '2012-05' }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(UsageError);
+    expect((err as Error).message).toMatch(/^this looks like a receipt already recorded \(same member, period and amount\): chapters\/leeds\/dues\/2012.yaml item 1, 2012-05-20/);
   });
 });

@@ -3,13 +3,13 @@
 // tests/histories/fixture.ts in the comment beside it.
 import { describe, expect, it } from 'vitest';
 import { chapterRows } from '../../src/core/dashboard/chapters.js';
+import { chaptersWithDelegate } from '../../src/core/metrics/chapters.js';
 import { type DuesWindow, type Received, addReceived, chapterPledges, pledgeTiers } from '../../src/core/dues/pledges.js';
 import { chapterOn, pledgeOn } from '../../src/core/histories.js';
 import { currentMembers } from '../../src/core/metrics/asof.js';
 import type { Organisation } from '../../src/core/model.js';
 import { breakdownTable } from '../../src/core/privacy/tables.js';
 import { buildChapterReport } from '../../src/core/report/build.js';
-import { pledgedMinor } from '../../src/core/report/dues.js';
 import { DEFINITIONS, goalsYaml, orgFrom } from '../helpers/org.js';
 import { parse } from 'yaml';
 import { HISTORY_ORG } from './fixture.js';
@@ -88,13 +88,21 @@ describe('arrears across pledge changes (iops dues: pledged against received)', 
     });
   });
 
-  it('the chapter report\'s arrears use the pledge in force each month', () => {
-    // months ending with April, members current at each month end, pledge on the month's first day (or on joining):
-    // Feb: lds-1 10, lds-2 5, lds-m 7 = 22; Mar: lds-1 10, lds-3 5, lds-m 7 = 22; Apr: lds-1 20, lds-3 5, lds-m 7 = 32
-    expect(pledgedMinor(chapter('leeds'), '2012-04-30', ['2012-02', '2012-03', '2012-04'], org.settings)).toBe(7600);
-    // Jun: lds-1 20, lds-3 5 (lds-m left Leeds on the 15th) = 25; in Manchester lds-m 7
-    expect(pledgedMinor(chapter('leeds'), '2012-06-30', ['2012-06'], org.settings)).toBe(2500);
-    expect(pledgedMinor(chapter('manchester'), '2012-06-30', ['2012-06'], org.settings)).toBe(700);
+  it('the chapter report\'s arrears use the pledge in force each month, and the chapter the member was in', () => {
+    const reportArrears = (id: string, asOf: string) => {
+      const a = buildChapterReport(org, chapter(id), asOf).dues.arrears!;
+      return [a.from, a.to, a.pledged.amount, a.received.amount, a.arrears.amount];
+    };
+    // February to April: lds-1 10 + 10 + 20, lds-2 5 (exempt from March), lds-3 5 + 5 (exempt until March),
+    // lds-m 7 × 3 (joined Feb 10) = 76; received lds-1's 10 + 10 + 20 = 40
+    expect(reportArrears('leeds', '2012-04-30')).toEqual(['2012-02-01', '2012-04-30', 76, 40, 36]);
+    // April to June: lds-1 60, lds-3 15, lds-m 21 (in Leeds on June 1st, so June is Leeds's) = 96;
+    // received lds-1's 60 and lds-m's May receipt recorded in Manchester's ledger, 7 = 67
+    expect(reportArrears('leeds', '2012-06-30')).toEqual(['2012-04-01', '2012-06-30', 96, 67, 29]);
+    // Manchester: nothing fell due (lds-m came after June 1st) and nothing came in for it
+    expect(reportArrears('manchester', '2012-06-30')).toEqual(['2012-04-01', '2012-06-30', 0, 0, 0]);
+    // July: lds-m's first month in Manchester; May to July: 7 pledged, nothing received
+    expect(reportArrears('manchester', '2012-07-31')).toEqual(['2012-05-01', '2012-07-31', 7, 0, 7]);
   });
 
   it('who pledges and who is exempt is counted as of the date, in every breakdown', () => {
@@ -124,5 +132,35 @@ describe('no history costs nothing', () => {
     const plain = orgFrom({ ...files, 'chapters/manchester/members.yaml': '- { id: mcr-1, joined: 2012-01-01 }\n' });
     for (const c of plain.chapters) expect(c.roster).toBe(c.members);
     expect(chapter('leeds').roster).not.toBe(chapter('leeds').members);
+  });
+});
+
+describe('a delegate who moved in (lds-m, Manchester\'s delegate, came from Leeds on 2012-06-15)', () => {
+  const withDelegates = orgFrom({
+    ...HISTORY_ORG,
+    'chapters/leeds/chapter.yaml': 'name: Leeds\ncountry: GB\ndelegate: lds-1\n',
+    'chapters/manchester/chapter.yaml': 'name: Manchester\ncountry: GB\ndelegate: lds-m\n',
+  });
+  const measure = (asOf: string) => {
+    const m = chaptersWithDelegate.measure(withDelegates, asOf, {}, {});
+    return [m.value, Object.fromEntries(m.verdicts!.map((v) => [v.id, v.reason]))];
+  };
+
+  it('counts for Manchester only from the day they came', () => {
+    // Leeds: lds-1, a member since 2012-01-01; Manchester: lds-m, a member of Leeds until 2012-06-15
+    expect(measure('2012-02-01')).toEqual([1, { leeds: 'has a delegate', manchester: 'delegate joins on 2012-02-10' }]);
+    expect(measure('2012-06-14')).toEqual([1, { leeds: 'has a delegate', manchester: 'delegate moves here from leeds on 2012-06-15' }]);
+    expect(measure('2012-06-15')).toEqual([2, { leeds: 'has a delegate', manchester: 'has a delegate' }]);
+    expect(measure('2013-01-01')[0]).toBe(2);
+  });
+
+  it('the chapter report says so, and asks for a delegate until then', () => {
+    const report = (asOf: string) => buildChapterReport(withDelegates, withDelegates.chapterById.get('manchester')!, asOf, { members: true });
+    const before = report('2012-06-14');
+    expect(before.delegate).toEqual({ value: false, reasons: ['the delegate moves here from leeds on 2012-06-15'], member: null });
+    expect(before.due.find((d) => d.kind === 'delegate')?.text).toBe('the delegate moves here from leeds on 2012-06-15: choose a delegate');
+    const after = report('2012-06-15');
+    expect(after.delegate).toEqual({ value: true, reasons: ['has a delegate'], member: 'lds-m' });
+    expect(after.due.some((d) => d.kind === 'delegate')).toBe(false);
   });
 });

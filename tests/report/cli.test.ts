@@ -73,7 +73,8 @@ DUES
   Apr–Jun          USD 199.60 from 5 receipts in 3 of 3 months (GBP 120.00,
                    USD 10.00)
   Pledges          pledging 6 · exempt not shown · no pledge not shown
-  Arrears          USD 102.50: pledged USD 302.10, received USD 199.60 (66%)
+  Arrears          USD 192.50: pledged USD 392.10, received USD 199.60 (51%),
+                   as iops dues --from 2013-04-01 --to 2013-06-30
 GOALS
   Counts for       dues, delegates, gatherings
   Not yet          functioning: no report since 2013-02-14

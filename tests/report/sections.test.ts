@@ -129,22 +129,26 @@ describe('dues', () => {
     });
   });
 
-  it('compares pledges per month over the window with what came in', () => {
+  it('compares pledges over the window with what came in, as iops dues reckons them', () => {
     expect(d.pledges).toEqual({ pledging: { count: 6, suppressed: false }, exempt: { count: null, suppressed: true }, no_pledge: { count: null, suppressed: true } });
-    // a month: 20 GBP + 60/3 GBP + 10 EUR + 5 USD + 120/12 USD + 10 USD; three months:
-    // 120 GBP (189.60) + 30 EUR (37.50) + 75 USD = 302.10
+    // April to June, an instalment for each month (quarter, year) the member belonged at least a day:
+    // 3 × 20 GBP + 60 GBP (the second quarter) + 3 × 10 EUR + 3 × 5 USD + 120 USD (the year 2013) + 3 × 10 USD:
+    // 120 GBP (189.60) + 30 EUR (37.50) + 165 USD = 392.10; received 120 GBP + 10 USD = 199.60
     expect(d.arrears).toEqual({
-      pledged: { amount: 302.1, currency: 'USD' },
+      from: '2013-04-01',
+      to: '2013-06-30',
+      pledged: { amount: 392.1, currency: 'USD' },
       received: { amount: 199.6, currency: 'USD' },
-      arrears: { amount: 102.5, currency: 'USD' },
-      received_share: 0.6607,
+      arrears: { amount: 192.5, currency: 'USD' },
+      received_share: 0.5091,
     });
   });
 
-  it('counts a pledge only for the months its member was current at the month end', () => {
+  it('counts a pledge for the months its member belonged to the chapter at least a day', () => {
+    // ldn-w4 joins on May 15: May and June fall due, April does not (392.10 − 5.00)
     const later = orgFrom({ ...FILES, 'chapters/ldn/members.yaml': FILES['chapters/ldn/members.yaml']!.replace("{ id: ldn-w4, joined: 2012-03-01", "{ id: ldn-w4, joined: 2013-05-15") });
     const r = buildChapterReport(later, later.chapterById.get('ldn')!, AS_OF);
-    expect(r.dues.arrears!.pledged.amount).toBe(297.1);
+    expect(r.dues.arrears!.pledged.amount).toBe(387.1);
   });
 
   it('leaves arrears out when the number pledging is hidden', () => {

@@ -43,6 +43,21 @@ describe('iops validate across files', () => {
     expectProblem(r, 'chapters/paris/chapter.yaml:3:11', 'delegate: the delegate must be a member of this chapter, not of london');
   });
 
+  it('refuses a delegate who never belonged to the chapter, or who moved away; accepts one who moved in', () => {
+    // lds-m: in Leeds from 2012-02-10, in Manchester from 2012-06-15
+    const files = (leeds: string, manchester: string) => ({
+      'chapters/leeds/chapter.yaml': `name: Leeds\ncountry: GB\n${leeds}`,
+      'chapters/leeds/members.yaml': '- id: lds-1\n  joined: 2012-01-01\n',
+      'chapters/manchester/chapter.yaml': `name: Manchester\ncountry: GB\n${manchester}`,
+      'chapters/manchester/members.yaml': '- id: mcr-1\n  joined: 2012-01-01\n- id: lds-m\n  joined: 2012-02-10\n  moved_from:\n    - { chapter: leeds, until: 2012-06-15 }\n',
+    });
+    const never = validate(orgRepo(files('delegate: mcr-1\n', '')));
+    expectProblem(never, 'chapters/leeds/chapter.yaml:3:11', 'delegate: the delegate must be a member of this chapter, not of manchester; name a member of chapters/leeds/members.yaml');
+    const away = validate(orgRepo(files('delegate: lds-m\n', '')));
+    expectProblem(away, 'chapters/leeds/chapter.yaml:3:11', 'delegate: the delegate must be a member of this chapter, not of manchester: lds-m moved away on 2012-06-15; choose another: iops chapter set leeds --delegate ID (or --no-delegate)');
+    expect(validate(orgRepo(files('', 'delegate: lds-m\n'))).problems).toEqual([]);
+  });
+
   it('requires a meeting date to equal its file name', () => {
     const r = validate(orgRepo({ [MEETING]: 'date: 2012-08-26\nmode: online\nattendance: 3\n' }));
     expectProblem(r, `${MEETING}:1:7`, "date: date 2012-08-26 does not match the file name's date 2012-08-25; rename the file or fix the date");

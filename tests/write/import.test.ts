@@ -133,11 +133,50 @@ describe('iops export members', () => {
     const repo = tempRepo(smallOrg());
     ok(repo, ['member', 'set', 'ldn-a', '--studied', 'values,vision', '--pledge', '12.5/GBP']);
     const csv = ok(repo, ['export', 'members', '--chapter', 'london']).stdout;
-    expect(csv).toBe('id,chapter,joined,left,gender,age_band,studied,dues\nldn-a,london,2012-03-10,,woman,,"values;vision",12.5/GBP/month\nldn-b,london,2012-04-01,,man,,,\n');
-    expect(ok(repo, ['export', 'members']).stdout.split('\n')).toContain('bri-a,brighton,2012-05-01,,undisclosed,,,');
+    expect(csv).toBe(
+      'id,chapter,joined,left,gender,age_band,studied,dues,moved_from,dues_before\nldn-a,london,2012-03-10,,woman,,"values;vision",12.5/GBP/month,,\nldn-b,london,2012-04-01,,man,,,,,\n',
+    );
+    expect(ok(repo, ['export', 'members']).stdout.split('\n')).toContain('bri-a,brighton,2012-05-01,,undisclosed,,,,,');
     writeFileSync(join(repo.dir, 'again.csv'), csv);
     const r = iops(repo, ['import', 'members', 'again.csv', '--chapter', 'london']);
     expect(r.code).toBe(3);
     expect(r.stderr).toMatch(/^again\.csv:2:1: id: member id "ldn-a" is already used/m);
+  });
+});
+
+describe('export members, then import members: histories survive the round trip', () => {
+  it('writes moved_from and dues_before in CSV and JSON, and import reads them back as they were', () => {
+    const repo = tempRepo(smallOrg());
+    ok(repo, ['member', 'set', 'ldn-a', '--pledge', '10/GBP']);
+    ok(repo, ['member', 'set', 'ldn-a', '--pledge', '20/GBP', '--from', '2012-09-01']);
+    ok(repo, ['member', 'set', 'ldn-a', '--pledge', 'exempt', '--from', '2013-01-01']);
+    ok(repo, ['member', 'move', 'ldn-a', 'brighton', '--on', '2012-10-15']);
+    const before = members(repo.dir, 'brighton').find((m) => m.id === 'ldn-a')!;
+    expect(before).toMatchObject({ moved_from: [{ chapter: 'london', until: '2012-10-15' }], dues_before: [{ until: '2012-09-01' }, { until: '2013-01-01' }] });
+
+    const csv = ok(repo, ['export', 'members', '--chapter', 'brighton']).stdout;
+    expect(csv.split('\n')[2]).toBe('ldn-a,brighton,2012-03-10,,woman,,,exempt,london until 2012-10-15,"10/GBP/month until 2012-09-01; 20/GBP/month until 2013-01-01"');
+    const json = JSON.parse(ok(repo, ['export', 'members', '--chapter', 'brighton', '--format', 'json']).stdout);
+    expect(json[1]).toMatchObject({ id: 'ldn-a', moved_from: before.moved_from, dues_before: before.dues_before });
+    expect(json[0]).toMatchObject({ id: 'bri-a', moved_from: null, dues_before: null });
+
+    // the member taken out of the repository, then imported from the export: the same entry
+    const kept = readFileSync(join(repo.dir, 'chapters/brighton/members.yaml'), 'utf8').split(/\n(?=- id: ldn-a\n)/)[0] + '\n';
+    writeFileSync(join(repo.dir, 'chapters/brighton/members.yaml'), kept);
+    repo.git('commit', '-qam', 'take ldn-a out');
+    writeFileSync(join(repo.dir, 'brighton.csv'), csv.split('\n').filter((l) => !l.startsWith('bri-a')).join('\n'));
+    ok(repo, ['import', 'members', 'brighton.csv', '--chapter', 'brighton']);
+    expect(members(repo.dir, 'brighton').find((m) => m.id === 'ldn-a')).toEqual(before);
+    expectValid(repo);
+  });
+
+  it('points at the cell of a history it cannot read', () => {
+    const repo = tempRepo(smallOrg());
+    writeFileSync(join(repo.dir, 'h.csv'), 'id,joined,moved_from,dues_before\nldn-c,2012-01-01,london 2012-06-01,\nldn-d,2012-01-01,,20/XYZ until 2012-05-01\nldn-e,2012-01-01,nowhere until 2012-05-01,\n');
+    const r = iops(repo, ['import', 'members', 'h.csv', '--chapter', 'brighton']);
+    expect(r.code).toBe(3);
+    const lines = r.stderr.split('\n').filter((l) => l.startsWith('h.csv:'));
+    expect(lines[0]).toMatch(/^h\.csv:2:18: moved_from: "london 2012-06-01" is not an entry iops reads: write each earlier chapter as "leeds until 2012-06-15"/);
+    expect(lines[1]).toMatch(/^h\.csv:3:19: dues_before: .*XYZ/);
   });
 });

@@ -1,15 +1,17 @@
 // dues record: one receipt appended to the ledger of the member's chapter for the year it
 // was received (chapters/<c>/dues/<YYYY>.yaml), one receipt per line like the rest. A receipt
-// that looks like one already in that chapter's ledgers (core/dues/duplicates.ts) is refused
+// that looks like one already in that chapter's ledgers, or one of the member's recorded in
+// another chapter's (a member who moved), (core/dues/duplicates.ts) is refused
 // unless --force says why (the reason goes into the commit); a receipt from a member whose
 // pledge is `exempt` is recorded with a warning.
 import { classify } from '../../core/layout.js';
+import { stays } from '../../core/histories.js';
 import { duplicateOf } from '../../core/dues/duplicates.js';
 import { formatMinor, toMinor } from '../../core/money.js';
 import { paths } from '../../core/paths.js';
 import type { ReceiptRecord } from '../../core/model.js';
 import { BankReference } from '../../core/schema/dues.js';
-import { UsageError } from '../../errors.js';
+import { DataError, UsageError } from '../../errors.js';
 import type { Plan, Snapshot } from '../transaction.js';
 import { compact, listFile } from './files.js';
 import { amount, currency, date, freeText, memberOf, month, parsed, personalDataAllowed } from './values.js';
@@ -46,7 +48,7 @@ export const duesRecord = (input: DuesInput): Plan => async (s) => {
     reference: input.reference !== undefined ? parsed('--reference', BankReference, input.reference) : undefined,
     notes: freeText('--notes', input.notes, input.allowPersonalData),
   });
-  const duplicate = duplicateOf(await chapterReceipts(s, chapter.id), { ...receipt, minor: toMinor(receipt.amount, receipt.currency)! });
+  const duplicate = duplicateOf(await receiptsToCheck(s, chapter.id, [member.id]), { ...receipt, minor: toMinor(receipt.amount, receipt.currency)! });
   if (duplicate && reason === undefined) {
     const d = duplicate.of;
     throw new UsageError(
@@ -76,14 +78,40 @@ function forceReason(input: DuesInput): string | undefined {
   return input.force ? input.reason : undefined;
 }
 
-/** Every receipt in the chapter's ledgers at HEAD (any year: a late payment may pay for last year). */
-export async function chapterReceipts(s: Snapshot, chapter: string): Promise<ReceiptRecord[]> {
-  const loaded = await s.load({
+/**
+ * The receipts a new receipt of `members` into `chapter`'s ledgers could repeat (at HEAD, any
+ * year): every receipt in that chapter's ledgers, and those members' receipts wherever they
+ * were recorded — a member who moved paid into their old chapter's ledgers, and a receipt may
+ * have been recorded in another chapter's. Only the ledgers that can hold one are read: those
+ * of the chapters the members belonged to, and any other whose text names one of them.
+ */
+export async function receiptsToCheck(s: Snapshot, chapter: string, members: readonly string[]): Promise<ReceiptRecord[]> {
+  const wantedMembers = new Set(members);
+  const theirChapters = new Set([chapter]);
+  for (const id of wantedMembers) {
+    const m = s.org.memberById.get(id);
+    if (m) for (const stay of stays(m)) theirChapters.add(stay.chapter);
+  }
+  const namesOne = (path: string) => {
+    if (!wantedMembers.size) return false;
+    for (const word of s.text(path)?.match(/[a-z0-9][a-z0-9-]*/g) ?? []) if (wantedMembers.has(word)) return true;
+    return false;
+  };
+  // chapter.yaml names the decision adopting its dues: decisions are part of the planning files
+  const part = await s.load({
     wanted: (path) => {
       const c = classify(path);
       if (!('role' in c)) return true;
-      return c.role.kind === 'dues' ? c.role.chapter === chapter : ['iops', 'goals', 'branch', 'chapter', 'members', 'accounts'].includes(c.role.kind);
+      if (c.role.kind === 'dues') return theirChapters.has(c.role.chapter!) || namesOne(path);
+      return ['iops', 'goals', 'branch', 'chapter', 'members', 'accounts', 'decision'].includes(c.role.kind);
     },
   });
-  return loaded.org?.chapterById.get(chapter)?.receipts ?? [];
+  // never check against nothing: a part that cannot stand alone gives way to every file
+  const whole = part.org ? part : await s.load();
+  const org = whole.org;
+  if (!org) throw new DataError(whole.problems, `the last commit's dues ledgers have problems, so a duplicate cannot be ruled out; nothing was recorded (see iops validate)`);
+  const own = org.chapterById.get(chapter)?.receipts ?? [];
+  if (!wantedMembers.size) return [...own];
+  const elsewhere = org.chapters.filter((c) => c.id !== chapter).flatMap((c) => c.receipts.filter((r) => r.member !== undefined && wantedMembers.has(r.member)));
+  return [...own, ...elsewhere];
 }

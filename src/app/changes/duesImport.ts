@@ -13,7 +13,7 @@ import type { Problem } from '../../core/problem.js';
 import { DataError, UsageError } from '../../errors.js';
 import { parseCsv } from '../../io/csv.js';
 import type { Plan } from '../transaction.js';
-import { chapterReceipts } from './dues.js';
+import { receiptsToCheck } from './dues.js';
 import { compact, listFile } from './files.js';
 import { chapterOf, currency as currencyFlag } from './values.js';
 
@@ -94,8 +94,10 @@ export const duesImport = (file: string, text: string, chapterId: string, opts: 
   }
   if (problems.length) throw new DataError(problems, `${file} has lines iops cannot read; nothing was recorded`);
 
-  // already recorded (an earlier import, a receipt recorded by hand), or twice in this statement
-  const known: ReceiptKeyed[] = [...(await chapterReceipts(s, chapter.id))];
+  // already recorded (an earlier import, a receipt recorded by hand, in this chapter's ledgers or,
+  // for a member who moved or paid elsewhere, in another's), or twice in this statement
+  const statementMembers = [...new Set(lines.flatMap((l) => (l.skipped || !l.member ? [] : [l.member])))];
+  const known: ReceiptKeyed[] = [...(await receiptsToCheck(s, chapter.id, statementMembers))];
   const where = new Map<ReceiptKeyed, string>();
   for (const r of known) where.set(r, `${(r as { file?: string }).file ?? ''} item ${((r as { index?: number }).index ?? 0) + 1}`);
   const record: StatementLine[] = [];

@@ -9,7 +9,7 @@ import { DataError, UsageError } from '../../errors.js';
 import { type CsvField, parseCsv } from '../../io/csv.js';
 import type { Plan } from '../transaction.js';
 import { compact, listFile } from './files.js';
-import { canonicalCell, mapHeader, spreadsheetDateHint } from './memberCsv.js';
+import { canonicalCell, historyEntries, mapHeader, spreadsheetDateHint } from './memberCsv.js';
 import { memberPrefix, newMemberId } from './memberId.js';
 import { MEMBER_STYLE } from './members.js';
 import { chapterOf, personalIdProblem, pledge } from './values.js';
@@ -55,7 +55,37 @@ export const importMembers = (file: string, text: string, chapterId: string): Pl
         at(where('dues').line, where('dues').column, '', (err as Error).message);
       }
     }
-    const member = compact({ id: cell('id'), joined: cell('joined'), left: cell('left'), gender: cell('gender'), age_band: cell('age_band'), studied: cell('studied')?.split(';').map((d) => d.trim()).filter(Boolean), dues });
+    // the histories, as export writes them: `leeds until 2012-06-15; …`
+    const history = (column: 'moved_from' | 'dues_before', entry: (what: string, until: string) => unknown): unknown[] | undefined => {
+      if (cell(column) === undefined) return undefined;
+      const read = historyEntries(column, cell(column)!);
+      if ('problem' in read) {
+        at(where(column).line, where(column).column, column, read.problem);
+        return undefined;
+      }
+      const out: unknown[] = [];
+      for (const [what, until] of read.entries) {
+        try {
+          out.push(entry(what, until));
+        } catch (err) {
+          at(where(column).line, where(column).column, column, (err as Error).message);
+        }
+      }
+      return out.length ? out : undefined;
+    };
+    const moved_from = history('moved_from', (chapter, until) => ({ chapter, until }));
+    const dues_before = history('dues_before', (what, until) => ({ until, dues: what.toLowerCase() === 'none' ? 'none' : pledge('dues_before', canonicalCell('dues', what)) }));
+    const member = compact({
+      id: cell('id'),
+      joined: cell('joined'),
+      left: cell('left'),
+      gender: cell('gender'),
+      age_band: cell('age_band'),
+      studied: cell('studied')?.split(';').map((d) => d.trim()).filter(Boolean),
+      dues,
+      dues_before,
+      moved_from,
+    });
     const checked = MemberSchema.safeParse({ ...member, id: member.id ?? 'placeholder' });
     if (!checked.success) for (const iss of checked.error.issues) {
       const col = String(iss.path[0] ?? 'joined');

@@ -10,10 +10,35 @@ import { AGE_BANDS, GENDERS, quote } from '../../core/schema/common.js';
 import { csvLine } from '../../io/csv.js';
 import { pledgeText } from './values.js';
 
-export const COLUMNS = ['id', 'joined', 'left', 'gender', 'age_band', 'studied', 'dues'] as const;
+export const COLUMNS = ['id', 'joined', 'left', 'gender', 'age_band', 'studied', 'dues', 'moved_from', 'dues_before'] as const;
 export type Column = (typeof COLUMNS)[number];
 /** Export adds the chapter; import accepts it when it matches --chapter. */
-export const EXPORT_COLUMNS = ['id', 'chapter', 'joined', 'left', 'gender', 'age_band', 'studied', 'dues'] as const;
+export const EXPORT_COLUMNS = ['id', 'chapter', 'joined', 'left', 'gender', 'age_band', 'studied', 'dues', 'moved_from', 'dues_before'] as const;
+
+/**
+ * The histories (members.yaml `moved_from`, `dues_before`) in a cell, oldest first, entries
+ * separated by `;`: `leeds until 2012-06-15`, `10/USD/month until 2012-04-01; exempt until
+ * 2012-06-01` (`none`: no pledge then).
+ */
+export const movedFromText = (h: MemberRecord['moved_from']): string => (h ?? []).map((e) => `${e.chapter} until ${e.until}`).join('; ');
+export const duesBeforeText = (h: MemberRecord['dues_before']): string =>
+  (h ?? []).map((e) => `${e.dues === 'none' ? 'none' : pledgeText(e.dues)} until ${e.until}`).join('; ');
+
+/** A history cell's entries: [what, until] each; a problem names the entry it cannot read. */
+export function historyEntries(column: 'moved_from' | 'dues_before', value: string): { entries: [string, string][] } | { problem: string } {
+  const entries: [string, string][] = [];
+  for (const raw of value.split(';')) {
+    const entry = raw.trim();
+    if (entry === '') continue;
+    const m = /^(\S+)\s+until\s+(\S+)$/i.exec(entry);
+    if (!m) {
+      const example = column === 'moved_from' ? 'leeds until 2012-06-15' : '10/USD/month until 2012-04-01';
+      return { problem: `${quote(entry)} is not an entry iops reads: write each earlier ${column === 'moved_from' ? 'chapter' : 'pledge'} as ${quote(example)}, oldest first, separated by ";"` };
+    }
+    entries.push([m[1]!, m[2]!]);
+  }
+  return { entries };
+}
 
 /** `Age band`, `age-band`, ` AGE_BAND ` → `age_band`. */
 export const normalizeHeader = (h: string): string => h.trim().toLowerCase().replace(/[\s-]+/g, '_');
@@ -41,7 +66,7 @@ export function mapHeader(cells: readonly string[]): HeaderResult {
 }
 
 export function membersCsv(members: readonly MemberRecord[]): string {
-  const rows = members.map((m) => [m.id, m.chapter, m.joined, m.left ?? '', m.gender, m.age_band ?? '', m.studied.join(';'), pledgeText(m.dues)]);
+  const rows = members.map((m) => [m.id, m.chapter, m.joined, m.left ?? '', m.gender, m.age_band ?? '', m.studied.join(';'), pledgeText(m.dues), movedFromText(m.moved_from), duesBeforeText(m.dues_before)]);
   return [csvLine([...EXPORT_COLUMNS]), ...rows.map((r) => csvLine(r))].join('\n') + '\n';
 }
 

@@ -33,8 +33,19 @@ export function checkReferences(org: Organisation, focus?: ReadonlySet<string>):
       out.push({ file: c.file, at: ['branch'], message: unknown('branch', c.branch, org.branchById.keys(), ' in branches/') });
     if (own && c.delegate !== undefined) {
       const d = org.memberById.get(c.delegate);
+      // a member who moved away was this chapter's, but is no longer: the delegate counts only
+      // while a member here (from the day they moved in), so they must be one now
+      const left = d?.moved_from?.filter((h) => h.chapter === c.id).pop();
       if (!d || d.chapter !== c.id)
-        out.push({ file: c.file, at: ['delegate'], message: d ? `the delegate must be a member of this chapter, not of ${d.chapter}; name a member of chapters/${c.id}/members.yaml` : unknown('member', c.delegate, c.members.map((m) => m.id), ' in this chapter') });
+        out.push({
+          file: c.file,
+          at: ['delegate'],
+          message: !d
+            ? unknown('member', c.delegate, c.members.map((m) => m.id), ' in this chapter')
+            : left
+              ? `the delegate must be a member of this chapter, not of ${d.chapter}: ${d.id} moved away on ${left.until}; choose another: iops chapter set ${c.id} --delegate ID (or --no-delegate)`
+              : `the delegate must be a member of this chapter, not of ${d.chapter}; name a member of chapters/${c.id}/members.yaml`,
+        });
     }
     for (const m of c.members) {
       if (!inFocus(m.file)) continue;

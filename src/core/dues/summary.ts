@@ -135,6 +135,17 @@ export function duesSummary(org: Organisation, w: DuesWindow, by: Grouping): Due
   };
 }
 
+/**
+ * Pledged against received per chapter over the window, exactly as `iops dues` shows them (the
+ * same rows, the same rounding): the chapter's report reads its own row from here. `plan` is
+ * the privacy plan as of the window's last month end, when the caller has it already.
+ */
+export function arrearsTable(org: Organisation, w: DuesWindow, plan: DisclosurePlan = disclosurePlan(org, breakdownDate(w.to))): Pick<DuesSummary, 'arrears' | 'arrearsTotal' | 'exempt'> {
+  const received: Received = new Map();
+  for (const r of receiptsInWindow(org, w)) addReceived(received, org, r);
+  return arrearsView(org, chapterPledges(org, w, received), plan);
+}
+
 /** The row that gathers chapters with fewer than min_group pledging members. */
 export const OTHER_CHAPTERS = '(other chapters)';
 

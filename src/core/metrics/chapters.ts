@@ -1,7 +1,8 @@
 // Chapter metrics: how many exist, have a delegate, published a report recently.
 import { withinDays } from '../dates.js';
 import { PositiveInt } from '../schema/common.js';
-import { chaptersAt, isCurrent, lastOnOrBefore } from './asof.js';
+import { memberOfChapterOn } from '../histories.js';
+import { chaptersAt, lastOnOrBefore } from './asof.js';
 import { defineMetric } from './metric.js';
 
 export const chapters = defineMetric({
@@ -21,8 +22,9 @@ export const chaptersWithDelegate = defineMetric({
     const verdicts = chaptersAt(org, asOf).map((c) => {
       const delegate = c.delegate === undefined ? undefined : org.memberById.get(c.delegate);
       if (!delegate) return { id: c.id, counts: false, reason: 'no delegate' };
-      if (delegate.joined > asOf) return { id: c.id, counts: false, reason: `delegate joins on ${delegate.joined}` };
-      if (!isCurrent(delegate, asOf)) return { id: c.id, counts: false, reason: `delegate left on ${delegate.left}` };
+      // counted only while a member of this chapter: one who moved in counts from that day
+      const on = memberOfChapterOn(delegate, c.id, asOf);
+      if (!on.member) return { id: c.id, counts: false, reason: `delegate ${on.why}` };
       return { id: c.id, counts: true, reason: 'has a delegate' };
     });
     return { value: verdicts.filter((v) => v.counts).length, verdicts };

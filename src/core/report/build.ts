@@ -64,7 +64,7 @@ export function buildChapterReport(org: Organisation, chapter: ChapterRecord, as
     education: educationSection(chapter, asOf, { windowDays: functioning?.education_window_days, countOnline: rules.countOnline }, keyDocuments),
     projects: projectsSection(chapter, asOf),
     reports: reportsSection(chapter, asOf, functioning?.report_every_days),
-    dues: duesSection(chapter, asOf, defs?.collecting_dues?.window_months ?? DEFAULT_DUES_WINDOW_MONTHS, org.settings, { plan, at: breakdownsAsOf }),
+    dues: duesSection(org, chapter, asOf, defs?.collecting_dues?.window_months ?? DEFAULT_DUES_WINDOW_MONTHS, { plan, at: breakdownsAsOf }),
     goals: goalStandings(org, chapter, asOf, members.gender),
     decisions: decisionsSection(org, chapter, asOf),
     due: dueList(org, chapter, asOf, delegate),

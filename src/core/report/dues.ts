@@ -1,22 +1,21 @@
 // The dues section: the chapter's scheme and bank account, receipts this month and over the
 // collecting window (exact minor units, converted once per currency), who pledges, and
-// pledged against received over the window (arrears). See docs/report.md for the arrears rule.
+// pledged against received over the window (arrears, as `iops dues` reckons them for the same
+// window). See docs/report.md for the arrears rule.
 import { monthOf, monthsEndingWith } from '../dates.js';
+import { arrearsTable } from '../dues/summary.js';
 import { pledgeOn } from '../histories.js';
 import { isCurrent } from '../metrics/asof.js';
 import { receiptsInMonths } from '../metrics/dues.js';
-import type { ChapterRecord, ReceiptRecord } from '../model.js';
-import { convertMinor, convertTotals, minorToNumber, toMinor } from '../money.js';
+import type { ChapterRecord, Organisation, ReceiptRecord } from '../model.js';
+import { convertTotals, minorToNumber } from '../money.js';
 import type { Breakdowns } from './members.js';
 import { suppress } from '../privacy.js';
 import type { Settings } from '../schema/settings.js';
-import { monthEnd, shareOf } from './periods.js';
+import { shareOf } from './periods.js';
 import type { DuesSection, Money, ReceiptTotals } from './types.js';
 
 type MoneySettings = Pick<Settings, 'currency' | 'rates'>;
-
-/** Pledge periods in twelfths of a month's amount: a quarterly pledge is a third a month. */
-const TWELFTHS_PER_MONTH = { month: 12, quarter: 4, year: 1 } as const;
 
 export const money = (minor: number, settings: MoneySettings): Money => ({ amount: minorToNumber(minor, settings.currency), currency: settings.currency });
 
@@ -28,32 +27,8 @@ export function receiptTotals(receipts: readonly ReceiptRecord[], settings: Mone
   return { receipts: receipts.length, total: money(minor, settings), by_currency, minor };
 }
 
-/**
- * What current members pledged for the given months, in the reporting currency's minor units:
- * for each month, every member current at its end (at A for A's month) with a pledge adds
- * the pledge in force on the month's first day (or the day they came) per month (a quarterly pledge a third, a yearly one a twelfth). Summed per
- * currency in twelfths of a minor unit, converted, and rounded once.
- */
-export function pledgedMinor(chapter: ChapterRecord, asOf: string, months: readonly string[], settings: MoneySettings): number {
-  const twelfths = new Map<string, number>();
-  for (const month of months) {
-    const end = monthEnd(month, asOf);
-    const first = `${month}-01`;
-    for (const m of chapter.roster) {
-      if (!isCurrent(m, end)) continue;
-      // the pledge in force when the month's instalment began, as `iops dues` reckons it (dues/pledges.ts)
-      const p = m.dues_before ? pledgeOn(m, m.joined > first ? m.joined : first) : m.dues;
-      if (!p || p === 'exempt') continue;
-      const add = toMinor(p.amount, p.currency)! * TWELFTHS_PER_MONTH[p.every];
-      twelfths.set(p.currency, (twelfths.get(p.currency) ?? 0) + add);
-    }
-  }
-  let total = 0;
-  for (const [currency, t] of twelfths) total += convertMinor(t, currency, settings);
-  return Math.round(total / 12);
-}
-
-export function duesSection(chapter: ChapterRecord, asOf: string, windowMonths: number, settings: Settings, { plan, at }: Breakdowns): DuesSection {
+export function duesSection(org: Organisation, chapter: ChapterRecord, asOf: string, windowMonths: number, { plan, at }: Breakdowns): DuesSection {
+  const settings = org.settings;
   const month = monthOf(asOf);
   const months = monthsEndingWith(month, windowMonths);
   const thisMonth = receiptTotals(receiptsInMonths(chapter.receipts, asOf, [month]), settings);
@@ -68,17 +43,24 @@ export function duesSection(chapter: ChapterRecord, asOf: string, windowMonths: 
   };
   // the organisation-wide plan, which `iops dues` reads too (privacy/plan.ts)
   const pledges = (plan.cells('pledge', chapter.id) ?? suppress(counts, settings.privacy.min_group, { totalShown: true })) as DuesSection['pledges'];
-  let arrears: DuesSection['arrears'] = null;
-  // the pledged total is the sum of a few people's pledges when pledging is a small group
-  if (!pledges.pledging.suppressed) {
-    const pledged = pledgedMinor(chapter, asOf, months, settings);
-    arrears = {
-      pledged: money(pledged, settings),
-      received: window.total,
-      arrears: money(Math.max(0, pledged - window.minor), settings),
-      received_share: shareOf(window.minor, pledged),
-    };
-  }
+  // pledged against received: the row `iops dues --from <the window's first day> --to A` shows
+  // for the chapter (dues/summary.ts), so the two never differ by a cent; none when that table
+  // folds the chapter into its other chapters (a few people's pledges)
+  const w = { from: `${months[0]}-01`, to: asOf };
+  const row = pledges.pledging.suppressed ? undefined : arrearsTable(org, w, plan).arrears.find((r) => r.chapter === chapter.id);
+  // no row at all: nothing fell due and nothing came in (the table lists no such chapter)
+  const [pledged, received] = row === undefined ? [0, 0] : [row.pledged, row.received];
+  const arrears: DuesSection['arrears'] =
+    pledges.pledging.suppressed || pledged === null
+      ? null
+      : {
+          from: w.from,
+          to: w.to,
+          pledged: money(pledged, settings),
+          received: money(received, settings),
+          arrears: money(pledged - received, settings),
+          received_share: shareOf(received, pledged),
+        };
   const strip = ({ minor: _, ...t }: ReceiptTotals & { minor: number }): ReceiptTotals => t;
   return {
     scheme: chapter.dues?.scheme ?? null,

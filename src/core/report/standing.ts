@@ -2,6 +2,7 @@
 // goals.yaml measured on the chapter alone, so each verdict and reason is this chapter's
 // (for a branch goal, its branch's).
 import { measureGoal, metricOf } from '../goals.js';
+import { memberOfChapterOn } from '../histories.js';
 import { isCurrent, plural } from '../metrics/asof.js';
 import { collectingVerdict } from '../metrics/dues.js';
 import { type FunctioningDefinition, functioningVerdict } from '../metrics/functioning.js';
@@ -33,10 +34,11 @@ export function collectingStanding(chapter: ChapterRecord, asOf: string, def: De
 
 export function delegateStanding(chapter: ChapterRecord, asOf: string, listMembers: boolean): Standing & { member?: string | null } {
   const d = chapter.delegate === undefined ? undefined : chapter.members.find((m) => m.id === chapter.delegate);
-  const member = listMembers ? { member: d && isCurrent(d, asOf) ? d.id : null } : {};
-  if (!d) return { value: false, reasons: ['no delegate'], ...member };
-  if (d.joined > asOf) return { value: false, reasons: [`the delegate joins on ${d.joined}`], ...member };
-  if (!isCurrent(d, asOf)) return { value: false, reasons: [`the delegate left on ${d.left}`], ...member };
+  // the delegate counts only while a member of this chapter: one who moved in, from that day
+  const on = d && memberOfChapterOn(d, chapter.id, asOf);
+  const member = listMembers ? { member: d && on?.member ? d.id : null } : {};
+  if (!d || !on) return { value: false, reasons: ['no delegate'], ...member };
+  if (!on.member) return { value: false, reasons: [`the delegate ${on.why}`], ...member };
   return { value: true, reasons: ['has a delegate'], ...member };
 }
 

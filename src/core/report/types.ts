@@ -124,8 +124,12 @@ export interface DuesSection {
   this_month: ReceiptTotals & { month: string };
   window: ReceiptTotals & { months: string[]; months_with_receipts: string[] };
   pledges: Record<'pledging' | 'exempt' | 'no_pledge', Cell>;
-  /** Pledged for the window's months against received in them; null when pledges are not shown. */
-  arrears: { pledged: Money; received: Money; arrears: Money; received_share: number | null } | null;
+  /**
+   * Pledged for the window (its first month's first day to A, both included) against received
+   * in it: the chapter's row of `iops dues --from <from> --to <to>`; arrears is negative when the
+   * chapter received more than was pledged. Null when that table shows no pledged sum for it.
+   */
+  arrears: { from: string; to: string; pledged: Money; received: Money; arrears: Money; received_share: number | null } | null;
 }
 
 export interface GoalStanding {
