@@ -44,8 +44,8 @@ export function duesSection(org: Organisation, chapter: ChapterRecord, asOf: str
   // the organisation-wide plan, which `iops dues` reads too (privacy/plan.ts)
   const pledges = (plan.cells('pledge', chapter.id) ?? suppress(counts, settings.privacy.min_group, { totalShown: true })) as DuesSection['pledges'];
   // pledged against received: the row `iops dues --from <the window's first day> --to A` shows
-  // for the chapter (dues/summary.ts), so the two never differ by a cent; none when that table
-  // folds the chapter into its other chapters (a few people's pledges)
+  // for the chapter (dues/summary.ts), from the ledgers the report reads (its own: docs/report.md);
+  // none when that table folds the chapter into its other chapters (a few people's pledges)
   const w = { from: `${months[0]}-01`, to: asOf };
   const row = pledges.pledging.suppressed ? undefined : arrearsTable(org, w, plan).arrears.find((r) => r.chapter === chapter.id);
   // no row at all: nothing fell due and nothing came in (the table lists no such chapter)

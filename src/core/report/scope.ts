@@ -1,18 +1,19 @@
 // Which files a one-chapter report reads: the chapter's own folder and only the context its
 // numbers and cross-references need — the settings, the goals, the branches, every
-// chapter.yaml, other chapters' meetings that name this chapter (joint meetings), every
-// chapter's members (the privacy plan is organisation-wide: docs/privacy.md) and every chapter's
-// dues ledgers (the arrears are the row `iops dues` shows, which counts a receipt for its
-// member's chapter wherever it was recorded and rounds the rows together). Another
+// chapter.yaml, other chapters' meetings that name this chapter (joint meetings), and every
+// chapter's members (the privacy plan is organisation-wide: docs/privacy.md). Not other
+// chapters' dues ledgers: at five years they hold two million receipts, and reading them made a
+// report after an edit take 11 s and a gigabyte instead of 3 s. So the report's arrears count
+// the receipts in the chapter's own ledgers (docs/report.md says what that leaves out). Another
 // chapter's delegate (when its members list is missing) is resolved by a one-record stand-in for its members list
 // instead of the whole list. One selection, over any view of the files: `selectScope` reads
 // file texts (`--publish` builds its report this way from the files the write transaction
 // read, falling back to all of them on any problem); load/scope.ts reads parsed, usually cached,
 // data for the parse cache. docs/report.md.
 
-const OTHER_CHAPTER_FILE = /^chapters\/([^/]+)\/(chapter\.yaml|members\.yaml|meetings\/[^/]+|decisions\/[^/]+|dues\/[^/]+)$/;
+const OTHER_CHAPTER_FILE = /^chapters\/([^/]+)\/(chapter\.yaml|members\.yaml|meetings\/[^/]+|decisions\/[^/]+)$/;
 
-/** Paths worth reading (the rest of other chapters — their reports — never matter). */
+/** Paths worth reading (the rest of other chapters — their reports and dues ledgers — never read). */
 export function scopePaths(chapter: string): (path: string) => boolean {
   const own = `chapters/${chapter}/`;
   return (path) =>
@@ -53,7 +54,6 @@ export function chooseScope<F>(chapter: string, files: readonly F[], view: Scope
     const [, other, name] = m;
     if (name === 'chapter.yaml') chapterFiles.set(other!, f);
     else if (name!.startsWith('decisions/')) kept.push(f); // chapters' dues schemes name them
-    else if (name!.startsWith('dues/')) kept.push(f); // the dues table's rows, which the arrears are
     else if (name === 'members.yaml') membersFiles.set(other!, f);
     else {
       if (!view.words(f).has(chapter) && !view.alwaysKept(f)) continue;
