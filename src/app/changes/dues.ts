@@ -80,10 +80,10 @@ function forceReason(input: DuesInput): string | undefined {
 
 /**
  * The receipts a new receipt of `members` into `chapter`'s ledgers could repeat (at HEAD, any
- * year): every receipt in that chapter's ledgers, and those members' receipts wherever they
- * were recorded — a member who moved paid into their old chapter's ledgers, and a receipt may
- * have been recorded in another chapter's. Only the ledgers that can hold one are read: those
- * of the chapters the members belonged to, and any other whose text names one of them.
+ * year): every receipt in that chapter's ledgers, and those members' receipts in the ledgers of
+ * every chapter they belonged to (a member who moved paid into their old chapter's ledgers).
+ * Not the ledgers of chapters they never belonged to: reading every ledger's text (a git call
+ * each) made a receipt cost seconds at five years (docs/dues.md).
  */
 export async function receiptsToCheck(s: Snapshot, chapter: string, members: readonly string[]): Promise<ReceiptRecord[]> {
   const wantedMembers = new Set(members);
@@ -92,17 +92,12 @@ export async function receiptsToCheck(s: Snapshot, chapter: string, members: rea
     const m = s.org.memberById.get(id);
     if (m) for (const stay of stays(m)) theirChapters.add(stay.chapter);
   }
-  const namesOne = (path: string) => {
-    if (!wantedMembers.size) return false;
-    for (const word of s.text(path)?.match(/[a-z0-9][a-z0-9-]*/g) ?? []) if (wantedMembers.has(word)) return true;
-    return false;
-  };
   // chapter.yaml names the decision adopting its dues: decisions are part of the planning files
   const part = await s.load({
     wanted: (path) => {
       const c = classify(path);
       if (!('role' in c)) return true;
-      if (c.role.kind === 'dues') return theirChapters.has(c.role.chapter!) || namesOne(path);
+      if (c.role.kind === 'dues') return theirChapters.has(c.role.chapter!);
       return ['iops', 'goals', 'branch', 'chapter', 'members', 'accounts', 'decision'].includes(c.role.kind);
     },
   });
