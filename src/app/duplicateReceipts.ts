@@ -6,14 +6,12 @@
 // ledgers that hold a likely duplicate are read again, to say where.
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { classify } from '../core/layout.js';
 import { likelyDuplicates } from '../core/dues/duplicates.js';
 import { formatMinor } from '../core/money.js';
 import type { ReceiptRecord } from '../core/model.js';
 import { type Problem, compareProblems, formatPath } from '../core/problem.js';
 import { SCHEMAS } from '../core/schema/index.js';
-import { DECLINED, fastParseYaml } from '../load/fastYaml.js';
-import { readFileData } from '../load/fileData.js';
+import { parseYamlFast } from '../load/fileData.js';
 import type { OpenedRepository } from '../load/open.js';
 
 export async function duplicateReceiptWarnings(repo: OpenedRepository, fromDisk: boolean): Promise<Problem[]> {
@@ -45,27 +43,10 @@ export async function duplicateReceiptWarnings(repo: OpenedRepository, fromDisk:
 }
 
 async function locator(root: string, path: string, bytes: Uint8Array | undefined, fromDisk: boolean) {
-  const c = classify(path);
   const text = bytes ?? (fromDisk ? await readFile(join(root, path)).catch(() => undefined) : undefined);
-  if (!text || !('role' in c)) return undefined;
-  const items = itemLines(new TextDecoder().decode(text));
-  if (items) return (index: number) => ({ line: items[index]!, column: 3 });
-  const { parsed } = readFileData(path, c.role, text);
-  return parsed ? (index: number) => parsed.locate([index]) : undefined;
+  if (!text) return undefined;
+  // positions only: the ledger is valid (its receipts are in the organisation)
+  const parsed = parseYamlFast(path, new TextDecoder().decode(text));
+  return (index: number) => parsed.locate([index]);
 }
 
-/**
- * The line of each item of a ledger the fast reader reads (the canonical layout iops writes:
- * every item starts at a `- ` in the first column, its value at column 3), without the yaml
- * parser, which took seconds on a large organisation's ledgers for every run of validate.
- * Undefined for any other layout: the parser then says where.
- */
-function itemLines(text: string): number[] | undefined {
-  const value = fastParseYaml(text);
-  if (value === DECLINED || !Array.isArray(value)) return undefined;
-  const lines: number[] = [];
-  text.replace(/^\uFEFF/, '').split('\n').forEach((l, i) => {
-    if (l.startsWith('- ') && l.length > 2 && l[2] !== ' ') lines.push(i + 1);
-  });
-  return lines.length === value.length ? lines : undefined;
-}

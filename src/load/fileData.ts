@@ -3,7 +3,7 @@
 // the canonical subset; anything else, and the line and column of any problem found later,
 // come from the full parser. Used by the loader (load/load.ts) and by the parse workers.
 import type { FileRole } from '../core/layout.js';
-import { type Problem, type UnlocatedProblem, formatPath } from '../core/problem.js';
+import { type DataPath, type Problem, type UnlocatedProblem, formatPath } from '../core/problem.js';
 import { personalDataInText } from '../core/privacy/personalData.js';
 import { SCHEMAS, validateData } from '../core/schema/index.js';
 import { DECLINED, fastParseYaml } from './fastYaml.js';
@@ -39,14 +39,35 @@ export function locateIn(parsed: ParsedYaml | undefined, role: FileRole | undefi
 
 /**
  * The fast reader's value when it reads the file; the full parser's otherwise. Positions (only
- * needed for a problem) come from the full parser, run when first asked for.
+ * needed for a problem) come from the full parser, run when first asked for — except an item of
+ * a top-level list in the layout iops writes (a ledger: thousands of items), whose line is read
+ * from the text: validate's duplicate-receipt warnings locate many items of large ledgers.
  */
 export function parseYamlFast(file: string, text: string, lineOffset = 0): ParsedYaml {
   const value = fastParseYaml(text);
   if (value === DECLINED) return parseYaml(file, text, lineOffset);
   let full: ParsedYaml | undefined;
   const located = () => (full ??= parseYaml(file, text, lineOffset));
-  return { file, value, problems: [], locate: (at, key) => located().locate(at, key), source: (at) => located().source?.(at) };
+  let items: number[] | undefined | null;
+  const itemAt = (at: DataPath, key?: boolean) => {
+    if (key || at.length !== 1 || typeof at[0] !== 'number' || !Array.isArray(value)) return undefined;
+    if (items === undefined) items = itemLines(text, value.length);
+    const line = items?.[at[0]];
+    return line === undefined ? undefined : { line: line + lineOffset, column: 3 };
+  };
+  return { file, value, problems: [], locate: (at, key) => itemAt(at, key) ?? located().locate(at, key), source: (at) => located().source?.(at) };
+}
+
+/**
+ * The line of each item of a top-level list the fast reader read, when every item starts at a
+ * `- ` in the first column with its value at column 3 (as iops writes them); null otherwise.
+ */
+function itemLines(text: string, count: number): number[] | null {
+  const lines: number[] = [];
+  text.replace(/^\uFEFF/, '').split('\n').forEach((l, i) => {
+    if (l.startsWith('- ') && l.length > 2 && l[2] !== ' ') lines.push(i + 1);
+  });
+  return lines.length === count ? lines : null;
 }
 
 /** In Markdown a line ======= can underline a heading, so only <<<<<<< and >>>>>>> mark a conflict there. */
