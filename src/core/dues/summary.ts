@@ -140,11 +140,22 @@ export function duesSummary(org: Organisation, w: DuesWindow, by: Grouping): Due
  * same rows, the same rounding): the chapter's report reads its own row from here. `plan` is
  * the privacy plan as of the window's last month end, when the caller has it already.
  */
-export function arrearsTable(org: Organisation, w: DuesWindow, plan: DisclosurePlan = disclosurePlan(org, breakdownDate(w.to))): Pick<DuesSummary, 'arrears' | 'arrearsTotal' | 'exempt'> {
-  const received: Received = new Map();
-  for (const r of receiptsInWindow(org, w)) addReceived(received, org, r);
-  return arrearsView(org, chapterPledges(org, w, received), plan);
+export function arrearsTable(org: Organisation, w: DuesWindow, plan: DisclosurePlan = disclosurePlan(org, breakdownDate(w.to))): ArrearsTable {
+  // memoised per plan (so per organisation) and window: `report --all` asks once a chapter, and
+  // each table goes through every member's pledges and every receipt
+  let tables = arrearsTables.get(plan);
+  if (!tables) arrearsTables.set(plan, (tables = new Map()));
+  const key = `${w.from} ${w.to}`;
+  let table = tables.get(key);
+  if (!table) {
+    const received: Received = new Map();
+    for (const r of receiptsInWindow(org, w)) addReceived(received, org, r);
+    tables.set(key, (table = arrearsView(org, chapterPledges(org, w, received), plan)));
+  }
+  return table;
 }
+type ArrearsTable = Pick<DuesSummary, 'arrears' | 'arrearsTotal' | 'exempt'>;
+const arrearsTables = new WeakMap<DisclosurePlan, Map<string, ArrearsTable>>();
 
 /** The row that gathers chapters with fewer than min_group pledging members. */
 export const OTHER_CHAPTERS = '(other chapters)';
