@@ -115,7 +115,8 @@ export interface ChapterInput {
   receiptMonths?: ReceiptMonth[];
 }
 
-const byDate = <T extends { date: string; file: string }>(a: T, b: T) =>
+/** Records by date, then file (stable: a file's own order kept). */
+export const byDate = <T extends { date: string; file: string }>(a: T, b: T) =>
   a.date < b.date ? -1 : a.date > b.date ? 1 : a.file < b.file ? -1 : a.file > b.file ? 1 : 0;
 
 export function buildOrganisation(settings: Settings, goals: GoalsFile | undefined, chapterInputs: ChapterInput[], branches: BranchRecord[], decisions: DecisionRecord[] = [], treasury?: Treasury): Organisation {

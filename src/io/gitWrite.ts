@@ -124,9 +124,15 @@ export async function headCommit(root: string): Promise<string | null> {
 }
 
 /** Stages exactly these paths and commits only them; other staged changes stay staged. */
-export async function commitPaths(root: string, paths: readonly string[], message: string): Promise<void> {
+export async function commitPaths(root: string, place: Pick<GitPlace, 'prefix'>, paths: readonly string[], message: string): Promise<void> {
   await gitOk(root, ['add', '--', ...paths]);
-  const r = await runGit(root, ['-c', 'user.useConfigOnly=true', 'commit', '-q', '--cleanup=whitespace', '-F', '-', '--', ...paths], message);
+  // with nothing else staged anywhere in the repository, a plain commit commits exactly these
+  // paths, without the temporary index git builds for a commit of named paths (at 155,000
+  // files that index cost 0.13 s of a 0.33 s commit; asking which paths are staged, 0.03 s)
+  const ours = new Set(paths.map((p) => `${place.prefix}${p}`));
+  const staged = (await gitOk(root, ['diff-index', '--cached', '--name-only', '-z', 'HEAD', '--'])).split('\0').filter(Boolean);
+  const named = staged.every((p) => ours.has(p)) ? [] : ['--', ...paths];
+  const r = await runGit(root, ['-c', 'user.useConfigOnly=true', 'commit', '-q', '--cleanup=whitespace', '-F', '-', ...named], message);
   if (r.code === 0) return;
   const said = firstLines(`${r.stdout}\n${r.stderr}`, 12);
   if (/index\.lock/.test(said)) throw new EnvironmentError(`git could not commit: ${said}`);

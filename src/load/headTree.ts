@@ -16,7 +16,7 @@ import type { Problem } from '../core/problem.js';
 import type { Chapter } from '../core/schema/chapter.js';
 import type { Member } from '../core/schema/members.js';
 import { ParseCache, gitBlobId } from './parseCache.js';
-import { type ListedFile, listCommitBlobs } from '../io/gitListing.js';
+import { type ListedFile, listCommitBlobs, readBlobs } from '../io/gitListing.js';
 import { gitSync } from '../io/gitRunner.js';
 import { parseJob } from './parseWorker.js';
 import { Loader, manifestOf } from './cachedLoad.js';
@@ -42,6 +42,12 @@ export interface HeadTree {
   planning(): Promise<LoadResult>;
   /** The problems of HEAD with these files written (none: it may be committed). */
   check(changes: ReadonlyMap<string, Uint8Array>): Promise<Problem[]>;
+  /**
+   * HEAD's dues ledgers of these chapters, each valid on its own schema, in path order, from the
+   * parse cache or git; undefined when one is not (or there is no cache): load the tree instead,
+   * which locates the problem.
+   */
+  ledgers(chapters: ReadonlySet<string>): Promise<ValidFile[] | undefined>;
 }
 
 /** HEAD of the repository whose data folder is `root` (at `prefix` in its work tree). */
@@ -60,6 +66,7 @@ export async function openHead(root: string, head: string, prefix: string): Prom
     },
     planning: () => loadTree(root, head, { scope: PLANNING }),
     check: async (changes) => (await loadTree(root, head, { changes, scope: LEDGERS_AS_SUMS })).problems,
+    ledgers: async () => undefined,
   };
   return listed && listing ? new CachedHead(root, listed, listing.files, plain) : plain;
 }
@@ -91,6 +98,25 @@ class CachedHead implements HeadTree {
     if ('failed' in result) return this.plain.planning();
     this.base = new Map(result.valid.map((v) => [v.path, v]));
     return result.loaded;
+  }
+
+  async ledgers(chapters: ReadonlySet<string>): Promise<ValidFile[] | undefined> {
+    const wanted: { path: string; role: FileRole; blob: string }[] = [];
+    for (const f of this.files) {
+      const c = classify(f.path);
+      if ('role' in c && c.role.kind === 'dues' && chapters.has(c.role.chapter!) && f.blob) wanted.push({ path: f.path, role: c.role, blob: f.blob });
+    }
+    const texts = wanted.map((f) => this.cache.getText(f.blob, 'dues', 'data'));
+    const missing = wanted.filter((_, i) => texts[i] === undefined);
+    const bytes = await readBlobs(this.root, missing.map((f) => f.blob));
+    for (const [i, f] of missing.entries()) {
+      const parsed = parseJob({ path: f.path, role: f.role, blob: f.blob, bytes: bytes[i]! });
+      if ('fail' in parsed) return undefined;
+      this.cache.put(f.blob, 'dues', parsed.json, 'data', true);
+      texts[wanted.indexOf(f)] = parsed.json;
+    }
+    this.cache.flush();
+    return wanted.map((f, i) => ({ path: f.path, role: f.role, data: JSON.parse(texts[i]!) as unknown }));
   }
 
   private certifiedHead: boolean | undefined;

@@ -7,7 +7,7 @@ import { afterAll, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { cleanupRepos, tempRepo } from '../helpers/repo.js';
 import { killWriters } from './crashWriters.js';
-import { killGroupDuringCommit } from './killDuringCommit.js';
+import { USER_STAGED, killGroupDuringCommit } from './killDuringCommit.js';
 import { expectValid, iops, smallOrg } from './support.js';
 
 afterAll(cleanupRepos);
@@ -32,7 +32,7 @@ it('a process group killed while git commits: the next write removes the abandon
   expect(r.code, r.stderr).toBe(0);
   expect(existsSync(join(repo.dir, '.git/index.lock'))).toBe(false);
   expect(repo.git('rev-list', '--count', `${head}..HEAD`).trim()).toBe('1');
-  expect(repo.git('status', '--porcelain')).toBe('');
+  expect(repo.git('status', '--porcelain')).toBe(USER_STAGED);
   const amounts = (parse(readFileSync(join(repo.dir, 'chapters/london/dues/2013.yaml'), 'utf8')) as { amount: number }[]).map((x) => x.amount);
   expect(amounts).toEqual([6]);
   expectValid(repo);

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { GIT_ENV, cleanupRepos, tempRepo } from '../helpers/repo.js';
-import { killGroupDuringCommit } from './killDuringCommit.js';
+import { USER_STAGED, killGroupDuringCommit } from './killDuringCommit.js';
 import { expectValid, iops, ok, repoState, smallOrg } from './support.js';
 
 afterAll(cleanupRepos);
@@ -164,7 +164,7 @@ describe('git killed while committing (its index.lock left behind)', () => {
     const again = iops(repo, record(6), ENV);
     expect(again.code, again.stderr).toBe(0);
     expect(again.stderr).toMatch(/index\.lock[^)]*\) was removed/);
-    expect(repo.git('status', '--porcelain')).toBe('');
+    expect(repo.git('status', '--porcelain')).toBe(USER_STAGED);
     expectValid(repo);
   }, 120_000);
 
