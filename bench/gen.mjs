@@ -254,14 +254,14 @@ export function generate(scale, emit) {
         const lastDay = month === 11 ? 20 : 28;
         const m = payers[Math.floor(k / 12) % payers.length];
         const date = `${RECEIPT_YEAR}-${String(month + 1).padStart(2, '0')}-${String(r.int(1, lastDay)).padStart(2, '0')}`;
-        // more receipts than payer-months: the later rounds pay a following year's months in
-        // advance, so no member pays the same month twice (a real ledger rarely repeats one)
-        const ahead = Math.floor(k / 12 / payers.length);
-        receipts.push({ date, member: m.id, amount: m.pledge, month: `${RECEIPT_YEAR + ahead}-${date.slice(5, 7)}` });
+        // more receipts than payer-months: the later rounds are contributions without a period
+        // (no member pays the same month twice, as in a real ledger, where validate would warn)
+        const extra = k >= 12 * payers.length;
+        receipts.push({ date, member: m.id, amount: m.pledge, month: extra ? undefined : date.slice(0, 7) });
       }
       receipts.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
       const path = `${base}/dues/${RECEIPT_YEAR}.yaml`;
-      emit(path, `${[schemaComment(path, 'dues'), ...receipts.map((x) => `- { date: ${x.date}, member: ${x.member}, amount: ${amount(x.amount, currency)}, currency: ${currency}, period: ${x.month} }`)].join('\n')}\n`);
+      emit(path, `${[schemaComment(path, 'dues'), ...receipts.map((x) => `- { date: ${x.date}, member: ${x.member}, amount: ${amount(x.amount, currency)}, currency: ${currency}${x.month ? `, period: ${x.month}` : ''} }`)].join('\n')}\n`);
       for (const x of receipts) journal.push(`${x.date} dues ${c.id}\n    income:dues:${c.id}  -${amount(x.amount, currency)} ${currency}\n    assets:bank:${c.id}  ${amount(x.amount, currency)} ${currency}\n`);
     }
   });
