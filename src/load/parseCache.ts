@@ -14,12 +14,11 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { crc32 } from 'node:zlib';
+import { ENTRY_BYTES, type Entry, EntryIndex, KEY_BYTES } from './cacheIndex.js';
 
 /** Bump when the layout or a record's meaning changes. */
 const CACHE_FORMAT = 2;
 const MAGIC = Buffer.from('IOPSIDX1');
-const KEY_BYTES = 20;
-const ENTRY_BYTES = KEY_BYTES + 1 + 1 + 2 + 4 + 4 + 4;
 /** Packs before the cache is compacted into one. */
 const MAX_PACKS = 12;
 /** New records not worth rewriting the index for: left for a later run to write with more. */
@@ -37,13 +36,6 @@ const MAX_CERTIFICATES = 64;
 /** The git blob id of some bytes, as `git hash-object` computes it. */
 export function gitBlobId(bytes: Uint8Array, algorithm: 'sha1' | 'sha256' = 'sha1'): string {
   return createHash(algorithm).update(`blob ${bytes.length}\0`).update(bytes).digest('hex');
-}
-
-interface Entry {
-  pack: number;
-  offset: number;
-  length: number;
-  crc: number;
 }
 
 interface Pending {
@@ -106,12 +98,11 @@ const CODES = new Set(Object.values(KIND_CODES));
 const HEAVY = `:${KIND_CODES.dues}:data`;
 
 export class ParseCache {
-  private readonly entries = new Map<string, Entry>();
+  private entries = EntryIndex.empty(VARIANTS);
   private packs: string[] = [];
   private readonly pending: Pending[] = [];
   private readonly pendingText = new Map<string, string>();
   private pendingBytes = 0;
-  private readonly used = new Set<string>();
   private readonly fds = new Map<number, number>();
   private readonly whole = new Map<number, Buffer>();
   /** Entries dropped as damaged: the index is rewritten without them. */
@@ -136,7 +127,7 @@ export class ParseCache {
     try {
       cache.readIndex(readFileSync(join(cache.dir, 'index')));
     } catch {
-      cache.entries.clear();
+      cache.entries = EntryIndex.empty(VARIANTS);
       cache.packs = [];
     }
     return cache;
@@ -155,18 +146,12 @@ export class ParseCache {
       this.packs.push(buf.toString('latin1', p + 1, p + 1 + len));
       p += 1 + len;
     }
-    for (let i = 0; i < count; i++, p += ENTRY_BYTES) {
-      const kind = String.fromCharCode(buf[p + KEY_BYTES]!);
-      if (!CODES.has(kind)) throw new Error('bad kind');
-      const variant = VARIANTS[buf[p + KEY_BYTES + 1]!];
-      if (!variant) throw new Error('bad variant');
-      this.entries.set(`${buf.toString('hex', p, p + KEY_BYTES)}:${kind}:${variant}`, {
-        pack: buf.readUInt16LE(p + KEY_BYTES + 2),
-        offset: buf.readUInt32LE(p + KEY_BYTES + 4),
-        length: buf.readUInt32LE(p + KEY_BYTES + 8),
-        crc: buf.readUInt32LE(p + KEY_BYTES + 12),
-      });
+    if (buf.length - 4 !== p + count * ENTRY_BYTES) throw new Error('index length');
+    for (let e = p; e < p + count * ENTRY_BYTES; e += ENTRY_BYTES) {
+      if (!CODES.has(String.fromCharCode(buf[e + KEY_BYTES]!))) throw new Error('bad kind');
+      if (!VARIANTS[buf[e + KEY_BYTES + 1]!]) throw new Error('bad variant');
     }
+    this.entries = new EntryIndex(buf.subarray(p, p + count * ENTRY_BYTES), count, VARIANTS);
   }
 
   /** Whether this exact set of files (its manifest: load/cachedLoad.ts) passed every check. */
@@ -228,7 +213,7 @@ export class ParseCache {
     if (!e) return undefined;
     const bytes = this.read(e);
     if (!bytes || crc32(bytes) !== e.crc) return this.drop(key);
-    this.used.add(key);
+    this.entries.markUsed(key);
     return bytes.toString('utf8');
   }
 
@@ -244,7 +229,6 @@ export class ParseCache {
 
   private drop(key: string): undefined {
     this.entries.delete(key);
-    this.used.delete(key);
     this.damaged = true;
     return undefined;
   }
@@ -266,7 +250,7 @@ export class ParseCache {
   put(blob: string, kind: string, text: string, variant: RecordVariant = 'data', heavy = false): void {
     const key = keyOf(blob, kind, variant);
     if (this.pendingText.has(key)) return;
-    this.used.add(key);
+    this.entries.markUsed(key);
     this.pending.push({ key, text, heavy });
     this.pendingText.set(key, text);
     this.pendingBytes += text.length;
@@ -338,7 +322,8 @@ export class ParseCache {
    * part (a chapter's report or a write cannot tell another chapter's records from stale ones).
    */
   private compact(): void {
-    const keep = this.used.size * 2 >= this.entries.size ? [...this.used].filter((k) => this.entries.has(k)) : [...this.entries.keys()];
+    const used = this.entries.usedKeys();
+    const keep = used.length * 2 >= this.entries.size ? used : [...this.entries.entries()].map(([key]) => key);
     const records: Pending[] = [];
     for (const key of keep) {
       const e = this.entries.get(key)!;
@@ -349,7 +334,7 @@ export class ParseCache {
     for (const fd of this.fds.values()) closeSync(fd);
     this.fds.clear();
     this.whole.clear();
-    this.entries.clear();
+    this.entries = EntryIndex.empty(VARIANTS);
     this.packs = [];
     for (const heavy of [false, true]) {
       const part = records.filter((r) => r.heavy === heavy);
@@ -361,7 +346,7 @@ export class ParseCache {
 
   private writeIndex(): void {
     const live = new Set<number>();
-    for (const e of this.entries.values()) live.add(e.pack);
+    for (const [, e] of this.entries.entries()) live.add(e.pack);
     const packNames = this.packs.map((name, i) => (live.has(i) ? name : ''));
     const head = [MAGIC, Buffer.alloc(6)];
     head[1]!.writeUInt32LE(this.entries.size, 0);
@@ -369,7 +354,7 @@ export class ParseCache {
     for (const name of packNames) head.push(Buffer.from([name.length]), Buffer.from(name, 'latin1'));
     const body = Buffer.alloc(this.entries.size * ENTRY_BYTES);
     let p = 0;
-    for (const [key, e] of this.entries) {
+    for (const [key, e] of this.entries.entries()) {
       const [blob, kind, variant] = key.split(':') as [string, string, RecordVariant];
       body.write(blob.padEnd(KEY_BYTES * 2, '0'), p, KEY_BYTES, 'hex');
       body[p + KEY_BYTES] = kind.charCodeAt(0);

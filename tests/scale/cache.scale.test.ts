@@ -1,8 +1,11 @@
 // The parse cache never changes a result, on 6 more random organisations after random edits
-// than cache.test.ts tries (tests/scale/cacheSupport.ts).
-import { afterAll, describe, it } from 'vitest';
-import { cleanupRepos } from '../helpers/repo.js';
-import { expectRandomEditsKeepResults } from './cacheSupport.js';
+// than cache.test.ts tries (tests/scale/cacheSupport.ts), and on a generated organisation big
+// enough for the parse workers (600 members).
+import { rmSync } from 'node:fs';
+import { afterAll, describe, expect, it } from 'vitest';
+import { generate, scaleOf } from '../../bench/gen.mjs';
+import { cleanupRepos, tempRepo } from '../helpers/repo.js';
+import { cacheDir, expectRandomEditsKeepResults, expectSame, stats } from './cacheSupport.js';
 
 afterAll(cleanupRepos);
 
@@ -10,4 +13,16 @@ describe('the parse cache never changes a result', () => {
   it('gives byte-identical readiness, validate, report and dues JSON on 6 random organisations after random edits and writes', () => {
     expectRandomEditsKeepResults(6);
   }, 1_200_000);
+
+  it('gives the same results on an organisation big enough for the parse workers', () => {
+    const repo = tempRepo({});
+    generate(scaleOf('600'), (path: string, text: string) => repo.write(path, text));
+    repo.commit('organisation');
+    rmSync(cacheDir(repo), { recursive: true, force: true });
+    expect(stats(repo)).toMatchObject({ hits: 0 });
+    expect(stats(repo).parsed).toBe(0);
+    expectSame(repo);
+    repo.write('chapters/extra/chapter.yaml', 'name: Extra\ncountry: GB\n');
+    expectSame(repo);
+  });
 });

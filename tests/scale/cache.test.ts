@@ -1,8 +1,8 @@
 // The parse cache never changes a result: readiness, validate and a chapter's report (which reads
 // part of the repository) print byte-identical JSON with and without it, on a random organisation
 // after random edits (including edits that keep a file's size and modification time; `npm run
-// test:scale` tries more), on a generated organisation big enough for the worker threads, with
-// a damaged cache, and with --at reading another commit's files. Remembered results, ledgers
+// test:scale` tries more, and on a generated organisation big enough for the worker threads:
+// cache.scale.test.ts), with a damaged cache, and with --at reading another commit's files. Remembered results, ledgers
 // read as sums and the listing of untracked and ignored files: cacheResults.test.ts,
 // cacheLedgers.test.ts, cacheListing.test.ts.
 import { readFileSync, readdirSync, rmSync, statSync, truncateSync, utimesSync, writeFileSync } from 'node:fs';
@@ -37,18 +37,6 @@ describe('the parse cache never changes a result', () => {
     const after = expectSame(repo, { asOf: '2017-12-20', only });
     expect(after[0]).not.toBe(before[0]);
     expect(after[0]).toContain('"min": 9000');
-  });
-
-  it('gives the same results on an organisation big enough for the parse workers', () => {
-    const repo = tempRepo({});
-    generate(scaleOf('600'), (path: string, text: string) => repo.write(path, text));
-    repo.commit('organisation');
-    rmSync(cacheDir(repo), { recursive: true, force: true });
-    expect(stats(repo)).toMatchObject({ hits: 0 });
-    expect(stats(repo).parsed).toBe(0);
-    expectSame(repo);
-    repo.write('chapters/extra/chapter.yaml', 'name: Extra\ncountry: GB\n');
-    expectSame(repo);
   });
 
   it('ignores a damaged cache, and rebuilds it', () => {

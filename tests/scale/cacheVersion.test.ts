@@ -27,6 +27,7 @@ function install(layout: Layout, opts: { exportsManifest?: boolean } = {}) {
   const depsIn = layout === 'hoisted' ? join(top, 'node_modules') : join(iops, 'node_modules');
   mkdirSync(join(iops, 'dist', 'io'), { recursive: true });
   copyFileSync(BUILT_CACHE, join(iops, 'dist', 'io', 'cache.js'));
+  copyFileSync(join(dirname(BUILT_CACHE), 'cacheIndex.js'), join(iops, 'dist', 'io', 'cacheIndex.js')); // what it imports
   writeFileSync(join(iops, 'package.json'), JSON.stringify({ name: 'iops', version: '0.1.0', type: 'module' }));
   const manifests: Record<'yaml' | 'zod', string> = { yaml: '', zod: '' };
   for (const dep of ['yaml', 'zod'] as const) {

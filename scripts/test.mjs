@@ -1,0 +1,17 @@
+// npm test: the build, then the suite with the type check beside it. The type check (of src,
+// tests and bench) needs one core for ten seconds or more and the suite mostly waits on the
+// CLI and git, so running them together saves the type check's time; both must pass.
+// Arguments go to vitest (npm test -- tests/write).
+import { spawn } from 'node:child_process';
+
+const run = (cmd, args) =>
+  new Promise((resolve) => {
+    const child = spawn(cmd, args, { stdio: 'inherit', shell: process.platform === 'win32' });
+    child.on('close', (code, signal) => resolve(code ?? (signal ? 1 : 0)));
+  });
+
+const build = await run('npx', ['tsc', '-p', 'tsconfig.build.json']);
+if (build !== 0) process.exit(build);
+const [typecheck, suite] = await Promise.all([run('npx', ['tsc', '-p', 'tsconfig.json', '--noEmit']), run('npx', ['vitest', 'run', ...process.argv.slice(2)])]);
+if (typecheck !== 0) console.error('npm test: the type check failed (above)');
+process.exit(suite || typecheck);
