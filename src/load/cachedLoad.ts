@@ -8,7 +8,11 @@
 // A successful load of the whole repository leaves a certificate in the cache: this exact set
 // of files (paths and blob ids) passed every check. With the scope LEDGERS_AS_SUMS each dues
 // ledger comes as its sums (core/receiptMonths.ts), checked as sums (core/checks/ledgerSums.ts)
-// unless a certificate vouches for the files, and its receipts are read only if asked for.
+// unless a certificate vouches for the files, and its receipts are read only if asked for:
+// the organisation's receipt source (org.receipts, core/model.ts ReceiptSource) is then
+// LedgerReceipts below, which reads a chapter's ledgers from the cache, else the file, else
+// git (at a commit) when core code calls `of(chapter)`, and keeps only the last chapter's. The
+// chapters themselves hold none of those receipts (receiptsLoaded: false).
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { type FileRole, classify } from '../core/layout.js';
