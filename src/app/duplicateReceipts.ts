@@ -22,7 +22,7 @@ export async function duplicateReceiptWarnings(repo: OpenedRepository, fromDisk:
   const only = repo.mayRepeatChapters ? new Set(repo.mayRepeatChapters) : undefined;
   for (const chapter of repo.org.chapters) {
     if (only && !only.has(chapter.id)) continue;
-    for (const d of likelyDuplicates(chapter.receipts)) {
+    for (const d of likelyDuplicates(repo.org.receipts.of(chapter))) {
       const of = d.of;
       hits.push({
         receipt: d.receipt,

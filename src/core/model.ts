@@ -67,10 +67,41 @@ export interface ChapterRecord extends Chapter, Source {
   /** Meetings that count for this chapter: its own and those held jointly with it, oldest first. */
   meetings: MeetingRecord[];
   reports: ReportRecord[];
+  /**
+   * The receipts loaded with the chapter, oldest first: all of them when `receiptsLoaded`. When
+   * its ledgers came as sums (load/scope.ts LEDGERS_AS_SUMS) only those of the ledgers that did
+   * not (usually none): what the load's own checks read. Anything else reads a chapter's
+   * receipts through `Organisation.receipts`, never from here.
+   */
   receipts: ReceiptRecord[];
+  /** Whether `receipts` holds every receipt of the chapter (false when its ledgers came as sums). */
+  receiptsLoaded: boolean;
   /** The receipts summed by month and currency: what the dues metrics read (core/receiptMonths.ts). */
   receiptMonths: ReceiptMonth[];
 }
+
+/**
+ * Where a chapter's receipts are read from: the one way anything after the load reads them.
+ * For an organisation loaded whole they are the chapters' own (HELD_RECEIPTS); when the dues
+ * ledgers came as sums, the loader's source reads a chapter's ledgers when asked (from the
+ * parse cache, the file or git: load/cachedLoad.ts), so a call may read files and take time.
+ */
+export interface ReceiptSource {
+  /** The chapter's receipts, oldest first (by date, then file); not to be changed. */
+  of(chapter: ChapterRecord): readonly ReceiptRecord[];
+}
+
+/**
+ * The receipts the chapters hold. A chapter whose ledgers came as sums holds none of them (or
+ * only some): reading it here is a mistake in iops, thrown as an internal error rather than
+ * answered with an empty ledger.
+ */
+export const HELD_RECEIPTS: ReceiptSource = {
+  of(chapter) {
+    if (!chapter.receiptsLoaded) throw new Error(`internal: the dues ledgers of chapter ${chapter.id} came as sums; read its receipts through the load's receipt source`);
+    return chapter.receipts;
+  },
+};
 
 export interface AccountRecord extends Account, Source {}
 export interface TransferRecord extends Transfer, Source {
@@ -101,6 +132,8 @@ export interface Organisation {
   decisions: DecisionRecord[];
   /** Decisions by id (the first of two with the same id; a check reports the second). */
   decisionById: Map<string, DecisionRecord>;
+  /** Where the chapters' receipts are read from (HELD_RECEIPTS, or the loader's when ledgers came as sums). */
+  receipts: ReceiptSource;
 }
 
 export interface ChapterInput {
@@ -131,6 +164,7 @@ export function buildOrganisation(settings: Settings, goals: GoalsFile | undefin
       meetings: [...c.meetings],
       reports: [...c.reports].sort(byDate),
       receipts: [...c.receipts].sort(byDate),
+      receiptsLoaded: c.receiptMonths === undefined,
       receiptMonths: c.receiptMonths ?? receiptMonthsOf(c.receipts),
     }))
     .sort((a, b) => (a.id < b.id ? -1 : 1));
@@ -167,6 +201,7 @@ export function buildOrganisation(settings: Settings, goals: GoalsFile | undefin
     memberById,
     decisions: sortedDecisions,
     decisionById,
+    receipts: HELD_RECEIPTS,
   };
 }
 

@@ -8,12 +8,16 @@
 // A successful load of the whole repository leaves a certificate in the cache: this exact set
 // of files (paths and blob ids) passed every check. With the scope LEDGERS_AS_SUMS each dues
 // ledger comes as its sums (core/receiptMonths.ts), checked as sums (core/checks/ledgerSums.ts)
-// unless a certificate vouches for the files, and its receipts are read only if asked for.
+// unless a certificate vouches for the files, and its receipts are read only if asked for:
+// the organisation's receipt source (org.receipts, core/model.ts ReceiptSource) is then
+// LedgerReceipts below, which reads a chapter's ledgers from the cache, else the file, else
+// git (at a commit) when core code calls `of(chapter)`, and keeps only the last chapter's. The
+// chapters themselves hold none of those receipts (receiptsLoaded: false).
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { type FileRole, classify } from '../core/layout.js';
 import { EnvironmentError } from '../errors.js';
-import type { ChapterRecord, ReceiptRecord } from '../core/model.js';
+import type { ChapterRecord, ReceiptRecord, ReceiptSource } from '../core/model.js';
 import { ledgerSumsPass } from '../core/checks/ledgerSums.js';
 import type { LedgerSums } from '../core/receiptMonths.js';
 import { holdsInvisible } from '../core/text/invisibleValues.js';
@@ -144,7 +148,7 @@ export class Loader {
     if (!certified && known.some((k) => k.data === undefined && !ledgerSumsPass(result.org!, k.role.chapter!, k.role.year!, k.sums!))) return { failed: CROSS_FILE };
     if (!certified && !wanted) this.cache.certify(manifestOf(known, true));
     const bySums = known.filter((k) => k.data === undefined);
-    if (bySums.length) this.readReceiptsWhenAsked(result.org.chapters, bySums);
+    if (bySums.length) result.org.receipts = new LedgerReceipts(bySums, { root: this.root, cache: this.cache, fromCommit: this.fromCommit, job: (k) => this.job(k) });
     const invisibleLedgers = known.filter((k) => k.role.kind === 'dues' && (k.sums ? k.sums.invisibleText === true : holdsInvisible(k.data))).map((k) => k.path);
     const personalDataLedgers = known.filter((k) => k.role.kind === 'dues' && (k.sums ? k.sums.personalData === true : personalDataInText(JSON.stringify(k.data)).length > 0)).map((k) => k.path);
     const minor = (amount: number, currency: string) => toMinor(amount, currency)!;
@@ -192,44 +196,44 @@ export class Loader {
     if (changed) return { path: k.path, role: k.role, blob: k.blob!, bytes: changed };
     return this.fromCommit ? { path: k.path, role: k.role, blob: k.blob! } : { path: k.path, role: k.role, abs: join(this.root, k.path) };
   }
+}
 
-  /**
-   * Chapters whose ledgers came as sums read their receipts (cache, else the files) when asked,
-   * and the last chapter's read are kept: a command that goes through every chapter's receipts
-   * (dues) holds one chapter's at a time, and a chapter asked for again reads them again.
-   */
-  private readReceiptsWhenAsked(chapters: ChapterRecord[], ledgers: Known[]): void {
-    const byChapter = new Map<string, Known[]>();
-    for (const k of ledgers) byChapter.set(k.role.chapter!, [...(byChapter.get(k.role.chapter!) ?? []), k]);
-    for (const chapter of chapters) {
-      const own = byChapter.get(chapter.id);
-      if (!own) continue;
-      const loaded = chapter.receipts;
-      let given: ReceiptRecord[] | undefined;
-      const read = () => {
-        if (this.lastRead?.chapter !== chapter.id) {
-          const receipts = [...loaded, ...own.flatMap((k) => receiptRecords(k.path, k.role.chapter!, this.ledgerData(k)))].sort(byDate);
-          this.lastRead = { chapter: chapter.id, receipts };
-        }
-        return this.lastRead.receipts;
-      };
-      Object.defineProperty(chapter, 'receipts', {
-        configurable: true,
-        enumerable: true,
-        get: () => given ?? read(),
-        set: (v: ReceiptRecord[]) => void (given = v),
-      });
-    }
+/**
+ * The receipts of an organisation whose dues ledgers came as sums: a chapter's are read when
+ * asked for, and the last chapter's read are kept, so a command that goes through every
+ * chapter's receipts (dues) holds one chapter's at a time, and a chapter asked for again reads
+ * them again. A chapter with no ledger given as sums answers with the receipts it holds.
+ */
+class LedgerReceipts implements ReceiptSource {
+  private readonly byChapter = new Map<string, Known[]>();
+  /** The receipts last read, and whose. */
+  private last: { chapter: string; receipts: ReceiptRecord[] } | undefined;
+
+  constructor(
+    ledgers: readonly Known[],
+    /** Where the load read its files (Loader's). */
+    private readonly from: { root: string; cache: ParseCache; fromCommit: boolean; job(k: Known): ParseJob },
+  ) {
+    for (const k of ledgers) (this.byChapter.get(k.role.chapter!) ?? this.byChapter.set(k.role.chapter!, []).get(k.role.chapter!)!).push(k);
   }
 
-  /** The receipts last read for a chapter whose ledgers came as sums. */
-  private lastRead: { chapter: string; receipts: ReceiptRecord[] } | undefined;
+  of(chapter: ChapterRecord): readonly ReceiptRecord[] {
+    const own = this.byChapter.get(chapter.id);
+    if (!own) return chapter.receipts;
+    if (this.last?.chapter !== chapter.id) {
+      // with those of its ledgers that came whole (the parse cache had them, not their sums)
+      const receipts = [...chapter.receipts, ...own.flatMap((k) => receiptRecords(k.path, chapter.id, this.ledgerData(k)))].sort(byDate);
+      this.last = { chapter: chapter.id, receipts };
+    }
+    return this.last.receipts;
+  }
 
+  /** A ledger given as sums, receipt by receipt: from the parse cache, else the file, else (at a commit) git. */
   private ledgerData(k: Known): unknown {
-    const cached = this.cache.getText(k.blob!, 'dues', 'data');
+    const cached = this.from.cache.getText(k.blob!, 'dues', 'data');
     if (cached !== undefined) return JSON.parse(cached);
-    const job = this.job(k);
-    if (this.fromCommit && !job.bytes) job.bytes = gitSync(this.root, ['cat-file', 'blob', k.blob!]);
+    const job = this.from.job(k);
+    if (this.from.fromCommit && !job.bytes) job.bytes = gitSync(this.from.root, ['cat-file', 'blob', k.blob!]);
     const r = parseJob(job);
     if ('fail' in r || r.blob !== k.blob) throw new EnvironmentError(`${k.path} changed while iops was reading it; run the command again`);
     return JSON.parse(r.json);

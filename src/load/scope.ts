@@ -18,7 +18,8 @@ export interface Scope {
   select?(files: ValidFile[]): ValidFile[];
   /**
    * Dues ledgers may come as monthly sums (core/receiptMonths.ts), their receipts read only when
-   * asked for: for commands that need the receipts' sums, not the receipts (readiness).
+   * asked for (through the organisation's receipt source, org.receipts): for commands that need
+   * the receipts' sums, not the receipts (readiness).
    */
   sums?: boolean;
 }

@@ -47,7 +47,7 @@ export interface ChapterArrears {
 function receiptsOf(org: Organisation, chapter: ChapterRecord) {
   const ids = new Set(chapter.roster.map((m) => m.id));
   return org.chapters.flatMap((c) =>
-    c.receipts.filter((r) => {
+    org.receipts.of(c).filter((r) => {
       if (!ids.has(r.member)) return false;
       const m = org.memberById.get(r.member);
       return !m?.moved_from || chapterOn(m, r.period ? `${r.period}-01` : r.date) === chapter.id;

@@ -31,7 +31,7 @@ export function balancesAt(org: Organisation, asOf: string): Balance[] {
     for (const m of c.receiptMonths) {
       if (m.first > asOf) continue;
       if (m.last <= asOf) addAmount(of(account), m.currency, m.minor);
-      else for (const r of c.receipts) if (r.currency === m.currency && r.date.startsWith(m.month) && r.date <= asOf) addAmount(of(account), r.currency, r.minor);
+      else for (const r of org.receipts.of(c)) if (r.currency === m.currency && r.date.startsWith(m.month) && r.date <= asOf) addAmount(of(account), r.currency, r.minor);
     }
   }
   for (const x of t.transfers) {

@@ -73,11 +73,11 @@ export interface DuesSummary {
 
 /**
  * Receipts dated within the window, both ends included, chapter by chapter: one chapter's
- * receipts at a time (a chapter whose ledgers came as sums reads them when asked, and need not
- * keep them).
+ * receipts at a time (when the ledgers came as sums, the receipt source reads a chapter's when
+ * asked, and need not keep them).
  */
 function* receiptsInWindow(org: Organisation, w: DuesWindow): Generator<ReceiptRecord> {
-  for (const c of org.chapters) for (const r of c.receipts) if (r.date >= w.from && r.date <= w.to) yield r;
+  for (const c of org.chapters) for (const r of org.receipts.of(c)) if (r.date >= w.from && r.date <= w.to) yield r;
 }
 
 /** Receipts dated within the window, both ends included, oldest first. */

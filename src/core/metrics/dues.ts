@@ -52,7 +52,7 @@ export function receivedInMonths(org: Organisation, asOf: string, months: readon
   const totals = new Map<string, number>();
   let count = 0;
   for (const c of org.chapters) {
-    const inMonths = totalsInMonths(c.receiptMonths, asOf, months, () => c.receipts);
+    const inMonths = totalsInMonths(c.receiptMonths, asOf, months, () => org.receipts.of(c));
     for (const [currency, minor] of inMonths.totals) totals.set(currency, (totals.get(currency) ?? 0) + minor);
     count += inMonths.count;
   }

@@ -31,8 +31,9 @@ export function duesSection(org: Organisation, chapter: ChapterRecord, asOf: str
   const settings = org.settings;
   const month = monthOf(asOf);
   const months = monthsEndingWith(month, windowMonths);
-  const thisMonth = receiptTotals(receiptsInMonths(chapter.receipts, asOf, [month]), settings);
-  const inWindow = receiptsInMonths(chapter.receipts, asOf, months);
+  const receipts = org.receipts.of(chapter);
+  const thisMonth = receiptTotals(receiptsInMonths(receipts, asOf, [month]), settings);
+  const inWindow = receiptsInMonths(receipts, asOf, months);
   const window = receiptTotals(inWindow, settings);
   // who pledges is a breakdown of people: as of the last month end, like gender (privacy/monthEnd.ts)
   const pledgesAt = chapter.roster.filter((m) => isCurrent(m, at)).map((m) => pledgeOn(m, at));
