@@ -5,10 +5,26 @@
 // currency's total once, half away from zero.
 import type { Settings } from './schema/settings.js';
 
+/**
+ * The currencies whose minor unit is not hundredths, as ICU 78 (Node 20) gives them for every
+ * currency it supports: written out, so that what an amount may hold never depends on the ICU
+ * a Node was built with, and a run does not pay ICU's currency data (10 ms) to learn it.
+ * tests/dues/currencyDigits.test.ts compares the table with the running ICU for every currency.
+ */
+const NOT_HUNDREDTHS: Readonly<Record<string, number>> = {
+  ...Object.fromEntries(
+    'AFN ALL BIF CLP COP DJF GNF HUF IDR IQD IRR ISK JPY KMF KPW KRW LAK LBP MGA MMK PKR PYG RWF SLL SOS SYP UGX VND VUV XAF XOF XPF YER'.split(' ').map((c) => [c, 0]),
+  ),
+  ...Object.fromEntries('BHD JOD KWD LYD OMR TND'.split(' ').map((c) => [c, 3])),
+};
+/** The currencies ICU knows: a code it knows and the table does not name has hundredths. */
+const KNOWN = new Set(Intl.supportedValuesOf('currency'));
 const digitsCache = new Map<string, number>();
 
-/** Digits after the decimal point in the currency's minor unit (ISO 4217, from ICU). */
+/** Digits after the decimal point in the currency's minor unit (the table above; ICU for a code it does not name that ICU knows). */
 export function minorDigits(currency: string): number {
+  const listed = Object.hasOwn(NOT_HUNDREDTHS, currency) ? NOT_HUNDREDTHS[currency] : KNOWN.has(currency) ? 2 : undefined;
+  if (listed !== undefined) return listed;
   let d = digitsCache.get(currency);
   if (d === undefined) {
     d = new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
