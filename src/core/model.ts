@@ -13,6 +13,7 @@ import type { Report } from './schema/report.js';
 import type { Settings } from './schema/settings.js';
 import { stayRecords } from './histories.js';
 import { type ReceiptMonth, receiptMonthsOf } from './receiptMonths.js';
+import type { ProtectionMemo } from './privacy/protect.js';
 
 export interface Source {
   file: string;
@@ -134,6 +135,8 @@ export interface Organisation {
   decisionById: Map<string, DecisionRecord>;
   /** Where the chapters' receipts are read from (HELD_RECEIPTS, or the loader's when ledgers came as sums). */
   receipts: ReceiptSource;
+  /** Privacy protections remembered from earlier runs (set by the loader when results may be remembered); absent: worked out. */
+  protections?: ProtectionMemo;
 }
 
 export interface ChapterInput {

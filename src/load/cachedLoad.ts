@@ -28,7 +28,8 @@ import { gitSync } from '../io/gitRunner.js';
 import { type ParseJob, ledgerSums, mayRepeat, parseAll, parseJob } from './parseWorker.js';
 import { toMinor } from '../core/money.js';
 import type { Receipt } from '../core/schema/dues.js';
-import { type DataListing, debug, filesOf, listData } from './listing.js';
+import { type DataListing, debug, filesOf, listData, resultsDisabled } from './listing.js';
+import { RememberedProtections } from './protections.js';
 import { type FileEntry, type LoadResult, type ValidFile, linkFiles, receiptRecords } from './load.js';
 import type { Scope } from './scope.js';
 
@@ -95,6 +96,7 @@ export async function loadCached(root: string, opts: CachedLoadOptions = {}): Pr
     if ('failed' in result && result.failed === CROSS_FILE && opts.scope?.wanted) result = await loader.load(listing.files, { ...opts, scope: { ...opts.scope, wanted: undefined, select: undefined } });
     if ('failed' in result) return void debug(`not used: ${result.failed}`);
     debug(`${loader.hits} hit${loader.hits === 1 ? '' : 's'}, ${loader.parsed} parsed${result.certified ? ', certified' : ''}`);
+    if (result.loaded.org && !resultsDisabled(process.env)) result.loaded.org.protections = new RememberedProtections(listed.place.gitDir);
     return { ...result.loaded, commit: listing.commit, dirty: listing.dirty, asListed: !loader.drifted };
   } finally {
     cache.flush();

@@ -17,8 +17,8 @@ const sha1 = (text: string) => createHash('sha1').update(text).digest('hex');
 export class ResultStore {
   private readonly dir: string;
 
-  constructor(gitDir: string) {
-    this.dir = join(gitDir, 'iops-cache', cacheVersion(), 'results');
+  constructor(gitDir: string, folder = 'results') {
+    this.dir = join(gitDir, 'iops-cache', cacheVersion(), folder);
   }
 
   get(key: string): string | undefined {

@@ -8,6 +8,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { randomOrg } from '../helpers/randomOrg.js';
 import { type TempRepo, cleanupRepos, runCli, tempRepo } from '../helpers/repo.js';
 import { type Edit, applyEdit, cacheDir, cached, dataFiles } from './cacheSupport.js';
+import { SETTINGS, goalsYaml } from '../helpers/org.js';
 
 afterAll(cleanupRepos);
 
@@ -133,5 +134,32 @@ describe('remembered results', () => {
     expect(reopened.asListed).toBe(true);
     again.remember(reopened, 'computed from attendance 3');
     expect((await recall<string>(where, undefined, 'test', {})).hit).toBe('computed from attendance 3');
+  });
+});
+
+describe('remembered privacy protections', () => {
+  it('answer after an edit that leaves every count as it was, are worked out again when a count changes, and never change a report', () => {
+    const members = ['woman', 'woman', 'man', 'man', 'man', 'non-binary', 'undisclosed'].map((g, i) => `- { id: alpha-${i}, joined: 2011-02-0${i + 1}, gender: ${g} }`);
+    const repo = tempRepo({
+      'iops.yaml': SETTINGS,
+      'goals.yaml': goalsYaml('  - { id: women, title: W, metric: gender_share, gender: woman, min: 0.4 }\n'),
+      'chapters/alpha/chapter.yaml': 'name: Alpha\ncountry: GB\nfounded: 2011-01-01\n',
+      'chapters/alpha/members.yaml': `${members.join('\n')}\n`,
+      'chapters/alpha/meetings/2012-05-01.yaml': 'date: 2012-05-01\nmode: in-person\nattendance: 4\ntopics: [education]\n',
+    });
+    const argv = ['report', 'alpha', '--format', 'json', '--as-of', '2012-06-30'];
+    const expectReport = (protection: 'remembered' | 'worked out') => {
+      const r = runCli(argv, { cwd: repo.dir, env: { IOPS_DEBUG_CACHE: '1' } });
+      expect(r.stderr).toMatch(new RegExp(`gender protection: ${protection}`));
+      expect(r.stderr).not.toMatch(new RegExp(`gender protection: ${protection === 'remembered' ? 'worked out' : 'remembered'}`));
+      expect(`${r.code}\n${r.stdout}`).toBe(cached(repo, argv, { IOPS_CACHE: 'off' }).replace(/\n[^\n]*$/, ''));
+    };
+    expectReport('worked out');
+    // the meeting's attendance changes (the report's own result cannot answer), the counts do not
+    repo.write('chapters/alpha/meetings/2012-05-01.yaml', 'date: 2012-05-01\nmode: in-person\nattendance: 9\ntopics: [education]\n');
+    expectReport('remembered');
+    // a member discloses a gender: the counts change
+    repo.write('chapters/alpha/members.yaml', `${members.join('\n').replace('gender: undisclosed', 'gender: woman')}\n`);
+    expectReport('worked out');
   });
 });

@@ -48,7 +48,8 @@ function makePlan(org: Organisation, asOf: string, goals: GoalsFile | undefined)
     if (!b) {
       const table = breakdownTable(org, asOf, name);
       const margins = marginsOf(name, goals, table);
-      made.set(name, (b = { table, margins, protection: protect(table, margins, minGroup) }));
+      const protection = org.protections ? org.protections.recall({ table, margins, minGroup }, () => protect(table, margins, minGroup)) : protect(table, margins, minGroup);
+      made.set(name, (b = { table, margins, protection }));
     }
     return b;
   };

@@ -98,6 +98,15 @@ const sameGroup = (a: Disclosure, b: Disclosure) => a.within === b.within && a.c
 /** How many candidates are tried for the one that breaks a disclosure up, before taking the first. */
 const TRIES = 8;
 
+/**
+ * Protections worked out before, remembered by the load layer (load/protections.ts): protect is
+ * a pure function of its input, so a remembered one is the one it would compute (at five years
+ * it takes about a second, for a table that changes only when members do).
+ */
+export interface ProtectionMemo {
+  recall(input: { table: Table; margins: readonly Margin[]; minGroup: number }, compute: () => Protection): Protection;
+}
+
 export function protect(table: Table, margins: readonly Margin[], minGroup: number): Protection {
   let p = primary(table, margins, minGroup);
   // each round hides one more cell or margin, so this ends
