@@ -25,7 +25,7 @@ export class EntryIndex {
   /** Which entries this run read or wrote (parseCache's compaction keeps those). */
   private readonly usedBase: Uint8Array;
   private readonly usedAdded = new Set<string>();
-  private readonly probe = Buffer.alloc(KEY_BYTES + 2);
+  private readonly words = new Array<number>(5).fill(0);
 
   /** `base`: `count` entries as the index file lays them out; `variantOf` maps a variant's name to its byte. */
   constructor(
@@ -97,19 +97,31 @@ export class EntryIndex {
     yield* this.added;
   }
 
-  /** The entry's number in `base`, or -1. */
+  /** The entry's number in `base`, or -1: the key's blob id read as five 32-bit words, compared with the entry's bytes. */
   private find(key: string): number {
-    if (this.count === 0 || key.length < KEY_BYTES * 2 + 4) return -1;
+    if (this.count === 0 || key.length < KEY_BYTES * 2 + 4 || key[KEY_BYTES * 2] !== ':' || key[KEY_BYTES * 2 + 2] !== ':') return -1;
     const variant = this.variants.indexOf(key.slice(KEY_BYTES * 2 + 3));
     if (variant < 0) return -1;
-    const probe = this.probe;
-    if (probe.write(key, 0, KEY_BYTES, 'hex') !== KEY_BYTES) return -1;
-    probe[KEY_BYTES] = key.charCodeAt(KEY_BYTES * 2 + 1);
-    probe[KEY_BYTES + 1] = variant;
-    let slot = probe.readUInt32BE(0) & this.mask;
-    for (let n = this.table[slot]!; n !== 0; slot = (slot + 1) & this.mask, n = this.table[slot]!) {
+    const kind = key.charCodeAt(KEY_BYTES * 2 + 1);
+    const words = this.words;
+    for (let w = 0; w < 5; w++) {
+      const word = Number(`0x${key.slice(w * 8, w * 8 + 8)}`); // NaN unless eight hex digits (the length is checked above)
+      if (Number.isNaN(word)) return -1;
+      words[w] = word;
+    }
+    const base = this.base;
+    for (let slot = words[0]! & this.mask, n = this.table[slot]!; n !== 0; slot = (slot + 1) & this.mask, n = this.table[slot]!) {
       const at = (n - 1) * ENTRY_BYTES;
-      if (this.base.compare(probe, 0, KEY_BYTES + 2, at, at + KEY_BYTES + 2) === 0) return this.gone.has(n - 1) ? -1 : n - 1;
+      if (
+        base.readUInt32BE(at) === words[0] &&
+        base.readUInt32BE(at + 4) === words[1] &&
+        base.readUInt32BE(at + 8) === words[2] &&
+        base.readUInt32BE(at + 12) === words[3] &&
+        base.readUInt32BE(at + 16) === words[4] &&
+        base[at + KEY_BYTES] === kind &&
+        base[at + KEY_BYTES + 1] === variant
+      )
+        return this.gone.has(n - 1) ? -1 : n - 1;
     }
     return -1;
   }
