@@ -23,7 +23,7 @@ export class RememberedProtections implements ProtectionMemo {
     if (text !== undefined) {
       const p = parse(text);
       if (p && fits(p, input.table, input.margins)) {
-        debug(`${input.table.name} protection: remembered`);
+        debug(`${input.table.name} protection: as worked out before`);
         return p;
       }
     }

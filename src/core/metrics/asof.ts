@@ -8,11 +8,19 @@ export const chaptersAt = (org: Organisation, asOf: string): ChapterRecord[] => 
 
 export const isCurrent = (m: MemberRecord, asOf: string): boolean => m.joined <= asOf && (!m.left || m.left > asOf);
 
-export function currentMembers(org: Organisation, asOf: string): MemberRecord[] {
-  const out: MemberRecord[] = [];
-  for (const c of org.chapters) for (const m of c.members) if (isCurrent(m, asOf)) out.push(m);
+/** The members current at A, in chapter order (memoised per organisation: several goals and dates of one run ask for the same day). */
+export function currentMembers(org: Organisation, asOf: string): readonly MemberRecord[] {
+  let byDay = current.get(org);
+  if (!byDay) current.set(org, (byDay = new Map()));
+  let out = byDay.get(asOf);
+  if (!out) {
+    const found: MemberRecord[] = [];
+    for (const c of org.chapters) for (const m of c.members) if (isCurrent(m, asOf)) found.push(m);
+    byDay.set(asOf, (out = found));
+  }
   return out;
 }
+const current = new WeakMap<Organisation, Map<string, readonly MemberRecord[]>>();
 
 /** The last record dated on or before A in a list sorted oldest first. */
 export function lastOnOrBefore<T extends { date: string }>(sorted: readonly T[], asOf: string): T | undefined {
