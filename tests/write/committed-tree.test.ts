@@ -112,6 +112,22 @@ describe('a write on a certified HEAD checks the changed files, and what refers 
     expect(iops(repo, ['validate', '--at', 'HEAD']).code).toBe(0);
   });
 
+  it('checks the changed files with their own chapters, and with every planning file when they name another chapter', () => {
+    const repo = tempRepo(withAttendance);
+    ok(repo, ['member', 'add', 'london', '--joined', '2013-01-01']); // HEAD is now certified
+    const own = ok(repo, ['meeting', 'log', 'london', '--date', '2013-02-01', '--mode', 'online', '--attendees', 'ldn-a'], debug).stderr;
+    expect(own).toContain('checked against a certified HEAD');
+    expect(own).toContain('pass with their own chapters');
+    // bri-a is Brighton's: London alone does not know them, every planning file does
+    const other = ok(repo, ['meeting', 'log', 'london', '--date', '2013-02-02', '--mode', 'online', '--attendees', 'ldn-a,bri-a'], debug).stderr;
+    expect(other).toContain('checked against a certified HEAD');
+    expect(other).not.toContain('pass with their own chapters');
+    const missing = iops(repo, ['meeting', 'log', 'london', '--date', '2013-02-03', '--mode', 'online', '--attendees', 'ldn-a,nobody'], debug);
+    expect(missing.stderr).toMatch(/no member "nobody"/);
+    expect(missing.code).not.toBe(0);
+    expect(iops(repo, ['validate', '--at', 'HEAD']).code).toBe(0);
+  });
+
   it('checks the whole tree when a joined or founding date moves, and refuses what that breaks elsewhere', () => {
     const repo = tempRepo(withAttendance);
     ok(repo, ['member', 'add', 'london', '--joined', '2013-01-01']); // HEAD is now certified
