@@ -88,7 +88,7 @@ describe('files iops refuses to read', () => {
     expect(r.problems).toHaveLength(1);
   });
 
-  it('refuses a file over 1 MiB in a commit read with --at, with or without the cache', async () => {
+  it('refuses a file over 1 MiB in a commit read with --at, with or without the cache', () => {
     const member = (i: number) => `- id: m-${i}\n  joined: 2012-03-10\n  gender: undisclosed\n`;
     const big = Array.from({ length: 20_000 }, (_, i) => member(i)).join('');
     const repo = orgRepo({ [MEMBERS]: big });
