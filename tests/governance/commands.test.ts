@@ -41,7 +41,7 @@ describe('decision commands', () => {
     expect(repoState(repo)).toEqual(before);
   });
 
-  it('record writes the outcome as counts, and the chapter may then name it as its dues decision', async () => {
+  it('record writes the outcome as counts, and the chapter may then name it as its dues decision', () => {
     ok(repo, ['decision', 'record', 'london/2012-09-15-dues', '--outcome', 'adopted', '--date', '2012-09-15', '--for', '8', '--against', '0', '--abstain', '1', '--blocks', '0']);
     expect(readFileSync(join(repo.dir, FILE), 'utf8')).toContain('outcome: { status: adopted, date: 2012-09-15, for: 8, against: 0, abstain: 1, blocks: 0 }\n');
     expect(lastCommit(repo).subject).toBe('London: london/2012-09-15-dues adopted on 2012-09-15 (for 8, against 0, abstain 1, blocks 0)');
@@ -49,7 +49,7 @@ describe('decision commands', () => {
     expect(again.stderr).toContain('already adopted');
     ok(repo, ['chapter', 'set', 'london', '--dues-scheme', 'sliding-scale', '--dues-decision', 'london/2012-09-15-dues']);
     expect(readFileSync(join(repo.dir, 'chapters/london/chapter.yaml'), 'utf8')).toContain('dues:\n  scheme: sliding-scale\n  decision: london/2012-09-15-dues\n');
-    await expectValid(repo);
+    expectValid(repo);
   });
 
   it('decisions lists them oldest first, in every format', () => {

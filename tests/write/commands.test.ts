@@ -11,7 +11,7 @@ afterAll(cleanupRepos);
 const read = (dir: string, path: string) => readFileSync(join(dir, path), 'utf8');
 
 describe('write commands', () => {
-  it('chapter add writes chapter.yaml with its schema comment and commits it', async () => {
+  it('chapter add writes chapter.yaml with its schema comment and commits it', () => {
     const repo = tempRepo(smallOrg());
     const r = iops(repo, ['chapter', 'add', 'glasgow', '--name', 'Glasgow', '--country', 'GB', '--branch', 'uk', '--founded', '2012-09-01']);
     expect(r.stderr).toBe('');
@@ -25,10 +25,10 @@ describe('write commands', () => {
       files: ['chapters/glasgow/chapter.yaml'],
       author: 'Test Delegate <delegate@example.org>',
     });
-    await expectValid(repo);
+    expectValid(repo);
   });
 
-  it('chapter set keeps comments and layout, and sets the delegate and dues', async () => {
+  it('chapter set keeps comments and layout, and sets the delegate and dues', () => {
     const repo = tempRepo(smallOrg());
     const r = iops(repo, ['chapter', 'set', 'london', '--delegate', 'ldn-a', '--dues-scheme', 'sliding-scale', '--bank-account', '--dues-agreed', '2012-09-15']);
     expect(r.code).toBe(0);
@@ -38,18 +38,18 @@ describe('write commands', () => {
     expect(lastCommit(repo).subject).toBe('London: update chapter (delegate, dues scheme, bank account, dues agreed)');
     ok(repo, ['chapter', 'set', 'london', '--no-delegate', '--no-bank-account']);
     expect(read(repo.dir, 'chapters/london/chapter.yaml')).toContain('branch: uk\ndues:\n  scheme: sliding-scale\n  bank_account: false\n');
-    await expectValid(repo);
+    expectValid(repo);
   });
 
-  it('branch add', async () => {
+  it('branch add', () => {
     const repo = tempRepo(smallOrg());
     ok(repo, ['branch', 'add', 'de', '--name', 'IOPS Deutschland', '--country', 'DE']);
     expect(read(repo.dir, 'branches/de.yaml')).toBe('# yaml-language-server: $schema=../.iops/schemas/branch.schema.json\nname: IOPS Deutschland\ncountry: DE\n');
     expect(lastCommit(repo)).toMatchObject({ subject: 'IOPS Deutschland: add branch (DE)', trailers: ['Iops-Command: branch add', 'Iops-Entity: branch/de'] });
-    await expectValid(repo);
+    expectValid(repo);
   });
 
-  it('member add prints a new random id with the chapter prefix, and appends the member', async () => {
+  it('member add prints a new random id with the chapter prefix, and appends the member', () => {
     const repo = tempRepo(smallOrg());
     const r = iops(repo, ['member', 'add', 'london', '--joined', '2012-09-01', '--gender', 'woman', '--age-band', '25-34', '--studied', 'values', '--pledge', '20/GBP/month']);
     expect(r.code).toBe(0);
@@ -65,18 +65,18 @@ describe('write commands', () => {
     const second = iops(repo, ['member', 'add', 'london', '--joined', '2012-09-02']).stdout.trim();
     expect(second).not.toBe(id);
     expect(iops(repo, ['member', 'add', 'london', '--joined', '2012-09-02', '--id', 'ldn-a']).stderr).toMatch(/already used/);
-    await expectValid(repo);
+    expectValid(repo);
   });
 
-  it('member add creates members.yaml for a chapter without one', async () => {
+  it('member add creates members.yaml for a chapter without one', () => {
     const repo = tempRepo(smallOrg({ 'chapters/leeds/chapter.yaml': 'name: Leeds\ncountry: GB\n' }));
     const r = iops(repo, ['member', 'add', 'leeds', '--joined', '2012-09-01', '--id', 'lds-one']);
     expect(r.stdout.trim()).toBe('lds-one');
     expect(read(repo.dir, 'chapters/leeds/members.yaml')).toBe('# yaml-language-server: $schema=../../.iops/schemas/members.schema.json\n- id: lds-one\n  joined: 2012-09-01\n');
-    await expectValid(repo);
+    expectValid(repo);
   });
 
-  it('member leave, set and move', async () => {
+  it('member leave, set and move', () => {
     const repo = tempRepo(smallOrg());
     ok(repo, ['member', 'leave', 'ldn-b', '--date', '2013-01-31']);
     expect(read(repo.dir, 'chapters/london/members.yaml')).toContain('- id: ldn-b\n  joined: 2012-04-01\n  gender: man\n  left: 2013-01-31\n');
@@ -99,10 +99,10 @@ describe('write commands', () => {
       trailers: ['Iops-Command: member move', 'Iops-Entity: member/ldn-a', 'Iops-Entity: chapter/london', 'Iops-Entity: chapter/brighton'],
       files: ['chapters/brighton/members.yaml', 'chapters/london/members.yaml'],
     });
-    await expectValid(repo);
+    expectValid(repo);
   });
 
-  it('meeting log writes one meeting file', async () => {
+  it('meeting log writes one meeting file', () => {
     const repo = tempRepo(smallOrg());
     const r = iops(repo, ['meeting', 'log', 'london', '--date', '2013-05-04', '--mode', 'online', '--attendance', '7', '--topics', 'education,outreach', '--studied', 'values', '--joint-with', 'brighton', '--notes', 'NO: on 12:30']);
     expect(r.code).toBe(0);
@@ -119,10 +119,10 @@ describe('write commands', () => {
     ok(repo, ['meeting', 'log', 'london', '--date', '2013-05-04', '--mode', 'in-person', '--attendees', 'ldn-a,ldn-b', '--slug', 'evening']);
     expect(read(repo.dir, 'chapters/london/meetings/2013-05-04-evening.yaml')).toContain('attendees: [ldn-a, ldn-b]\n');
     expect(lastCommit(repo).subject).toBe('London: log meeting of 2013-05-04 (2 attending, in-person)');
-    await expectValid(repo);
+    expectValid(repo);
   });
 
-  it("dues record appends to the member's chapter ledger of that year, creating it", async () => {
+  it("dues record appends to the member's chapter ledger of that year, creating it", () => {
     const repo = tempRepo(smallOrg());
     ok(repo, ['dues', 'record', '--member', 'ldn-a', '--date', '2013-01-05', '--amount', '12.50', '--currency', 'GBP', '--period', '2013-01']);
     ok(repo, ['dues', 'record', '--member', 'ldn-b', '--date', '2013-01-06', '--amount', '20', '--currency', 'USD']);
@@ -133,10 +133,10 @@ describe('write commands', () => {
       subject: 'London: record dues from ldn-b received 2013-01-06',
       trailers: ['Iops-Command: dues record', 'Iops-Entity: chapter/london', 'Iops-Entity: member/ldn-b'],
     });
-    await expectValid(repo);
+    expectValid(repo);
   });
 
-  it('gathering log appends to the branch file in its style', async () => {
+  it('gathering log appends to the branch file in its style', () => {
     const repo = tempRepo(smallOrg());
     ok(repo, ['gathering', 'log', 'uk', '--date', '2013-04-20', '--kind', 'national', '--chapters', 'london,brighton']);
     expect(read(repo.dir, 'branches/uk.yaml')).toBe(
@@ -146,10 +146,10 @@ describe('write commands', () => {
       subject: 'IOPS UK: log national gathering of 2013-04-20 (2 chapters)',
       trailers: ['Iops-Command: gathering log', 'Iops-Entity: branch/uk', 'Iops-Entity: chapter/london', 'Iops-Entity: chapter/brighton'],
     });
-    await expectValid(repo);
+    expectValid(repo);
   });
 
-  it('--dry-run prints the diff and changes nothing; --no-commit writes without staging', async () => {
+  it('--dry-run prints the diff and changes nothing; --no-commit writes without staging', () => {
     const repo = tempRepo(smallOrg());
     const before = commitCount(repo);
     const dry = iops(repo, ['member', 'leave', 'ldn-b', '--date', '2013-01-31', '--dry-run']);
@@ -160,17 +160,17 @@ describe('write commands', () => {
     expect(none.code).toBe(0);
     expect(commitCount(repo)).toBe(before);
     expect(repo.git('status', '--porcelain')).toBe(' M chapters/london/members.yaml\n');
-    await expectValid(repo);
+    expectValid(repo);
   });
 });
 
 describe('flag values in any case', () => {
-  it('country and currency codes, gender and age band are written in the data’s own case', async () => {
+  it('country and currency codes, gender and age band are written in the data’s own case', () => {
     const repo = tempRepo(smallOrg());
     ok(repo, ['chapter', 'add', 'leeds', '--name', 'Leeds', '--country', 'gb']);
     expect(readFileSync(join(repo.dir, 'chapters/leeds/chapter.yaml'), 'utf8')).toContain('country: GB\n');
     const id = ok(repo, ['member', 'add', 'london', '--joined', '2013-01-01', '--gender', 'Woman', '--age-band', 'Under-25']).stdout.trim();
     expect(readFileSync(join(repo.dir, 'chapters/london/members.yaml'), 'utf8')).toMatch(new RegExp(`id: ${id}\\n  joined: 2013-01-01\\n  gender: woman\\n  age_band: under-25\\n`));
-    await expectValid(repo);
+    expectValid(repo);
   });
 });

@@ -12,7 +12,7 @@ afterAll(cleanupRepos);
 const members = (dir: string, chapter: string) => parse(readFileSync(join(dir, `chapters/${chapter}/members.yaml`), 'utf8')) as Record<string, unknown>[];
 
 describe('iops import members', () => {
-  it('imports every row in one commit: BOM, CRLF, quoted fields, generated ids', async () => {
+  it('imports every row in one commit: BOM, CRLF, quoted fields, generated ids', () => {
     const repo = tempRepo(smallOrg());
     const csv = '\uFEFFid,joined,left,gender,Age band,studied,dues\r\nldn-c,2012-05-01,,woman,25-34,"values;vision",20/GBP/month\r\n,2012-06-01,2013-01-01,,,values,exempt\r\n"ldn-d",2012-07-01,,"man",,,\r\n';
     writeFileSync(join(repo.dir, 'new.csv'), csv);
@@ -26,7 +26,7 @@ describe('iops import members', () => {
     expect(added[1]).toMatchObject({ joined: '2012-06-01', left: '2013-01-01', studied: ['values'], dues: 'exempt' });
     expect(added[1]!.id).toMatch(/^ldn-[a-z0-9]{5}$/);
     expect(added[2]).toEqual({ id: 'ldn-d', joined: '2012-07-01', gender: 'man' });
-    await expectValid(repo);
+    expectValid(repo);
   });
 
   it('reports every problem with its line and column, and imports nothing', () => {
@@ -93,7 +93,7 @@ describe('iops import members: spreadsheets as they are saved (issue 17)', () =>
     expect(r.stderr.split('\n')[0]).toMatch(/^m\.csv:1:1: unknown column "id,x"/);
   });
 
-  it('reads genders, age bands, currencies and periods in any case, and writes them in the canonical one', async () => {
+  it('reads genders, age bands, currencies and periods in any case, and writes them in the canonical one', () => {
     const repo = tempRepo(smallOrg());
     const r = importing(repo, 'id,joined,gender,age_band,dues\nldn-c,2012-05-01,Man,Under-25,20/gbp/Month\nldn-d,2012-05-01,WOMAN,65-Plus,Exempt\n');
     expect(r.code, r.stderr).toBe(0);
@@ -101,7 +101,7 @@ describe('iops import members: spreadsheets as they are saved (issue 17)', () =>
       { id: 'ldn-c', joined: '2012-05-01', gender: 'man', age_band: 'under-25', dues: { amount: 20, currency: 'GBP', every: 'month' } },
       { id: 'ldn-d', joined: '2012-05-01', gender: 'woman', age_band: '65-plus', dues: 'exempt' },
     ]);
-    await expectValid(repo);
+    expectValid(repo);
   });
 
   it('says how to write a date a spreadsheet wrote its own way', () => {
@@ -145,7 +145,7 @@ describe('iops export members', () => {
 });
 
 describe('export members, then import members: histories survive the round trip', () => {
-  it('writes moved_from and dues_before in CSV and JSON, and import reads them back as they were', async () => {
+  it('writes moved_from and dues_before in CSV and JSON, and import reads them back as they were', () => {
     const repo = tempRepo(smallOrg());
     ok(repo, ['member', 'set', 'ldn-a', '--pledge', '10/GBP']);
     ok(repo, ['member', 'set', 'ldn-a', '--pledge', '20/GBP', '--from', '2012-09-01']);
@@ -167,7 +167,7 @@ describe('export members, then import members: histories survive the round trip'
     writeFileSync(join(repo.dir, 'brighton.csv'), csv.split('\n').filter((l) => !l.startsWith('bri-a')).join('\n'));
     ok(repo, ['import', 'members', 'brighton.csv', '--chapter', 'brighton']);
     expect(members(repo.dir, 'brighton').find((m) => m.id === 'ldn-a')).toEqual(before);
-    await expectValid(repo);
+    expectValid(repo);
   });
 
   it('points at the cell of a history it cannot read', () => {

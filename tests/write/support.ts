@@ -4,7 +4,6 @@ import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { expect } from 'vitest';
-import { iops as inProcess } from '../helpers/inProcess.js';
 import { type CliResult, type TempRepo, minimalOrg, runCli } from '../helpers/repo.js';
 
 
@@ -57,9 +56,8 @@ export function iops(repo: TempRepo, args: string[], env: Record<string, string>
   return runIops(args, { cwd: join(repo.dir, sub), env });
 }
 
-/** `iops validate` after a write, in this process (tests/helpers/inProcess.ts): a read, where the write itself stays a run of the built CLI. */
-export async function expectValid(repo: TempRepo, sub = ''): Promise<void> {
-  const r = await inProcess(join(repo.dir, sub), 'validate');
+export function expectValid(repo: TempRepo, sub = ''): void {
+  const r = iops(repo, ['validate'], {}, sub);
   expect(r.stdout + r.stderr).toMatch(/^valid/);
   expect(r.code).toBe(0);
 }
