@@ -3,6 +3,7 @@
 import { describe, afterAll, expect, it } from 'vitest';
 import { type Io, main } from '../../src/cli.js';
 import { colorWanted } from '../../src/commands/context.js';
+import { iops } from '../helpers/inProcess.js';
 import { cleanupRepos, minimalOrg, runCli, tempRepo } from '../helpers/repo.js';
 
 afterAll(cleanupRepos);
@@ -10,7 +11,7 @@ afterAll(cleanupRepos);
 const GOALS = 'convention: C\ndeadline: 2013-08-31\ngoals:\n  - { id: members, title: "At least 5 members", metric: members, min: 5 }\n';
 
 describe('usage errors found by commander', () => {
-  it('say iops: like every other error, with where to find help, and exit 2', () => {
+  it('say iops: like every other error, with where to find help, and exit 2', async () => {
     const repo = tempRepo(minimalOrg());
     for (const [args, message] of [
       [['readiness', '--bogus'], "iops: unknown option '--bogus'\n"],
@@ -18,12 +19,13 @@ describe('usage errors found by commander', () => {
       [['meeting', 'log', 'london', '--date', '2012-08-30'], "iops: required option '--mode <mode>' not specified\n"],
       [['readiness', '--format', 'yaml'], "iops: option '--format <format>' argument 'yaml' is invalid. Use one of: table, json, markdown (also accepted: text for table, md for markdown).\n"],
     ] as const) {
-      const r = runCli([...args], { cwd: repo.dir });
+      const r = await iops(repo.dir, ...args);
       expect([r.code, r.stdout]).toEqual([2, '']);
       expect(r.stderr.startsWith(message)).toBe(true);
       expect(r.stderr).not.toMatch(/^error:/m);
       expect(r.stderr).toMatch(/\(see iops [a-z ]*--help\)\n$/);
     }
+    // spawned: the built CLI says a commander error the same way
     expect(runCli(['meeting', 'log', 'london', '--date', '2012-08-30'], { cwd: repo.dir }).stderr).toContain('(see iops meeting log --help)');
   });
 });
@@ -31,10 +33,10 @@ describe('usage errors found by commander', () => {
 describe('--format json errors', () => {
   const parse = (stdout: string) => JSON.parse(stdout) as { error: { message: string; exit_code: number; problems: { file: string; line: number; column: number; path: string; message: string }[] } };
 
-  it('a usage error: one JSON object on stdout, exit 2, nothing on stderr', () => {
+  it('a usage error: one JSON object on stdout, exit 2, nothing on stderr', async () => {
     const repo = tempRepo(minimalOrg({ 'goals.yaml': GOALS }));
     for (const args of [['readiness', '--format', 'json', '--bogus'], ['readiness', '--format=json', '--as-of', '2013-02-30']]) {
-      const r = runCli(args, { cwd: repo.dir });
+      const r = await iops(repo.dir, ...args);
       expect([r.code, r.stderr]).toEqual([2, '']);
       const { error } = parse(r.stdout);
       expect(error.exit_code).toBe(2);
@@ -43,29 +45,30 @@ describe('--format json errors', () => {
     }
   });
 
+  // spawned: the built CLI's exit code and output for an error found before any data is read
   it('an environment error (no data repository): exit 2', () => {
     const r = runCli(['report', 'london', '--format', 'json'], { cwd: tempRepo().dir });
     expect([r.code, r.stderr]).toEqual([2, '']);
     expect(parse(r.stdout).error).toMatchObject({ exit_code: 2, message: expect.stringContaining('no data repository here') });
   });
 
-  it('invalid data: exit 3, every problem with file, line, column, path and message', () => {
+  it('invalid data: exit 3, every problem with file, line, column, path and message', async () => {
     const repo = tempRepo(minimalOrg({ 'goals.yaml': GOALS, 'chapters/london/chapter.yaml': 'name: London\ncountry: GB\ndelgate: ldn-a\n' }));
-    const r = runCli(['readiness', '--format', 'json'], { cwd: repo.dir });
+    const r = await iops(repo.dir, 'readiness', '--format', 'json');
     expect([r.code, r.stderr]).toEqual([3, '']);
     const { error } = parse(r.stdout);
     expect(error.exit_code).toBe(3);
     expect(error.message).toContain('run iops validate');
     expect(error.problems).toEqual([{ file: 'chapters/london/chapter.yaml', line: 3, column: 1, path: 'delgate', message: 'unknown key `delgate`; did you mean `delegate`?' }]);
-    // without --format json the same error is text on stderr
+    // without --format json the same error is text on stderr (spawned: the built CLI's exit 3)
     const text = runCli(['readiness'], { cwd: repo.dir });
     expect([text.code, text.stdout]).toEqual([3, '']);
     expect(text.stderr).toContain('chapters/london/chapter.yaml:3:1: delgate: unknown key');
   });
 
-  it('validate --format json still answers with its own result (exit 1), not an error', () => {
+  it('validate --format json still answers with its own result (exit 1), not an error', async () => {
     const repo = tempRepo(minimalOrg({ 'chapters/london/chapter.yaml': 'name: London\ncountry: GB\ndelgate: ldn-a\n' }));
-    const r = runCli(['validate', '--format', 'json'], { cwd: repo.dir });
+    const r = await iops(repo.dir, 'validate', '--format', 'json');
     expect(r.code).toBe(1);
     expect(JSON.parse(r.stdout)).toMatchObject({ valid: false });
   });

@@ -2,6 +2,7 @@
 // forecast does not reach by --until is not called reached, and no input makes money print as
 // 2e+23 (absurd inputs are refused, with the maximum).
 import { afterAll, describe, expect, it } from 'vitest';
+import { iops } from '../helpers/inProcess.js';
 import { cleanupRepos, runCli, tempRepo } from '../helpers/repo.js';
 
 afterAll(cleanupRepos);
@@ -16,26 +17,26 @@ const ORG = {
 };
 
 describe('iops forecast', () => {
-  it('--members -5 must be a whole number of at least 0', () => {
+  it('--members -5 must be a whole number of at least 0', async () => {
     const repo = tempRepo(ORG);
-    const r = runCli(['forecast', '--members', '-5'], { cwd: repo.dir });
+    const r = await iops(repo.dir, 'forecast', '--members', '-5');
     expect([r.code, r.stdout, r.stderr]).toEqual([2, '', 'iops: --members "-5" must be a whole number of at least 0 (such as 5000)\n']);
-    expect(runCli(['forecast', '--members', '12.5'], { cwd: repo.dir }).stderr).toContain('must be a whole number of at least 0');
+    expect((await iops(repo.dir, 'forecast', '--members', '12.5')).stderr).toContain('must be a whole number of at least 0');
   });
 
-  it('--until before the goal is reached: "not reached by" that day, not "reached" after it', () => {
+  it('--until before the goal is reached: "not reached by" that day, not "reached" after it', async () => {
     const repo = tempRepo(ORG);
-    const r = runCli(['forecast', '--until', '2012-08-31'], { cwd: repo.dir });
+    const r = await iops(repo.dir, 'forecast', '--until', '2012-08-31');
     expect(r.code).toBe(0);
     const line = r.stdout.split('\n').find((l) => l.startsWith('Goal members'))!;
     expect(line).toMatch(/^Goal members \(≥ 10 members\): not reached by 2012-08-31 \(at this pace, on 2012-1\d-\d\d\)$/);
-    const later = runCli(['forecast', '--until', '2013-08-31', '--format', 'markdown'], { cwd: repo.dir });
+    const later = await iops(repo.dir, 'forecast', '--until', '2013-08-31', '--format', 'markdown');
     expect(later.stdout).toMatch(/- Goal members \(≥ 10 members\): reached 2012-1\d-\d\d\n/);
   });
 
-  it('never prints a number in exponent notation: absurd inputs are refused, with the maximum', () => {
+  it('never prints a number in exponent notation: absurd inputs are refused, with the maximum', async () => {
     const repo = tempRepo(ORG);
-    const huge = runCli(['forecast', '--members', '100000000000000000000', '--dues-per-month', '20'], { cwd: repo.dir });
+    const huge = await iops(repo.dir, 'forecast', '--members', '100000000000000000000', '--dues-per-month', '20');
     expect([huge.code, huge.stdout]).toEqual([2, '']);
     expect(huge.stderr).toBe('iops: --members "100000000000000000000" is more than 10,000,000,000, more people than live on Earth\n');
     for (const args of [
@@ -43,21 +44,23 @@ describe('iops forecast', () => {
       ['--scenario', 'rate:100000000', '--until', '2100-01-01'],
       ['--scenario', 'doubling', '--members', '10000000000', '--dues-per-month', '100', '--until', '2100-01-01', '--step', 'year'],
     ]) {
-      const r = runCli(['forecast', ...args], { cwd: repo.dir });
+      const r = await iops(repo.dir, 'forecast', ...args);
       expect([args, r.code, r.stdout]).toEqual([args, 2, '']);
       expect(r.stderr).toMatch(/^iops: this forecast reaches .* more than iops can add up exactly/);
     }
     // the largest allowed start prints every figure in full
-    const most = runCli(['forecast', '--members', '10,000,000,000', '--dues-per-month', '20', '--step', 'year'], { cwd: repo.dir });
+    const most = await iops(repo.dir, 'forecast', '--members', '10,000,000,000', '--dues-per-month', '20', '--step', 'year');
     expect(most.code).toBe(0);
     expect(most.stdout).toContain('10,000,000,000');
     expect(most.stdout).toContain('2,400,000,000,000.00');
     expect(most.stdout).not.toMatch(/\de[+-]?\d/);
   });
 
-  it('the README\'s sceptic: --members 5000 --target 10000 --years 5 is rate:14.87', () => {
+  it('the README\'s sceptic: --members 5000 --target 10000 --years 5 is rate:14.87', async () => {
     const repo = tempRepo(ORG);
-    const r = runCli(['forecast', '--members', '5000', '--target', '10000', '--years', '5', '--step', 'year', '--dues-per-month', '20'], { cwd: repo.dir });
+    const r = await iops(repo.dir, 'forecast', '--members', '5000', '--target', '10000', '--years', '5', '--step', 'year', '--dues-per-month', '20');
+    // the built CLI (bin/iops.js) says the same
+    expect(runCli(['forecast', '--members', '5000', '--target', '10000', '--years', '5', '--step', 'year', '--dues-per-month', '20'], { cwd: repo.dir })).toEqual(r);
     expect(r.stdout).toContain('Scenario rate:14.87');
     expect(r.stdout).toMatch(/2017-06-30 │\s+10,000 │/);
   });

@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { iops } from '../helpers/inProcess.js';
 import { cleanupRepos, minimalOrg, runCli, tempRepo } from '../helpers/repo.js';
 import type { HistoryView } from '../../src/app/history.js';
 import { historyJson, historyTable, twoLines } from '../../src/render/history.js';
@@ -10,33 +11,33 @@ import { historyJson, historyTable, twoLines } from '../../src/render/history.js
 afterAll(cleanupRepos);
 
 describe('iops history with an unknown target', () => {
-  it('says the target is unknown and exits 2, with the nearest chapter when there is one', () => {
+  it('says the target is unknown and exits 2, with the nearest chapter when there is one', async () => {
     const repo = tempRepo(minimalOrg());
-    const r = runCli(['history', 'nosuch'], { cwd: repo.dir });
+    const r = runCli(['history', 'nosuch'], { cwd: repo.dir }); // spawned: the built CLI's exit 2
     expect([r.code, r.stdout]).toEqual([2, '']);
     expect(r.stderr).toMatch(/^iops: unknown target "nosuch": no chapter, branch, member, decision or file/);
     expect(r.stderr).toContain('Try iops history');
-    expect(runCli(['history', 'londn'], { cwd: repo.dir }).stderr).toContain('Did you mean london?');
-    for (const target of ['member/nosuch', 'chapter/nosuch', 'branch/nosuch']) expect(runCli(['history', target], { cwd: repo.dir }).code).toBe(2);
-    const json = runCli(['history', 'nosuch', '--format', 'json'], { cwd: repo.dir });
+    expect((await iops(repo.dir, 'history', 'londn')).stderr).toContain('Did you mean london?');
+    for (const target of ['member/nosuch', 'chapter/nosuch', 'branch/nosuch']) expect((await iops(repo.dir, 'history', target)).code).toBe(2);
+    const json = await iops(repo.dir, 'history', 'nosuch', '--format', 'json');
     expect([json.code, JSON.parse(json.stdout).error.exit_code]).toEqual([2, 2]);
   });
 
-  it('still answers for what exists: a member, a member no longer in the files, one not committed yet', () => {
+  it('still answers for what exists: a member, a member no longer in the files, one not committed yet', async () => {
     const repo = tempRepo(minimalOrg());
-    expect(runCli(['history', 'ldn-a'], { cwd: repo.dir })).toMatchObject({ code: 0, stdout: expect.stringContaining('History of member ldn-a: 1 commit') });
+    expect(await iops(repo.dir, 'history', 'ldn-a')).toMatchObject({ code: 0, stdout: expect.stringContaining('History of member ldn-a: 1 commit') });
     // removed from the files by hand: its past is still there
     repo.write('chapters/london/members.yaml', '- id: ldn-b\n  joined: 2012-04-01\n  gender: man\n');
     repo.commit('remove ldn-a');
-    expect(runCli(['history', 'ldn-a'], { cwd: repo.dir })).toMatchObject({ code: 0, stdout: expect.stringContaining('2 commits') });
+    expect(await iops(repo.dir, 'history', 'ldn-a')).toMatchObject({ code: 0, stdout: expect.stringContaining('2 commits') });
     const added = runCli(['member', 'add', 'london', '--joined', '2012-08-30', '--no-commit', '--quiet'], { cwd: repo.dir });
     expect(added.code).toBe(0);
-    expect(runCli(['history', added.stdout.trim()], { cwd: repo.dir })).toMatchObject({ code: 0, stdout: expect.stringContaining('No commits yet') });
+    expect(await iops(repo.dir, 'history', added.stdout.trim())).toMatchObject({ code: 0, stdout: expect.stringContaining('No commits yet') });
   });
 });
 
 describe("a decision's history", () => {
-  it('answers for a decision id, with the commits of decision propose and record verified as those commands', () => {
+  it('answers for a decision id, with the commits of decision propose and record verified as those commands', async () => {
     const repo = tempRepo(minimalOrg({ 'chapters/london/meetings/2012-09-15.yaml': 'date: 2012-09-15\nmode: in-person\nattendance: 8\n' }));
     const run = (...args: string[]) => {
       const r = runCli(args, { cwd: repo.dir });
@@ -47,18 +48,24 @@ describe("a decision's history", () => {
     run('decision', 'record', '2012-05-05-count-online-meetings', '--outcome', 'adopted', '--date', '2012-05-12', '--for', '11', '--against', '4', '--abstain', '2');
     run('decision', 'propose', 'dues', '--body', 'chapter:london', '--date', '2012-09-15', '--method', 'consensus', '--meeting', 'london/2012-09-15', '--adopts', 'dues:london', '--text', 'Voluntary dues');
     run('decision', 'record', 'london/2012-09-15-dues', '--outcome', 'withdrawn', '--date', '2012-09-15');
-    const commits = (target: string) => (JSON.parse(run('history', target, '--format', 'json')) as { target: unknown; commits: { command: string | null; unverified_claim: unknown; subject: string }[] });
+    // history in this process (the writes above stay spawned: a write takes its git identity from the process environment)
+    const history = async (...args: string[]) => {
+      const r = await iops(repo.dir, 'history', ...args);
+      expect(r.code, r.stderr).toBe(0);
+      return r.stdout;
+    };
+    const commits = async (target: string) => (JSON.parse(await history(target, '--format', 'json')) as { target: unknown; commits: { command: string | null; unverified_claim: unknown; subject: string }[] });
     for (const [target, id] of [['2012-05-05-count-online-meetings', '2012-05-05-count-online-meetings'], ['london/2012-09-15-dues', 'london/2012-09-15-dues'], ['decision/london/2012-09-15-dues', 'london/2012-09-15-dues']] as const) {
-      const h = commits(target);
+      const h = await commits(target);
       expect(h.target).toEqual({ kind: 'decision', id });
       expect(h.commits.map((c) => [c.command, c.unverified_claim])).toEqual([['decision record', null], ['decision propose', null]]);
     }
-    expect(run('history', 'london/2012-09-15-dues')).toMatch(/^History of decision london\/2012-09-15-dues: 2 commits, newest first\n/);
+    expect(await history('london/2012-09-15-dues')).toMatch(/^History of decision london\/2012-09-15-dues: 2 commits, newest first\n/);
     // a hand-made commit claiming decision record for a file that decision does not own is only a claim
     repo.write('decisions/2012-05-05-count-online-meetings.yaml', readFileSync(join(repo.dir, 'decisions/2012-05-05-count-online-meetings.yaml'), 'utf8').replace('Count online', 'Count all online'));
     repo.write('chapters/london/chapter.yaml', 'name: London\ncountry: GB\nfounded: 2012-01-01\n');
     repo.commit('edit\n\nIops-Command: decision record\nIops-Entity: decision/2012-05-05-count-online-meetings');
-    expect(commits('2012-05-05-count-online-meetings').commits[0]).toMatchObject({ command: null, unverified_claim: { command: 'decision record', because: 'it changes chapters/london/chapter.yaml, which decision record never writes' } });
+    expect((await commits('2012-05-05-count-online-meetings')).commits[0]).toMatchObject({ command: null, unverified_claim: { command: 'decision record', because: 'it changes chapters/london/chapter.yaml, which decision record never writes' } });
     const wrong = runCli(['history', 'london/2012-09-15-duse'], { cwd: repo.dir });
     expect([wrong.code, wrong.stderr]).toEqual([2, expect.stringContaining('Did you mean london/2012-09-15-dues?')]);
   });

@@ -5,6 +5,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { iops } from '../helpers/inProcess.js';
 import { cleanupRepos, runCli, tempRepo, type TempRepo } from '../helpers/repo.js';
 import { HOSTILE_CHAPTER, hostileOrg } from './fixture.js';
 
@@ -22,9 +23,9 @@ beforeAll(() => {
 });
 
 describe('iops dashboard', () => {
-  it('writes index.html, and dashboard.json with --format json; exit 0 even when not ready', () => {
+  it('writes index.html, and dashboard.json with --format json; exit 0 even when not ready', async () => {
     const out = join(outside(), 'site', 'nested');
-    const r = runCli(['--data', repo.dir, 'dashboard', '--out', out, '--format', 'json']);
+    const r = await iops(tmpdir(), '--data', repo.dir, 'dashboard', '--out', out, '--format', 'json');
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^wrote .*index\.html \([\d,]+ bytes\)\nwrote .*dashboard\.json \([\d,]+ bytes\)\nnot ready: 3 of 4 goals met as of 2013-06-30/);
@@ -35,11 +36,11 @@ describe('iops dashboard', () => {
     expect(page).not.toContain('uncommitted');
   });
 
-  it("dashboard.json holds exactly what `iops readiness --format json` prints, plus the series", () => {
+  it("dashboard.json holds exactly what `iops readiness --format json` prints, plus the series", async () => {
     const out = outside();
-    expect(runCli(['--data', repo.dir, 'dashboard', '--out', out, '--format', 'json'])).toMatchObject({ code: 0, stderr: '' });
+    expect(await iops(tmpdir(), '--data', repo.dir, 'dashboard', '--out', out, '--format', 'json')).toMatchObject({ code: 0, stderr: '' });
     const dash = JSON.parse(readFileSync(join(out, 'dashboard.json'), 'utf8'));
-    const readinessRun = runCli(['--data', repo.dir, 'readiness', '--format', 'json']);
+    const readinessRun = await iops(tmpdir(), '--data', repo.dir, 'readiness', '--format', 'json');
     expect(readinessRun).toMatchObject({ code: 1, stderr: '' });
     const ready = JSON.parse(readinessRun.stdout);
     for (const [key, value] of Object.entries(ready)) expect(dash[key]).toEqual(value);
@@ -47,85 +48,88 @@ describe('iops dashboard', () => {
     expect(dash.generator).toBe('iops');
   });
 
-  it('--at and --as-of: the page names the commit it was read at and the day', () => {
+  it('--at and --as-of: the page names the commit it was read at and the day', async () => {
     const out = outside();
-    expect(runCli(['--data', repo.dir, 'dashboard', '--out', out, '--at', 'HEAD~1', '--as-of', '2013-05-31']).code).toBe(0);
+    expect((await iops(tmpdir(), '--data', repo.dir, 'dashboard', '--out', out, '--at', 'HEAD~1', '--as-of', '2013-05-31')).code).toBe(0);
     const page = readFileSync(join(out, 'index.html'), 'utf8');
     expect(page).toContain(`<code title="${first}">`);
     expect(page).toContain('<dt>As of</dt><dd><time datetime="2013-05-31">');
     expect(existsSync(join(out, 'dashboard.json'))).toBe(false);
   });
 
-  it('says so when the working tree has uncommitted changes', () => {
+  it('says so when the working tree has uncommitted changes', async () => {
     const out = outside();
     repo.write('notes.txt', 'draft\n');
-    expect(runCli(['--data', repo.dir, 'dashboard', '--out', out])).toMatchObject({ code: 0, stderr: '' });
+    expect(await iops(tmpdir(), '--data', repo.dir, 'dashboard', '--out', out)).toMatchObject({ code: 0, stderr: '' });
     repo.git('clean', '-fq');
     expect(readFileSync(join(out, 'index.html'), 'utf8')).toContain('with uncommitted changes');
   });
 
-  it('the same data gives the same bytes, and a second build replaces the first', () => {
+  it('the same data gives the same bytes, and a second build replaces the first', async () => {
     const out = outside();
-    runCli(['--data', repo.dir, 'dashboard', '--out', out, '--format', 'json']);
+    // the first through the built CLI (bin/iops.js), the second in this process: the same bytes
+    expect(runCli(['--data', repo.dir, 'dashboard', '--out', out, '--format', 'json']).code).toBe(0);
     const before = readFileSync(join(out, 'index.html'));
-    const r = runCli(['--data', repo.dir, 'dashboard', '--out', out, '--format', 'json']);
+    const beforeJson = readFileSync(join(out, 'dashboard.json'));
+    const r = await iops(tmpdir(), '--data', repo.dir, 'dashboard', '--out', out, '--format', 'json');
     expect(r.code).toBe(0);
     expect(readFileSync(join(out, 'index.html')).equals(before)).toBe(true);
+    expect(readFileSync(join(out, 'dashboard.json')).equals(beforeJson)).toBe(true);
   });
 });
 
 describe('where it will not write', () => {
-  const refused = (out: string, cwd = repo.dir) => {
-    const r = runCli(['--data', repo.dir, 'dashboard', '--out', out], { cwd });
+  const refused = async (out: string, cwd = repo.dir) => {
+    const r = await iops({ cwd }, '--data', repo.dir, 'dashboard', '--out', out);
     return { code: r.code, stderr: r.stderr, stdout: r.stdout };
   };
 
-  it('the data repository itself, its data folders, or a dot-folder in it (exit 2, nothing written)', () => {
-    expect(refused('.')).toMatchObject({ code: 2, stdout: '', stderr: expect.stringContaining('is the data repository itself') });
-    expect(refused(repo.dir).code).toBe(2);
-    expect(refused('chapters/ldn/site').stderr).toContain("inside the data's chapters/ folder");
-    expect(refused('branches').code).toBe(2);
-    expect(refused('.git/site').stderr).toContain('inside a .git folder');
-    expect(refused('.iops').code).toBe(2);
+  it('the data repository itself, its data folders, or a dot-folder in it (exit 2, nothing written)', async () => {
+    expect(await refused('.')).toMatchObject({ code: 2, stdout: '', stderr: expect.stringContaining('is the data repository itself') });
+    expect((await refused(repo.dir)).code).toBe(2);
+    expect((await refused('chapters/ldn/site')).stderr).toContain("inside the data's chapters/ folder");
+    expect((await refused('branches')).code).toBe(2);
+    expect((await refused('.git/site')).stderr).toContain('inside a .git folder');
+    expect((await refused('.iops')).code).toBe(2);
     expect(existsSync(join(repo.dir, 'index.html'))).toBe(false);
     expect(existsSync(join(repo.dir, 'chapters/ldn/site'))).toBe(false);
     expect(repo.git('status', '--porcelain')).toBe('');
   });
 
-  it('a folder of its own inside the data repository is fine, and the data still validates', () => {
-    const r = runCli(['--data', repo.dir, 'dashboard', '--out', 'site'], { cwd: repo.dir });
+  it('a folder of its own inside the data repository is fine, and the data still validates', async () => {
+    const r = await iops(repo.dir, '--data', repo.dir, 'dashboard', '--out', 'site');
     expect(r.code).toBe(0);
     expect(existsSync(join(repo.dir, 'site/index.html'))).toBe(true);
-    expect(runCli(['--data', repo.dir, 'validate']).code).toBe(0);
+    expect((await iops(tmpdir(), '--data', repo.dir, 'validate')).code).toBe(0);
     repo.git('clean', '-fdq');
   });
 
-  it('over an index.html iops did not write, or a file where the folder should be', () => {
+  it('over an index.html iops did not write, or a file where the folder should be', async () => {
     const out = outside();
     writeFileSync(join(out, 'index.html'), '<h1>Our own home page</h1>\n');
-    const r = refused(out);
+    const r = await refused(out);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('index.html exists and was not written by iops; nothing was written');
     expect(readFileSync(join(out, 'index.html'), 'utf8')).toBe('<h1>Our own home page</h1>\n');
     const json = outside();
     writeFileSync(join(json, 'dashboard.json'), '{"ours": true}');
-    expect(runCli(['--data', repo.dir, 'dashboard', '--out', json, '--format', 'json']).code).toBe(2);
+    expect((await iops(tmpdir(), '--data', repo.dir, 'dashboard', '--out', json, '--format', 'json')).code).toBe(2);
     expect(existsSync(join(json, 'index.html'))).toBe(false);
     const file = join(outside(), 'a-file');
     writeFileSync(file, 'x');
-    expect(refused(file).stderr).toContain('is a file');
+    expect((await refused(file)).stderr).toContain('is a file');
   });
 
-  it('usage and data errors: no --out (2), a bad --as-of (2), no goals.yaml (2), invalid data (3)', () => {
-    expect(runCli(['--data', repo.dir, 'dashboard']).code).toBe(2);
-    expect(runCli(['--data', repo.dir, 'dashboard', '--out', outside(), '--as-of', '2013-02-30']).code).toBe(2);
-    expect(runCli(['--data', repo.dir, 'dashboard', '--out', outside(), '--format', 'pdf']).code).toBe(2);
+  it('usage and data errors: no --out (2), a bad --as-of (2), no goals.yaml (2), invalid data (3)', async () => {
+    expect((await iops(tmpdir(), '--data', repo.dir, 'dashboard')).code).toBe(2);
+    expect((await iops(tmpdir(), '--data', repo.dir, 'dashboard', '--out', outside(), '--as-of', '2013-02-30')).code).toBe(2);
+    expect((await iops(tmpdir(), '--data', repo.dir, 'dashboard', '--out', outside(), '--format', 'pdf')).code).toBe(2);
     const { 'goals.yaml': _goals, ...noGoals } = hostileOrg();
     const bare = tempRepo(noGoals);
-    expect(runCli(['--data', bare.dir, 'dashboard', '--out', outside()]).stderr).toContain('no goals.yaml');
+    expect((await iops(tmpdir(), '--data', bare.dir, 'dashboard', '--out', outside())).stderr).toContain('no goals.yaml');
     const broken = tempRepo({ ...hostileOrg(), 'chapters/ldn/chapter.yaml': 'name: London\ncountry: GBR\n' });
     const out = outside();
-    const r = runCli(['--data', broken.dir, 'dashboard', '--out', out]);
+    const r = await iops(tmpdir(), '--data', broken.dir, 'dashboard', '--out', out);
     expect(r.code).toBe(3);
     expect(r.stderr).toMatch(/^chapters\/ldn\/chapter\.yaml:2:/);
     expect(existsSync(join(out, 'index.html'))).toBe(false);

@@ -1,5 +1,6 @@
-// iops dues, export and suggest end to end: the built CLI in a real git repository.
+// iops dues, export and suggest end to end, in a real git repository.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { iops as inProcess } from '../helpers/inProcess.js';
 import { cleanupRepos, runCli, tempRepo, type TempRepo } from '../helpers/repo.js';
 import { MONEY_ORG } from './fixture.js';
 
@@ -9,11 +10,12 @@ let repo: TempRepo;
 beforeAll(() => {
   repo = tempRepo(MONEY_ORG);
 });
-const iops = (...args: string[]) => runCli(args, { cwd: repo.dir });
+// in this process (tests/helpers/inProcess.ts); the built CLI where a test says so
+const iops = (...args: string[]) => inProcess(repo.dir, ...args);
 
 describe('iops dues', () => {
-  it('by default sums January 1 of the as-of year (snapshot_date 2013-01-31) to the as-of date', () => {
-    const r = iops('dues', '--format', 'json');
+  it('by default sums January 1 of the as-of year (snapshot_date 2013-01-31) to the as-of date', async () => {
+    const r = await iops('dues', '--format', 'json');
     expect(r.code).toBe(0);
     const v = JSON.parse(r.stdout);
     expect([v.from, v.to, v.currency, v.total, v.receipts]).toEqual(['2013-01-01', '2013-01-31', 'USD', 20.4, 4]);
@@ -24,19 +26,20 @@ describe('iops dues', () => {
     ]);
     expect(v.commit).toBe(repo.git('rev-parse', 'HEAD').trim());
     expect(v.dirty).toBe(false);
-    expect(JSON.parse(iops('dues', 'summary', '--format', 'json').stdout)).toEqual(v);
+    expect(JSON.parse((await iops('dues', 'summary', '--format', 'json')).stdout)).toEqual(v);
   });
 
-  it("is dues's default subcommand, so its --format never shadows a subcommand's (commander)", () => {
-    expect(iops('dues', '--format', 'csv').stdout.split('\n')[0]).toBe('chapter,total_usd,receipts,eur,gbp,usd');
-    expect(iops('dues', 'export', '--format', 'csv').stdout.split('\n')[0]).toBe('date,chapter,branch,period,amount,currency,rate_to_usd,source');
-    expect(iops('dues', 'summary', '--format', 'ledger').code).toBe(2);
-    expect(iops('dues', 'export', '--format', 'json').code).toBe(2);
-    expect(iops('dues', '--help').stdout).toMatch(/summary[\s\S]*export[\s\S]*suggest/);
+  it("is dues's default subcommand, so its --format never shadows a subcommand's (commander)", async () => {
+    expect((await iops('dues', '--format', 'csv')).stdout.split('\n')[0]).toBe('chapter,total_usd,receipts,eur,gbp,usd');
+    expect((await iops('dues', 'export', '--format', 'csv')).stdout.split('\n')[0]).toBe('date,chapter,branch,period,amount,currency,rate_to_usd,source');
+    expect((await iops('dues', 'summary', '--format', 'ledger')).code).toBe(2);
+    expect((await iops('dues', 'export', '--format', 'json')).code).toBe(2);
+    expect((await iops('dues', '--help')).stdout).toMatch(/summary[\s\S]*export[\s\S]*suggest/);
   });
 
-  it('prints the whole table', () => {
-    const r = iops('dues', '--from', '2012-12-01');
+  it('prints the whole table', async () => {
+    const r = await iops('dues', '--from', '2012-12-01');
+    expect(runCli(['dues', '--from', '2012-12-01'], { cwd: repo.dir })).toEqual(r); // the built CLI says the same
     const head = r.stdout.split('\n').slice(0, 11).join('\n').replace(/data at \w+/, 'data at COMMIT');
     expect(head).toBe(
       [
@@ -58,27 +61,27 @@ describe('iops dues', () => {
     expect(r.stdout).not.toMatch(/ldn-|nyc-a|bri-|ber-a/);
   });
 
-  it('CSV by month across the new year', () => {
-    expect(iops('dues', '--by', 'month', '--from', '2012-12-01', '--format', 'csv').stdout).toBe(
+  it('CSV by month across the new year', async () => {
+    expect((await iops('dues', '--by', 'month', '--from', '2012-12-01', '--format', 'csv')).stdout).toBe(
       'month,total_usd,receipts,eur,gbp,usd\n2012-12,20.25,2,,12.75,0.10\n2013-01,20.40,4,0.04,12.75,0.20\nTOTAL,40.64,6,0.04,25.50,0.30\n',
     );
   });
 
-  it('Markdown for a pull-request comment or the website', () => {
-    const md = iops('dues', '--by', 'branch', '--format', 'markdown').stdout;
+  it('Markdown for a pull-request comment or the website', async () => {
+    const md = (await iops('dues', '--by', 'branch', '--format', 'markdown')).stdout;
     expect(md).toContain('| Branch | Receipts | Total (USD) | As received |');
     expect(md).toContain('| uk | 2 | 20.18 | 0.02 EUR · 12.75 GBP |');
     expect(md).toContain('| (no branch) | 2 | 0.23 | 0.02 EUR · 0.20 USD |');
   });
 
-  it('refuses bad windows and unknown subcommands (exit 2), invalid data (exit 3)', () => {
-    expect(iops('dues', '--from', '2013-02-30').stderr).toBe('iops: --from "2013-02-30" is not a calendar date (write YYYY-MM-DD)\n');
-    const late = iops('dues', '--from', '2013-02-01');
+  it('refuses bad windows and unknown subcommands (exit 2), invalid data (exit 3)', async () => {
+    expect((await iops('dues', '--from', '2013-02-30')).stderr).toBe('iops: --from "2013-02-30" is not a calendar date (write YYYY-MM-DD)\n');
+    const late = await iops('dues', '--from', '2013-02-01');
     expect([late.code, late.stderr]).toEqual([2, 'iops: --from 2013-02-01 is after the as-of date 2013-01-31\n']);
-    const typo = iops('dues', 'exprot');
+    const typo = await iops('dues', 'exprot');
     expect(typo.code).toBe(2);
     expect(typo.stderr).toMatch(/^iops: unknown dues command "exprot"; did you mean export\?/);
-    expect(iops('dues', '--by', 'gender').code).toBe(2);
+    expect((await iops('dues', '--by', 'gender')).code).toBe(2);
     const broken = tempRepo({ ...MONEY_ORG, 'chapters/nyc/dues/2013.yaml': '- { date: 2013-01-02, member: nyc-b, amount: 0.205, currency: USD }\n' });
     const r = runCli(['dues'], { cwd: broken.dir });
     expect(r.code).toBe(3);
@@ -87,8 +90,9 @@ describe('iops dues', () => {
 });
 
 describe('iops dues export', () => {
-  it('writes one transaction per receipt, no member ids, prices from the rates', () => {
-    const r = iops('dues', 'export', '--from', '2012-12-15', '--to', '2012-12-31');
+  it('writes one transaction per receipt, no member ids, prices from the rates', async () => {
+    const r = await iops('dues', 'export', '--from', '2012-12-15', '--to', '2012-12-31');
+    expect(runCli(['dues', 'export', '--from', '2012-12-15', '--to', '2012-12-31'], { cwd: repo.dir })).toEqual(r); // the built CLI says the same
     expect(r.stdout).toBe(
       [
         '; Test Org: dues receipts, transfers and expenses from 2012-12-15 to 2012-12-31 (both days included), written by iops dues export',
@@ -117,8 +121,8 @@ describe('iops dues export', () => {
     );
   });
 
-  it('CSV: every receipt of the window (with --from before the first, all of them), with its rate', () => {
-    expect(iops('dues', 'export', '--format', 'csv', '--from', '2011-01-01').stdout).toBe(
+  it('CSV: every receipt of the window (with --from before the first, all of them), with its rate', async () => {
+    expect((await iops('dues', 'export', '--format', 'csv', '--from', '2011-01-01')).stdout).toBe(
       [
         'date,chapter,branch,period,amount,currency,rate_to_usd,source',
         '2012-12-15,london,uk,2012-12,12.75,GBP,1.58,chapters/london/dues/2012.yaml #1',
@@ -134,8 +138,9 @@ describe('iops dues export', () => {
 });
 
 describe('iops dues suggest', () => {
-  it('prints the day-wage suggestion with the exemption line', () => {
-    const r = iops('dues', 'suggest', '--member', 'bri-a');
+  it('prints the day-wage suggestion with the exemption line', async () => {
+    const r = await iops('dues', 'suggest', '--member', 'bri-a');
+    expect(runCli(['dues', 'suggest', '--member', 'bri-a'], { cwd: repo.dir })).toEqual(r); // the built CLI says the same
     expect(r.code).toBe(0);
     expect(r.stdout).toBe(
       [
@@ -147,6 +152,6 @@ describe('iops dues suggest', () => {
         '',
       ].join('\n'),
     );
-    expect(iops('dues', 'suggest').code).toBe(2); // --member is required
+    expect((await iops('dues', 'suggest')).code).toBe(2); // --member is required
   });
 });

@@ -1,6 +1,6 @@
 // Temporary data repositories in real git repositories, with a test identity.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 
@@ -55,6 +55,19 @@ export function tempRepo(files: Record<string, string> = {}, opts: { commit?: bo
   };
   for (const [path, content] of Object.entries(files)) repo.write(path, content);
   if (Object.keys(files).length && opts.commit !== false) repo.commit('fixture');
+  return repo;
+}
+
+/**
+ * The sample organisation's files (the committed data/, which `iops init --sample` ends in:
+ * tests/init/init.test.ts) copied into a fresh repository in one commit: for tests that read
+ * the sample as it is now, at a fraction of the cost of replaying its history with init --sample
+ * (use that where a test needs the history, such as --at HEAD~3).
+ */
+export function sampleRepo(): TempRepo {
+  const repo = tempRepo();
+  cpSync(resolve(__dirname, '../../data'), repo.dir, { recursive: true });
+  repo.commit('the sample organisation');
   return repo;
 }
 

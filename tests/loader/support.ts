@@ -1,6 +1,7 @@
 // Shared by the loader and validate tests: run `iops validate` on a real temporary git
 // repository and read its output as located problems.
 import { expect } from 'vitest';
+import { iops } from '../helpers/inProcess.js';
 import { type CliResult, type TempRepo, minimalOrg, runCli, tempRepo } from '../helpers/repo.js';
 
 export interface Validated extends CliResult {
@@ -16,8 +17,17 @@ export function orgRepo(files: Record<string, string | null> = {}): TempRepo {
   return tempRepo(all);
 }
 
-export function validate(repo: TempRepo, args: string[] = []): Validated {
-  const r = runCli(['validate', ...args], { cwd: repo.dir });
+/** `iops validate` in this process (tests/helpers/inProcess.ts): the output the built CLI gives, without starting Node for it. */
+export async function validate(repo: TempRepo, args: string[] = []): Promise<Validated> {
+  return validated(repo, await iops(repo.dir, 'validate', ...args));
+}
+
+/** `iops validate` through the built CLI (bin/iops.js), for the tests that the real program says the same. */
+export function validateSpawned(repo: TempRepo, args: string[] = []): Validated {
+  return validated(repo, runCli(['validate', ...args], { cwd: repo.dir }));
+}
+
+function validated(repo: TempRepo, r: CliResult): Validated {
   const problems = r.stdout.split('\n').filter((l) => /^[^\s].*:\d+:\d+: /.test(l));
   return { ...r, repo, problems };
 }

@@ -1,7 +1,9 @@
 // readiness, --at and diff end to end, in a real git repository with two commits.
 import { readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { iops } from '../helpers/inProcess.js';
 import { cleanupRepos, runCli, tempRepo, type TempRepo } from '../helpers/repo.js';
 import { goalsYaml, meeting, report } from '../helpers/org.js';
 
@@ -35,8 +37,8 @@ beforeAll(() => {
 });
 
 describe('iops readiness', () => {
-  it('prints JSON as SPEC.md shows, with the commit and dirty flag; exit 0 when ready', () => {
-    const r = runCli(['--data', repo.dir, 'readiness', '--format', 'json']);
+  it('prints JSON as SPEC.md shows, with the commit and dirty flag; exit 0 when ready', async () => {
+    const r = await iops(tmpdir(), '--data', repo.dir, 'readiness', '--format', 'json');
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     const j = JSON.parse(r.stdout);
@@ -49,9 +51,9 @@ describe('iops readiness', () => {
     expect(j.goals[0]).toMatchObject({ title: 'At least 3 members', metric: 'members', target: { min: 3 }, projection: { on_track: true } });
   });
 
-  it('--at HEAD~1 reads the files as they were, without touching the work tree; exit 1 when not ready', () => {
+  it('--at HEAD~1 reads the files as they were, without touching the work tree; exit 1 when not ready', async () => {
     repo.write('notes.txt', 'not committed');
-    const r = runCli(['--data', repo.dir, 'readiness', '--format', 'json', '--at', 'HEAD~1']);
+    const r = await iops(tmpdir(), '--data', repo.dir, 'readiness', '--format', 'json', '--at', 'HEAD~1');
     expect(r.code).toBe(1);
     const j = JSON.parse(r.stdout);
     expect(j).toMatchObject({ commit: first, dirty: false, ready: false });
@@ -60,51 +62,51 @@ describe('iops readiness', () => {
     expect(repo.git('status', '--porcelain')).toBe('?? notes.txt\n');
   });
 
-  it('--as-of and --at together', () => {
-    const r = runCli(['--data', repo.dir, 'readiness', '--format', 'json', '--at', 'HEAD~1', '--as-of', '2012-12-31']);
+  it('--as-of and --at together', async () => {
+    const r = await iops(tmpdir(), '--data', repo.dir, 'readiness', '--format', 'json', '--at', 'HEAD~1', '--as-of', '2012-12-31');
     expect(JSON.parse(r.stdout).goals.map((g: { current: number }) => g.current)).toEqual([3, 0, 0.3333]);
     expect(JSON.parse(r.stdout).as_of).toBe('2012-12-31');
   });
 
-  it('the table shows target, current, met and the verdict', () => {
-    const r = runCli(['--data', repo.dir, 'readiness', '--at', 'HEAD~1']);
+  it('the table shows target, current, met and the verdict', async () => {
+    const r = await iops(tmpdir(), '--data', repo.dir, 'readiness', '--at', 'HEAD~1');
     expect(r.stdout).toContain('At least 3 members');
     expect(r.stdout).toMatch(/Women\s*│ ≥ 50%\s*│ 33\.3%\s*│ no/);
     expect(r.stdout).toContain('NOT READY: 1 of 3 goals met');
   });
 
-  it('--goal shows one goal with every chapter and why', () => {
-    const r = runCli(['--data', repo.dir, 'readiness', '--goal', 'functioning', '--at', 'HEAD~1']);
+  it('--goal shows one goal with every chapter and why', async () => {
+    const r = await iops(tmpdir(), '--data', repo.dir, 'readiness', '--goal', 'functioning', '--at', 'HEAD~1');
     expect(r.stdout).toContain('✗ ldn: 2 meetings in the last 92 days, needs 3 (1 online meeting not counted)');
-    expect(runCli(['--data', repo.dir, 'readiness', '--goal', 'nope']).code).toBe(2);
+    expect((await iops(tmpdir(), '--data', repo.dir, 'readiness', '--goal', 'nope')).code).toBe(2);
   });
 
-  it('--goal says in every format that the verdict, and the exit code, cover the selected goal only', () => {
+  it('--goal says in every format that the verdict, and the exit code, cover the selected goal only', async () => {
     // as of HEAD~1 the organisation is not ready (1 of 3 goals met) but its members goal is met
-    const all = JSON.parse(runCli(['--data', repo.dir, 'readiness', '--format', 'json', '--at', 'HEAD~1']).stdout);
+    const all = JSON.parse((await iops(tmpdir(), '--data', repo.dir, 'readiness', '--format', 'json', '--at', 'HEAD~1')).stdout);
     expect(all).toMatchObject({ ready: false, scope: 'all goals', goals_selected: ['members', 'functioning', 'women'], goals_total: 3 });
-    const json = runCli(['--data', repo.dir, 'readiness', '--format', 'json', '--at', 'HEAD~1', '--goal', 'members']);
+    const json = await iops(tmpdir(), '--data', repo.dir, 'readiness', '--format', 'json', '--at', 'HEAD~1', '--goal', 'members');
     expect(json.code).toBe(0);
     expect(JSON.parse(json.stdout)).toMatchObject({ ready: true, scope: 'selected goals', goals_selected: ['members'], goals_total: 3 });
     const note = 'Verdict on the selected goal only (members); the other 2 of 3 goals are left out.';
-    const table = runCli(['--data', repo.dir, 'readiness', '--at', 'HEAD~1', '--goal', 'members']);
+    const table = await iops(tmpdir(), '--data', repo.dir, 'readiness', '--at', 'HEAD~1', '--goal', 'members');
     expect([table.code, table.stdout]).toEqual([0, expect.stringContaining(`READY: all 1 goal met\n${note}`)]);
-    const markdown = runCli(['--data', repo.dir, 'readiness', '--format', 'markdown', '--at', 'HEAD~1', '--goal', 'members']);
+    const markdown = await iops(tmpdir(), '--data', repo.dir, 'readiness', '--format', 'markdown', '--at', 'HEAD~1', '--goal', 'members');
     expect(markdown.stdout).toContain(`**READY: all 1 goal met**\n\n${note}`);
-    expect(runCli(['--data', repo.dir, 'readiness', '--at', 'HEAD~1']).stdout).not.toContain('Verdict on the selected');
+    expect((await iops(tmpdir(), '--data', repo.dir, 'readiness', '--at', 'HEAD~1')).stdout).not.toContain('Verdict on the selected');
   });
 
-  it('usage errors exit 2: a bad date, an unknown revision, an unknown format', () => {
-    expect(runCli(['--data', repo.dir, 'readiness', '--as-of', '2013-02-30']).stderr).toContain('is not a calendar date');
-    expect(runCli(['--data', repo.dir, 'readiness', '--as-of', '2013-02-30']).code).toBe(2);
-    const bad = runCli(['--data', repo.dir, 'readiness', '--at', 'no-such-branch']);
+  it('usage errors exit 2: a bad date, an unknown revision, an unknown format', async () => {
+    expect((await iops(tmpdir(), '--data', repo.dir, 'readiness', '--as-of', '2013-02-30')).stderr).toContain('is not a calendar date');
+    expect((await iops(tmpdir(), '--data', repo.dir, 'readiness', '--as-of', '2013-02-30')).code).toBe(2);
+    const bad = await iops(tmpdir(), '--data', repo.dir, 'readiness', '--at', 'no-such-branch');
     expect([bad.code, bad.stderr]).toEqual([2, 'iops: "no-such-branch" is not a commit in this repository (try a branch name, a tag, HEAD~1 or a commit id)\n']);
-    expect(runCli(['--data', repo.dir, 'readiness', '--format', 'yaml']).code).toBe(2);
+    expect((await iops(tmpdir(), '--data', repo.dir, 'readiness', '--format', 'yaml')).code).toBe(2);
   });
 
-  it('invalid data: exit 3 with located problems on stderr, nothing computed', () => {
+  it('invalid data: exit 3 with located problems on stderr, nothing computed', async () => {
     const broken = tempRepo({ 'iops.yaml': SETTINGS, 'goals.yaml': GOALS('0.5', true).replace('metric: members', 'metric: membres') });
-    const r = runCli(['--data', broken.dir, 'readiness']);
+    const r = await iops(tmpdir(), '--data', broken.dir, 'readiness');
     expect(r.code).toBe(3);
     expect(r.stdout).toBe('');
     expect(r.stderr).toMatch(/^goals\.yaml:6:\d+: goals\[0\]\.metric: unknown metric "membres"; did you mean members\?/);
@@ -115,8 +117,8 @@ describe('iops diff', () => {
   // tests that edit goals.yaml in the working tree leave it as committed, even when they fail
   afterEach(() => repo.git('checkout', '--', 'goals.yaml'));
 
-  it('shows definition changes, per-goal before → after with flips, and the data summary (exit 0)', () => {
-    const r = runCli(['--data', repo.dir, 'diff', 'HEAD~1', 'HEAD', '--format', 'json']);
+  it('shows definition changes, per-goal before → after with flips, and the data summary (exit 0)', async () => {
+    const r = await iops(tmpdir(), '--data', repo.dir, 'diff', 'HEAD~1', 'HEAD', '--format', 'json');
     expect(r.code).toBe(0);
     const j = JSON.parse(r.stdout);
     expect(j.definition_changes).toEqual([
@@ -129,72 +131,79 @@ describe('iops diff', () => {
     expect(j.data.members).toEqual({ before: 3, after: 4 });
   });
 
-  it('markdown for the pull-request comment', () => {
-    const r = runCli(['--data', repo.dir, 'diff', 'HEAD~1', 'HEAD', '--format', 'markdown']);
+  it('markdown for the pull-request comment', async () => {
+    const r = await iops(tmpdir(), '--data', repo.dir, 'diff', 'HEAD~1', 'HEAD', '--format', 'markdown');
     expect(r.stdout).toContain('- `goals.women.min`: 0.5 → 0.25');
     expect(r.stdout).toContain('| Women | ≥ 50% → ≥ 25% | 33.3% → 25% | **no → yes** ⚠️ |');
     expect(r.stdout).toContain('Data: members +1');
   });
 
-  it('HEAD defaults to the working tree', () => {
+  it('HEAD defaults to the working tree', async () => {
     repo.write('goals.yaml', GOALS('0.3', true));
-    const r = runCli(['--data', repo.dir, 'diff', 'HEAD', '--format', 'json']);
+    const r = await iops(tmpdir(), '--data', repo.dir, 'diff', 'HEAD', '--format', 'json');
     expect(JSON.parse(r.stdout).definition_changes).toEqual([{ path: 'goals.women.min', before: 0.25, after: 0.3 }]);
     expect(JSON.parse(r.stdout).head).toBe('working tree');
     repo.git('checkout', '--', 'goals.yaml');
   });
 
-  it('says "Goal definitions unchanged." only when nothing in goals.yaml changed', () => {
-    const r = runCli(['--data', repo.dir, 'diff', 'HEAD', '--format', 'json']);
+  it('says "Goal definitions unchanged." only when nothing in goals.yaml changed', async () => {
+    const r = await iops(tmpdir(), '--data', repo.dir, 'diff', 'HEAD', '--format', 'json');
     expect(JSON.parse(r.stdout)).toMatchObject({ definition_changes: [], goals_added: [], goals_removed: [], deadline: { before: '2013-08-31', after: '2013-08-31' } });
-    expect(runCli(['--data', repo.dir, 'diff', 'HEAD']).stdout).toContain('Goal definitions unchanged.');
+    expect((await iops(tmpdir(), '--data', repo.dir, 'diff', 'HEAD')).stdout).toContain('Goal definitions unchanged.');
   });
 
-  it('a goal added or removed is a definition change, in every format (issue 16)', () => {
+  it('a goal added or removed is a definition change, in every format (issue 16)', async () => {
     const goals = readFileSync(join(repo.dir, 'goals.yaml'), 'utf8');
     const added = '  - { id: chapters, title: "At least 2 chapters", metric: chapters, min: 2 }\n';
     repo.write('goals.yaml', goals + added);
-    const j = JSON.parse(runCli(['--data', repo.dir, 'diff', 'HEAD', '--format', 'json']).stdout);
+    const j = JSON.parse((await iops(tmpdir(), '--data', repo.dir, 'diff', 'HEAD', '--format', 'json')).stdout);
     expect(j.definition_changes).toEqual([{ path: 'goals.chapters', before: null, after: { id: 'chapters', title: 'At least 2 chapters', metric: 'chapters', min: 2 } }]);
     expect([j.goals_added, j.goals_removed]).toEqual([['chapters'], []]);
     expect(j.goals.find((g: { id: string }) => g.id === 'chapters')).toMatchObject({ status: 'added', before: null, after: { current: 1, met: false } });
     expect(j.goals_met).toEqual({ before: 3, after: 3 });
-    const table = runCli(['--data', repo.dir, 'diff', 'HEAD']).stdout;
+    const table = (await iops(tmpdir(), '--data', repo.dir, 'diff', 'HEAD')).stdout;
     expect(table).not.toContain('Goal definitions unchanged.');
     expect(table).toContain('Goal definitions changed:\n  goals.chapters: (none) → {"id":"chapters","title":"At least 2 chapters","min":2,"metric":"chapters"}');
     expect(table).toContain('Goals met: 3 of 3 → 3 of 4');
-    const markdown = runCli(['--data', repo.dir, 'diff', 'HEAD', '--format', 'markdown']).stdout;
+    const markdown = (await iops(tmpdir(), '--data', repo.dir, 'diff', 'HEAD', '--format', 'markdown')).stdout;
     expect(markdown).toContain('- `goals.chapters`: (none) → {"id":"chapters"');
     expect(markdown).toContain('| At least 2 chapters (added) | ≥ 2 | 1 | no |');
 
     repo.write('goals.yaml', goals.replace(/^ {2}- \{ id: women.*\n/m, ''));
-    const removed = JSON.parse(runCli(['--data', repo.dir, 'diff', 'HEAD', '--format', 'json']).stdout);
+    const removed = JSON.parse((await iops(tmpdir(), '--data', repo.dir, 'diff', 'HEAD', '--format', 'json')).stdout);
     expect(removed.definition_changes).toEqual([{ path: 'goals.women', before: { id: 'women', title: 'Women', metric: 'gender_share', gender: 'woman', min: 0.25 }, after: null }]);
     expect([removed.goals_added, removed.goals_removed]).toEqual([[], ['women']]);
-    const md = runCli(['--data', repo.dir, 'diff', 'HEAD', '--format', 'markdown']).stdout;
+    const md = (await iops(tmpdir(), '--data', repo.dir, 'diff', 'HEAD', '--format', 'markdown')).stdout;
     expect(md).toContain('| Women (removed) | ≥ 25% | 25% | yes |');
     expect(md).not.toContain('Goal definitions unchanged.');
     repo.git('checkout', '--', 'goals.yaml');
   });
 
-  it('a changed deadline shows each goal at the deadline and on track, before → after (issue 16)', () => {
+  it('a changed deadline shows each goal at the deadline and on track, before → after (issue 16)', async () => {
     const goals = readFileSync(join(repo.dir, 'goals.yaml'), 'utf8');
     repo.write('goals.yaml', goals.replace('deadline: 2013-08-31', 'deadline: 2014-08-31'));
-    const j = JSON.parse(runCli(['--data', repo.dir, 'diff', 'HEAD', '--format', 'json']).stdout);
+    const j = JSON.parse((await iops(tmpdir(), '--data', repo.dir, 'diff', 'HEAD', '--format', 'json')).stdout);
     expect(j.deadline).toEqual({ before: '2013-08-31', after: '2014-08-31' });
     expect(j.definition_changes).toEqual([{ path: 'deadline', before: '2013-08-31', after: '2014-08-31' }]);
     const members = j.goals.find((g: { id: string }) => g.id === 'members');
     expect(members.status).toBe('changed');
     expect(members.after.projection.at_deadline).toBeGreaterThan(members.before.projection.at_deadline);
-    const table = runCli(['--data', repo.dir, 'diff', 'HEAD']).stdout;
+    const table = (await iops(tmpdir(), '--data', repo.dir, 'diff', 'HEAD')).stdout;
     expect(table).toContain('On track by the deadline 2013-08-31 → 2014-08-31:');
     expect(table).toMatch(new RegExp(`At least 3 members\\s*│ ${members.before.projection.at_deadline} → ${members.after.projection.at_deadline}\\s*│ yes\\s*│`));
-    const markdown = runCli(['--data', repo.dir, 'diff', 'HEAD', '--format', 'markdown']).stdout;
+    const markdown = (await iops(tmpdir(), '--data', repo.dir, 'diff', 'HEAD', '--format', 'markdown')).stdout;
     expect(markdown).toContain('**On track by the deadline 2013-08-31 → 2014-08-31:**');
     expect(markdown).toContain(`| At least 3 members | ${members.before.projection.at_deadline} → ${members.after.projection.at_deadline} | yes |`);
     repo.git('checkout', '--', 'goals.yaml');
   });
 
+  it('says the same through the built CLI (bin/iops.js) as in this process', async () => {
+    for (const args of [['readiness', '--at', 'HEAD~1'], ['diff', 'HEAD~1', 'HEAD', '--format', 'markdown']]) {
+      expect(runCli(['--data', repo.dir, ...args])).toEqual(await iops(tmpdir(), '--data', repo.dir, ...args));
+    }
+  });
+
+  // spawned: it commits between runs (io/git.ts keeps a folder's HEAD for a few seconds within a process)
   it('says which side has problems, and where (exit 3)', () => {
     const members = 'chapters/ldn/members.yaml';
     const text = readFileSync(join(repo.dir, members), 'utf8');

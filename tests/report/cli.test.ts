@@ -2,20 +2,25 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type TempRepo, cleanupRepos, runCli, tempRepo } from '../helpers/repo.js';
+import { tmpdir } from 'node:os';
+import { iops } from '../helpers/inProcess.js';
+import { type CliResult, type TempRepo, cleanupRepos, runCli, tempRepo } from '../helpers/repo.js';
 import { FILES } from './fixture.js';
 
 afterAll(cleanupRepos);
 
 let repo: TempRepo;
 let head: string;
-const report = (...args: string[]) => runCli(['--data', repo.dir, 'report', ...args]);
-const jsonOf = (...args: string[]) => {
-  const r = report(...args, '--format', 'json');
+// in this process (tests/helpers/inProcess.ts); spawned*, the built CLI, where a test needs it
+const report = (...args: string[]) => iops(tmpdir(), '--data', repo.dir, 'report', ...args);
+const spawnedReport = (...args: string[]) => runCli(['--data', repo.dir, 'report', ...args]);
+const checkedJson = (r: CliResult) => {
   expect(r.stderr).toBe('');
   expect(r.code).toBe(0);
   return JSON.parse(r.stdout);
 };
+const jsonOf = async (...args: string[]) => checkedJson(await report(...args, '--format', 'json'));
+const spawnedJsonOf = (...args: string[]) => checkedJson(spawnedReport(...args, '--format', 'json'));
 
 beforeAll(() => {
   repo = tempRepo(FILES);
@@ -23,8 +28,8 @@ beforeAll(() => {
 });
 
 describe('iops report CHAPTER', () => {
-  it('prints the SPEC keys in JSON, stamped with the data commit', () => {
-    const j = jsonOf('ldn');
+  it('prints the SPEC keys in JSON, stamped with the data commit', async () => {
+    const j = await jsonOf('ldn');
     expect(j).toMatchObject({
       chapter: 'ldn',
       as_of: '2013-06-30',
@@ -39,8 +44,8 @@ describe('iops report CHAPTER', () => {
     expect(j.due.map((d: { date: string }) => d.date)).toEqual(['2013-06-16', '2013-08-01', '2013-08-03']);
   });
 
-  it('fits a terminal screen in compact sections', () => {
-    const r = report('ldn');
+  it('fits a terminal screen in compact sections', async () => {
+    const r = await report('ldn');
     expect(r.code).toBe(0);
     expect(r.stdout).toBe(`London (ldn) · GB · branch uk
 Chapter report as of 2013-06-30, since 2013-06-20 · data at ${head.slice(0, 10)}
@@ -93,8 +98,12 @@ subtraction.
 `);
   });
 
-  it('prints Markdown for the website, with the commit and a privacy note', () => {
-    const r = report('ldn', '--format', 'markdown');
+  it('says the same through the built CLI (bin/iops.js) as in this process', async () => {
+    for (const args of [['ldn'], ['ldn', '--format', 'markdown'], ['ldnn']]) expect(spawnedReport(...args)).toEqual(await report(...args));
+  });
+
+  it('prints Markdown for the website, with the commit and a privacy note', async () => {
+    const r = await report('ldn', '--format', 'markdown');
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('## London chapter report, 2013-06-30\n');
     expect(r.stdout).toContain(`data at ${head.slice(0, 10)}`);
@@ -103,31 +112,31 @@ subtraction.
     expect(r.stdout).toContain('_Not shown: groups of fewer than 5 people, and any count that would reveal one by subtraction._');
   });
 
-  it('--since and --as-of move the window; --at reads a commit', () => {
-    expect(jsonOf('ldn', '--since', '2013-01-01').members).toMatchObject({ joined_since: 2, left_since: 1 });
-    expect(jsonOf('ldn', '--as-of', '2013-06-15')).toMatchObject({ as_of: '2013-06-15', since: '2013-06-10', functioning: { value: true } });
+  it('--since and --as-of move the window; --at reads a commit', async () => {
+    expect((await jsonOf('ldn', '--since', '2013-01-01')).members).toMatchObject({ joined_since: 2, left_since: 1 });
+    expect(await jsonOf('ldn', '--as-of', '2013-06-15')).toMatchObject({ as_of: '2013-06-15', since: '2013-06-10', functioning: { value: true } });
     repo.write('notes.txt', 'not data, but uncommitted');
-    expect(jsonOf('ldn')).toMatchObject({ commit: head, dirty: true });
-    expect(jsonOf('ldn', '--at', 'HEAD')).toMatchObject({ commit: head, dirty: false, at: 'HEAD' });
+    expect(await jsonOf('ldn')).toMatchObject({ commit: head, dirty: true });
+    expect(await jsonOf('ldn', '--at', 'HEAD')).toMatchObject({ commit: head, dirty: false, at: 'HEAD' });
     repo.git('clean', '-fq');
   });
 
-  it('refuses what it cannot do, with exit 2 and a hint', () => {
-    let r = report('ldnn');
+  it('refuses what it cannot do, with exit 2 and a hint', async () => {
+    let r = await report('ldnn');
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('no chapter "ldnn"; did you mean "ldn"?');
-    r = report('gla');
+    r = await report('gla');
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('Glasgow was founded on 2013-07-15, after the as-of date 2013-06-30');
-    expect(report().code).toBe(2);
-    expect(report('ldn', '--all').code).toBe(2);
-    expect(report('ldn', '--since', '2013-02-30').stderr).toContain('not a calendar date');
-    expect(report('ldn', '--publish', '--members').stderr).toContain('a published report never lists member ids');
+    expect((await report()).code).toBe(2);
+    expect((await report('ldn', '--all')).code).toBe(2);
+    expect((await report('ldn', '--since', '2013-02-30')).stderr).toContain('not a calendar date');
+    expect((await report('ldn', '--publish', '--members')).stderr).toContain('a published report never lists member ids');
   });
 });
 
 describe('privacy in every format', () => {
-  it('a report listing member ids (--members) is never remembered on disk; one without them is', () => {
+  it('a report listing member ids (--members) is never remembered on disk; one without them is', async () => {
     // remembered results, not the parse cache (which holds the data files' own content, as the clone does)
     const cacheText = () => {
       const dir = join(repo.dir, '.git', 'iops-cache');
@@ -143,7 +152,7 @@ describe('privacy in every format', () => {
       }
       return files.join('\n');
     };
-    const listed = report('ldn', '--members', '--format', 'json');
+    const listed = await report('ldn', '--members', '--format', 'json');
     expect(listed.code).toBe(0);
     const ids = [...listed.stdout.matchAll(/"(ldn-[a-z0-9]+)"/g)].map((m) => m[1]!);
     expect(ids.length).toBeGreaterThan(0);
@@ -152,12 +161,12 @@ describe('privacy in every format', () => {
     expect(runCli(['--data', repo.dir, 'report', 'ldn'], { env: { IOPS_DEBUG_CACHE: '1' } }).stderr).toMatch(/remembered/);
   });
 
-  it('a chapter of 3 shows no gender counts anywhere', () => {
-    const j = jsonOf('brt');
+  it('a chapter of 3 shows no gender counts anywhere', async () => {
+    const j = await jsonOf('brt');
     expect(Object.values(j.members.gender.cells).every((c: any) => c.count === null && c.suppressed === true)).toBe(true);
     expect(j.goals.find((g: { id: string }) => g.id === 'women').contribution).toBeNull();
-    const table = report('brt').stdout;
-    const markdown = report('brt', '--format', 'markdown').stdout;
+    const table = (await report('brt')).stdout;
+    const markdown = (await report('brt', '--format', 'markdown')).stdout;
     expect(table).toContain('Gender           not shown: fewer than 5 people');
     expect(markdown).toContain('- Gender: not shown (fewer than 5 people)');
     for (const text of [table, markdown]) {
@@ -167,43 +176,43 @@ describe('privacy in every format', () => {
     }
   });
 
-  it('a chapter of 12 with one non-binary member hides that cell and the one that would reveal it', () => {
-    const cells = jsonOf('ldn').members.gender.cells;
+  it('a chapter of 12 with one non-binary member hides that cell and the one that would reveal it', async () => {
+    const cells = (await jsonOf('ldn')).members.gender.cells;
     expect(cells['non-binary']).toEqual({ count: null, suppressed: true, share: null, community: null });
     expect(cells.man).toEqual({ count: null, suppressed: true, share: null, community: 0.49 });
     expect(cells.woman.count).toBe(6);
-    expect(report('ldn').stdout).toMatch(/woman 6 \(50%, community 51%\) · man not shown · non-binary\s+not shown/);
-    const markdown = report('ldn', '--format', 'markdown').stdout;
+    expect((await report('ldn')).stdout).toMatch(/woman 6 \(50%, community 51%\) · man not shown · non-binary\s+not shown/);
+    const markdown = (await report('ldn', '--format', 'markdown')).stdout;
     expect(markdown).toContain('| man | not shown |  | 49% |');
     expect(markdown).toContain('| non-binary | not shown |  |  |');
   });
 
-  it('lists member ids only with --members', () => {
+  it('lists member ids only with --members', async () => {
     for (const format of ['table', 'markdown', 'json']) {
-      expect(report('ldn', '--format', format).stdout).not.toMatch(/ldn-[a-z0-9]/);
-      expect(report('ldn', '--format', format, '--members').stdout).toContain('ldn-w1');
+      expect((await report('ldn', '--format', format)).stdout).not.toMatch(/ldn-[a-z0-9]/);
+      expect((await report('ldn', '--format', format, '--members')).stdout).toContain('ldn-w1');
     }
-    expect(report('ldn', '--members').stdout).toContain('Delegate         yes (ldn-w1)');
+    expect((await report('ldn', '--members')).stdout).toContain('Delegate         yes (ldn-w1)');
   });
 });
 
 describe('iops report --all', () => {
-  it('one line per chapter, sortable, in every format; the delegate only as yes or no', () => {
-    const j = JSON.parse(report('--all', '--format', 'json', '--sort', 'last-meeting').stdout);
+  it('one line per chapter, sortable, in every format; the delegate only as yes or no', async () => {
+    const j = JSON.parse((await report('--all', '--format', 'json', '--sort', 'last-meeting')).stdout);
     expect(j).toMatchObject({ as_of: '2013-06-30', commit: head, sort: 'last-meeting', totals: { chapters: 2, functioning: 0, collecting_dues: 1, with_delegate: 1 } });
     expect(j.chapters.map((c: { chapter: string }) => c.chapter)).toEqual(['brt', 'ldn']);
-    const table = report('--all').stdout;
+    const table = (await report('--all')).stdout;
     expect(table).toMatch(/│ Brighton +│ no +│ 2013-06-10 +│ never +│ no +│ no +│/);
     expect(table).toMatch(/│ London +│ no +│ 2013-06-20 +│ 2013-02-14 +│ yes +│ yes +│/);
     expect(table).toContain('2 chapters · 0 functioning · 1 collecting dues · 1 with a delegate');
-    expect(report('--all', '--format', 'markdown').stdout).toContain('| London | no | 2013-06-20 | 2013-02-14 | yes | yes |');
-    expect(report('--all', '--sort', 'size').code).toBe(2);
+    expect((await report('--all', '--format', 'markdown')).stdout).toContain('| London | no | 2013-06-20 | 2013-02-14 | yes | yes |');
+    expect((await report('--all', '--sort', 'size')).code).toBe(2);
     for (const out of [table, JSON.stringify(j)]) expect(out).not.toContain('ldn-w1');
   });
 });
 
 describe('the files a report reads', () => {
-  it('give the same report through the parse cache (the chapter scope) as from every file', () => {
+  it('give the same report through the parse cache (the chapter scope) as from every file', async () => {
     const joint = tempRepo({
       ...FILES,
       'chapters/brt/meetings/2013-06-10.yaml': 'date: 2013-06-10\nmode: in-person\nattendees: [brt-1, brt-2, ldn-w1]\njoint_with: [ldn]\n',
@@ -217,38 +226,40 @@ describe('the files a report reads', () => {
       expect(scoped.code).toBe(0);
       expect(JSON.parse(scoped.stdout)).toEqual(JSON.parse(whole.stdout));
     }
-    expect(JSON.parse(runCli(['--data', joint.dir, 'report', 'ldn', '--format', 'json']).stdout).meetings.in_window).toBe(4);
+    expect(JSON.parse((await iops(tmpdir(), '--data', joint.dir, 'report', 'ldn', '--format', 'json')).stdout).meetings.in_window).toBe(4);
   });
 });
 
 describe('invalid data', () => {
-  it("refuses with exit 3 when the chapter's files have problems, pointing into them", () => {
+  it("refuses with exit 3 when the chapter's files have problems, pointing into them", async () => {
     const bad = tempRepo({ ...FILES, 'chapters/ldn/meetings/2013-06-25.yaml': 'date: 2013-06-25\nmode: in-persn\nattendance: 3\n' });
-    const r = runCli(['--data', bad.dir, 'report', 'ldn']);
+    const r = await iops(tmpdir(), '--data', bad.dir, 'report', 'ldn');
     expect(r.code).toBe(3);
     expect(r.stderr).toContain('chapters/ldn/meetings/2013-06-25.yaml:2:7:');
     expect(r.stdout).toBe('');
   });
 
-  it('--all refuses with exit 3 when any file has a problem', () => {
+  it('--all refuses with exit 3 when any file has a problem', async () => {
     const bad = tempRepo({ ...FILES, 'chapters/brt/dues/2013.yaml': '- { date: 2013-13-01, member: brt-1, amount: 5, currency: USD }\n' });
-    const all = runCli(['--data', bad.dir, 'report', '--all']);
+    const all = await iops(tmpdir(), '--data', bad.dir, 'report', '--all');
     expect(all.code).toBe(3);
     expect(all.stderr).toContain('chapters/brt/dues/2013.yaml:1:');
   });
 
-  it('loads the whole repository when the chapter refers to members elsewhere, and still reports', () => {
+  it('loads the whole repository when the chapter refers to members elsewhere, and still reports', async () => {
     const dues = `${FILES['chapters/ldn/dues/2013.yaml']}- { date: 2013-06-12, member: brt-1, amount: 5, currency: USD }\n`;
     const wide = tempRepo({ ...FILES, 'chapters/ldn/dues/2013.yaml': dues });
-    const r = runCli(['--data', wide.dir, 'report', 'ldn', '--format', 'json']);
+    const r = await iops(tmpdir(), '--data', wide.dir, 'report', 'ldn', '--format', 'json');
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout).dues.this_month.receipts).toBe(3);
   });
 });
 
+// spawned: a write, then reads that check the new commit (io/git.ts keeps a folder's HEAD for a
+// few seconds within a process)
 describe('iops report --publish', () => {
   it('commits the Markdown report as the chapter report of the as-of day, which then counts', () => {
-    const r = report('ldn', '--publish');
+    const r = spawnedReport('ldn', '--publish');
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     const path = 'chapters/ldn/reports/2013-06-30.md';
@@ -266,20 +277,20 @@ describe('iops report --publish', () => {
     expect(text).not.toMatch(/ldn-[a-z0-9]/);
     expect(text).not.toContain('publish a report: last one 2013-02-14');
 
-    const after = jsonOf('ldn');
+    const after = spawnedJsonOf('ldn');
     expect(after).toMatchObject({ commit, last_report: '2013-06-30', functioning: { value: true } });
     expect(after.due.find((d: { kind: string }) => d.kind === 'report').text).toBe('publish a report: last one 2013-06-30, due 2013-10-30');
     expect(runCli(['--data', repo.dir, 'validate']).code).toBe(0);
-    expect(jsonOf('ldn', '--at', 'HEAD~1')).toMatchObject({ commit: head, last_report: '2013-02-14' });
+    expect(spawnedJsonOf('ldn', '--at', 'HEAD~1')).toMatchObject({ commit: head, last_report: '2013-02-14' });
   });
 
   it('refuses to publish a second report of the same day; --no-commit writes without committing', () => {
-    const again = report('ldn', '--publish');
+    const again = spawnedReport('ldn', '--publish');
     expect(again.code).toBe(2);
     expect(again.stderr).toContain('London already has a report dated 2013-06-30: chapters/ldn/reports/2013-06-30.md');
 
     const before = repo.git('rev-parse', 'HEAD').trim();
-    const r = report('brt', '--publish', '--no-commit');
+    const r = spawnedReport('brt', '--publish', '--no-commit');
     expect(r.code).toBe(0);
     expect(r.stdout).toBe('published chapters/brt/reports/2013-06-30.md (written, not committed)\n');
     expect(repo.git('rev-parse', 'HEAD').trim()).toBe(before);

@@ -2,8 +2,9 @@
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { cleanupRepos, runCli, tempRepo } from '../helpers/repo.js';
-import { expectNoCrash, orgRepo, validate } from '../loader/support.js';
+import { iops } from '../helpers/inProcess.js';
+import { cleanupRepos, tempRepo } from '../helpers/repo.js';
+import { expectNoCrash, orgRepo, validate, validateSpawned } from '../loader/support.js';
 
 afterAll(cleanupRepos);
 
@@ -26,16 +27,16 @@ const EXPECTED = [
 ];
 
 describe('iops validate', () => {
-  it('exits 0 and summarises a valid repository', () => {
-    const r = validate(orgRepo());
+  it('exits 0 and summarises a valid repository', async () => {
+    const r = await validate(orgRepo());
     expectNoCrash(r);
     expect(r.code).toBe(0);
     // only the kinds the repository has: no "0 branches, 0 meetings"
     expect(r.stdout).toBe('valid: 1 chapter, 2 member records (3 files)\n');
   });
 
-  it('counts decisions and treasury records in the summary too', () => {
-    const r = validate(
+  it('counts decisions and treasury records in the summary too', async () => {
+    const r = await validate(
       orgRepo({
         'decisions/2012-05-20-goals.yaml': 'proposal: Adopt the goals\nbody: { kind: icc }\nmethod: majority\noutcome: { status: adopted, date: 2012-06-01, for: 9, against: 2, abstain: 0 }\n',
         'chapters/london/decisions/2012-06-02-dues.yaml': 'proposal: Dues\nbody: { kind: chapter-meeting, chapter: london }\nmethod: consensus\noutcome: { status: proposed }\n',
@@ -47,16 +48,24 @@ describe('iops validate', () => {
     expect(r.stdout).toBe('valid: 1 chapter, 2 member records, 2 decisions, 1 account, 1 transfer, 2 expenses (7 files)\n');
   });
 
-  it('exits 1 and lists every problem of every file, sorted by file and line', () => {
-    const r = validate(orgRepo(BROKEN));
+  it('exits 1 and lists every problem of every file, sorted by file and line', async () => {
+    const r = await validate(orgRepo(BROKEN));
     expectNoCrash(r);
     expect(r.code).toBe(1);
     expect(r.stderr).toBe('');
     expect(r.stdout).toBe(`${EXPECTED.join('\n')}\n6 problems in 4 files\n`);
   });
 
-  it('gives the same problems as JSON: {"valid", "problems": [{file, line, column, path, message}]}', () => {
-    const r = validate(orgRepo(BROKEN), ['--format', 'json']);
+  it('says the same through the built CLI (bin/iops.js) as in this process, for a broken and a valid repository', async () => {
+    for (const repo of [orgRepo(BROKEN), orgRepo()]) {
+      const spawned = validateSpawned(repo);
+      const inProcess = await validate(repo);
+      expect({ code: spawned.code, stdout: spawned.stdout, stderr: spawned.stderr }).toEqual({ code: inProcess.code, stdout: inProcess.stdout, stderr: inProcess.stderr });
+    }
+  });
+
+  it('gives the same problems as JSON: {"valid", "problems": [{file, line, column, path, message}]}', async () => {
+    const r = await validate(orgRepo(BROKEN), ['--format', 'json']);
     expect(r.code).toBe(1);
     const out = JSON.parse(r.stdout) as { valid: boolean; problems: Record<string, unknown>[] };
     expect(Object.keys(out)).toEqual(['valid', 'problems', 'warnings']);
@@ -72,56 +81,56 @@ describe('iops validate', () => {
     });
   });
 
-  it('prints {"valid": true, "problems": []} for a valid repository', () => {
-    const r = validate(orgRepo(), ['--format', 'json']);
+  it('prints {"valid": true, "problems": []} for a valid repository', async () => {
+    const r = await validate(orgRepo(), ['--format', 'json']);
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout)).toEqual({ valid: true, problems: [], warnings: [] });
   });
 
-  it('finds the data repository from a subfolder, from --data and from IOPS_DATA', () => {
+  it('finds the data repository from a subfolder, from --data and from IOPS_DATA', async () => {
     const repo = tempRepo({ 'org/iops.yaml': 'organization: Test Org\ncurrency: USD\n', 'org/chapters/london/chapter.yaml': 'name: London\ncountry: GB\n' });
-    expect(runCli(['validate'], { cwd: join(repo.dir, 'org/chapters/london') }).code).toBe(0);
-    expect(runCli(['--data', 'org', 'validate'], { cwd: repo.dir }).code).toBe(0);
-    expect(runCli(['validate'], { cwd: repo.dir, env: { IOPS_DATA: join(repo.dir, 'org') } }).code).toBe(0);
+    expect((await iops(join(repo.dir, 'org/chapters/london'), 'validate')).code).toBe(0);
+    expect((await iops(repo.dir, '--data', 'org', 'validate')).code).toBe(0);
+    expect((await iops({ cwd: repo.dir, env: { IOPS_DATA: join(repo.dir, 'org') } }, 'validate')).code).toBe(0);
   });
 
   describe('exits 2 for usage and environment errors', () => {
-    it('when there is no data repository', () => {
+    it('when there is no data repository', async () => {
       const repo = tempRepo({ 'README.md': 'not data\n' });
-      const r = runCli(['validate'], { cwd: repo.dir });
+      const r = await iops(repo.dir, 'validate');
       expect(r.code).toBe(2);
       expect(r.stdout).toBe('');
       expect(r.stderr).toBe('iops: no data repository here: no iops.yaml in this folder or any folder above it. Pass --data DIR, set IOPS_DATA, or create one with: iops init DIR\n');
     });
 
-    it('when --data points at a folder without iops.yaml', () => {
+    it('when --data points at a folder without iops.yaml', async () => {
       const repo = tempRepo({ 'README.md': 'not data\n' });
       mkdirSync(join(repo.dir, 'empty'));
-      const r = runCli(['--data', 'empty', 'validate'], { cwd: repo.dir });
+      const r = await iops(repo.dir, '--data', 'empty', 'validate');
       expect(r.code).toBe(2);
       expect(r.stderr).toBe('iops: empty is not a data repository (no iops.yaml there); create one with: iops init empty\n');
     });
 
-    it('when --data points at nothing', () => {
-      const r = runCli(['--data', 'nowhere', 'validate'], { cwd: orgRepo().dir });
+    it('when --data points at nothing', async () => {
+      const r = await iops(orgRepo().dir, '--data', 'nowhere', 'validate');
       expect(r.code).toBe(2);
       expect(r.stderr).toBe('iops: nowhere is not a folder\n');
     });
 
-    it('for an unknown flag or format', () => {
+    it('for an unknown flag or format', async () => {
       const repo = orgRepo();
-      const flag = runCli(['validate', '--strict'], { cwd: repo.dir });
+      const flag = await iops(repo.dir, 'validate', '--strict');
       expect(flag.code).toBe(2);
       expect(flag.stderr).toContain("unknown option '--strict'");
-      const format = runCli(['validate', '--format', 'xml'], { cwd: repo.dir });
+      const format = await iops(repo.dir, 'validate', '--format', 'xml');
       expect(format.code).toBe(2);
       expect(format.stderr).toContain("argument 'xml' is invalid. Use one of: table, json");
       for (const r of [flag, format]) expectNoCrash(r);
     });
   });
 
-  it('finds the sample organisation in data/ valid', () => {
-    const r = runCli(['--data', 'data', 'validate'], { cwd: ROOT });
+  it('finds the sample organisation in data/ valid', async () => {
+    const r = await iops(ROOT, '--data', 'data', 'validate');
     expectNoCrash(r);
     expect(r.stdout).toMatch(/^valid: \d+ chapters, \d+ branches, [\d,]+ member records, .*, \d+ decisions, \d+ accounts, \d+ transfers, \d+ expenses \([\d,]+ files\)\n$/);
     expect(r.code).toBe(0);

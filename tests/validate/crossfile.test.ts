@@ -13,8 +13,8 @@ const meeting = (extra = '') => `date: 2012-08-25\nmode: in-person\nattendance: 
 const receipt = (fields: string) => `- date: 2012-09-05\n  member: ldn-a\n  amount: 20\n${fields}`;
 
 describe('iops validate across files', () => {
-  it('requires member ids to be unique across the organisation', () => {
-    const r = validate(orgRepo({
+  it('requires member ids to be unique across the organisation', async () => {
+    const r = await validate(orgRepo({
       'chapters/paris/chapter.yaml': 'name: Paris\ncountry: FR\n',
       'chapters/paris/members.yaml': '- id: par-a\n  joined: 2012-05-01\n- id: ldn-b\n  joined: 2012-05-02\n',
     }));
@@ -29,21 +29,21 @@ describe('iops validate across files', () => {
     ['an attendee', { [MEETING]: 'date: 2012-08-25\nmode: online\nattendees: [ldn-a, ldn-zz]\n' }, `${MEETING}:3:20`, 'attendees[1]: no member "ldn-zz"'],
     ['the member of a receipt', { [LEDGER]: '- date: 2012-09-05\n  member: nobody\n  amount: 20\n  currency: USD\n' }, `${LEDGER}:2:11`, 'receipts[0].member: no member "nobody"'],
     ['a gathering chapter', { 'branches/uk.yaml': 'name: IOPS UK\ncountry: GB\ngatherings:\n  - { date: 2013-04-20, kind: national, chapters: [london, glasgow] }\n' }, 'branches/uk.yaml:4:60', 'gatherings[0].chapters[1]: no chapter "glasgow"'],
-  ])('requires %s to exist', (_, files, location, message) => {
-    const r = validate(orgRepo(files));
+  ])('requires %s to exist', async (_, files, location, message) => {
+    const r = await validate(orgRepo(files));
     expectProblem(r, location, message);
     expect(r.problems).toHaveLength(1);
   });
 
-  it('requires the delegate to be a member of their own chapter', () => {
-    const r = validate(orgRepo({
+  it('requires the delegate to be a member of their own chapter', async () => {
+    const r = await validate(orgRepo({
       'chapters/paris/chapter.yaml': 'name: Paris\ncountry: FR\ndelegate: ldn-a\n',
       'chapters/paris/members.yaml': '- id: par-a\n  joined: 2012-05-01\n',
     }));
     expectProblem(r, 'chapters/paris/chapter.yaml:3:11', 'delegate: the delegate must be a member of this chapter, not of london');
   });
 
-  it('refuses a delegate who never belonged to the chapter, or who moved away; accepts one who moved in', () => {
+  it('refuses a delegate who never belonged to the chapter, or who moved away; accepts one who moved in', async () => {
     // lds-m: in Leeds from 2012-02-10, in Manchester from 2012-06-15
     const files = (leeds: string, manchester: string) => ({
       'chapters/leeds/chapter.yaml': `name: Leeds\ncountry: GB\n${leeds}`,
@@ -51,31 +51,31 @@ describe('iops validate across files', () => {
       'chapters/manchester/chapter.yaml': `name: Manchester\ncountry: GB\n${manchester}`,
       'chapters/manchester/members.yaml': '- id: mcr-1\n  joined: 2012-01-01\n- id: lds-m\n  joined: 2012-02-10\n  moved_from:\n    - { chapter: leeds, until: 2012-06-15 }\n',
     });
-    const never = validate(orgRepo(files('delegate: mcr-1\n', '')));
+    const never = await validate(orgRepo(files('delegate: mcr-1\n', '')));
     expectProblem(never, 'chapters/leeds/chapter.yaml:3:11', 'delegate: the delegate must be a member of this chapter, not of manchester; name a member of chapters/leeds/members.yaml');
-    const away = validate(orgRepo(files('delegate: lds-m\n', '')));
+    const away = await validate(orgRepo(files('delegate: lds-m\n', '')));
     expectProblem(away, 'chapters/leeds/chapter.yaml:3:11', 'delegate: the delegate must be a member of this chapter, not of manchester: lds-m moved away on 2012-06-15; choose another: iops chapter set leeds --delegate ID (or --no-delegate)');
-    expect(validate(orgRepo(files('', 'delegate: lds-m\n'))).problems).toEqual([]);
+    expect((await validate(orgRepo(files('', 'delegate: lds-m\n')))).problems).toEqual([]);
   });
 
-  it('requires a meeting date to equal its file name', () => {
-    const r = validate(orgRepo({ [MEETING]: 'date: 2012-08-26\nmode: online\nattendance: 3\n' }));
+  it('requires a meeting date to equal its file name', async () => {
+    const r = await validate(orgRepo({ [MEETING]: 'date: 2012-08-26\nmode: online\nattendance: 3\n' }));
     expectProblem(r, `${MEETING}:1:7`, "date: date 2012-08-26 does not match the file name's date 2012-08-25; rename the file or fix the date");
   });
 
-  it('requires a report date to equal its file name', () => {
-    const r = validate(orgRepo({ 'chapters/london/reports/2012-09-01-update.md': '---\ndate: 2012-09-02\ntitle: Update\n---\n' }));
+  it('requires a report date to equal its file name', async () => {
+    const r = await validate(orgRepo({ 'chapters/london/reports/2012-09-01-update.md': '---\ndate: 2012-09-02\ntitle: Update\n---\n' }));
     expectProblem(r, 'chapters/london/reports/2012-09-01-update.md:2:7', "date: date 2012-09-02 does not match the file name's date 2012-09-01");
   });
 
-  it("requires a receipt to be dated in its ledger's year", () => {
-    const r = validate(orgRepo({ [LEDGER]: `${receipt('  currency: USD\n')}- date: 2013-01-05\n  member: ldn-b\n  amount: 5\n  currency: USD\n` }));
+  it("requires a receipt to be dated in its ledger's year", async () => {
+    const r = await validate(orgRepo({ [LEDGER]: `${receipt('  currency: USD\n')}- date: 2013-01-05\n  member: ldn-b\n  amount: 5\n  currency: USD\n` }));
     expectProblem(r, `${LEDGER}:5:9`, 'receipts[1].date: 2013-01-05 is not in 2012; it belongs in dues/2013.yaml');
     expect(r.problems).toHaveLength(1);
   });
 
-  it("refuses a chapter's records dated before its founding", () => {
-    const r = validate(orgRepo({
+  it("refuses a chapter's records dated before its founding", async () => {
+    const r = await validate(orgRepo({
       [CHAPTER]: 'name: London\ncountry: GB\nfounded: 2012-03-15\n',
       [MEETING]: meeting(),
       'chapters/london/meetings/2012-03-01.yaml': 'date: 2012-03-01\nmode: online\nattendance: 2\n',
@@ -90,8 +90,8 @@ describe('iops validate across files', () => {
     expect(r.problems).toHaveLength(4);
   });
 
-  it('requires a rate for every currency other than the reporting one', () => {
-    const r = validate(orgRepo({
+  it('requires a rate for every currency other than the reporting one', async () => {
+    const r = await validate(orgRepo({
       [LEDGER]: receipt('  currency: JPY\n'),
       [MEMBERS]: '- id: ldn-a\n  joined: 2012-03-10\n  dues: { amount: 5, currency: CHF }\n- id: ldn-b\n  joined: 2012-04-01\n',
     }));
@@ -100,8 +100,8 @@ describe('iops validate across files', () => {
     expect(r.problems).toHaveLength(2);
   });
 
-  it('requires studied key documents to be in key_documents', () => {
-    const r = validate(orgRepo({
+  it('requires studied key documents to be in key_documents', async () => {
+    const r = await validate(orgRepo({
       [MEMBERS]: '- id: ldn-a\n  joined: 2012-03-10\n  studied: [values, vison]\n- id: ldn-b\n  joined: 2012-04-01\n',
       [MEETING]: meeting('studied: [mission]\n'),
     }));
@@ -109,18 +109,18 @@ describe('iops validate across files', () => {
     expectProblem(r, `${MEETING}:4:11`, 'studied[0]: no key document "mission" in iops.yaml key_documents');
   });
 
-  it('refuses a report without front matter', () => {
-    const r = validate(orgRepo({ 'chapters/london/reports/2012-09-01.md': '# September\n\nWe met three times.\n' }));
+  it('refuses a report without front matter', async () => {
+    const r = await validate(orgRepo({ 'chapters/london/reports/2012-09-01.md': '# September\n\nWe met three times.\n' }));
     expectProblem(r, 'chapters/london/reports/2012-09-01.md:1:1', 'a report starts with front matter: a line ---, then date: and title:, then another line ---');
   });
 
-  it('refuses an attendee listed twice', () => {
-    const r = validate(orgRepo({ [MEETING]: 'date: 2012-08-25\nmode: online\nattendees: [ldn-a, ldn-b, ldn-a]\n' }));
+  it('refuses an attendee listed twice', async () => {
+    const r = await validate(orgRepo({ [MEETING]: 'date: 2012-08-25\nmode: online\nattendees: [ldn-a, ldn-b, ldn-a]\n' }));
     expectProblem(r, `${MEETING}:3:27`, 'attendees[2]: "ldn-a" is listed twice; list each attendee once');
   });
 
-  it('refuses a chapter named twice in one gathering, at the second mention', () => {
-    const r = validate(orgRepo({ 'branches/uk.yaml': 'name: IOPS UK\ncountry: GB\ngatherings:\n  - { date: 2013-04-20, kind: national, chapters: [london, london] }\n' }));
+  it('refuses a chapter named twice in one gathering, at the second mention', async () => {
+    const r = await validate(orgRepo({ 'branches/uk.yaml': 'name: IOPS UK\ncountry: GB\ngatherings:\n  - { date: 2013-04-20, kind: national, chapters: [london, london] }\n' }));
     expectProblem(r, 'branches/uk.yaml:4:60', 'gatherings[0].chapters[1]: chapter "london" is named twice');
   });
 });
