@@ -15,6 +15,9 @@ export const KEY_BYTES = 20;
 /** Blob id prefix, kind code, variant, pack (2 bytes), offset, length and CRC-32 (4 each). */
 export const ENTRY_BYTES = KEY_BYTES + 1 + 1 + 2 + 4 + 4 + 4;
 
+/** Four bytes as an unsigned big-endian number (Buffer#readUInt32BE without its checks: offsets here are in range). */
+const word = (b: Buffer, at: number): number => ((b[at]! << 24) | (b[at + 1]! << 16) | (b[at + 2]! << 8) | b[at + 3]!) >>> 0;
+
 export class EntryIndex {
   /** Slot → the entry's number + 1 in `base` (0: empty); open addressing on the blob id's first 32 bits. */
   private readonly table: Int32Array;
@@ -39,7 +42,7 @@ export class EntryIndex {
     this.mask = size - 1;
     this.usedBase = new Uint8Array(count);
     for (let i = 0; i < count; i++) {
-      let slot = base.readUInt32BE(i * ENTRY_BYTES) & this.mask;
+      let slot = word(base, i * ENTRY_BYTES) & this.mask;
       while (this.table[slot] !== 0) slot = (slot + 1) & this.mask;
       this.table[slot] = i + 1;
     }
@@ -58,6 +61,19 @@ export class EntryIndex {
     if (e) return e;
     const i = this.find(key);
     return i < 0 ? undefined : this.entryAt(i);
+  }
+
+  /** get, and mark the entry used (one lookup for both). */
+  use(key: string): Entry | undefined {
+    const e = this.added.get(key);
+    if (e) {
+      this.usedAdded.add(key);
+      return e;
+    }
+    const i = this.find(key);
+    if (i < 0) return undefined;
+    this.usedBase[i] = 1;
+    return this.entryAt(i);
   }
 
   has(key: string): boolean {
@@ -113,11 +129,11 @@ export class EntryIndex {
     for (let slot = words[0]! & this.mask, n = this.table[slot]!; n !== 0; slot = (slot + 1) & this.mask, n = this.table[slot]!) {
       const at = (n - 1) * ENTRY_BYTES;
       if (
-        base.readUInt32BE(at) === words[0] &&
-        base.readUInt32BE(at + 4) === words[1] &&
-        base.readUInt32BE(at + 8) === words[2] &&
-        base.readUInt32BE(at + 12) === words[3] &&
-        base.readUInt32BE(at + 16) === words[4] &&
+        word(base, at) === words[0] &&
+        word(base, at + 4) === words[1] &&
+        word(base, at + 8) === words[2] &&
+        word(base, at + 12) === words[3] &&
+        word(base, at + 16) === words[4] &&
         base[at + KEY_BYTES] === kind &&
         base[at + KEY_BYTES + 1] === variant
       )

@@ -209,11 +209,10 @@ export class ParseCache {
     const key = keyOf(blob, kind, variant);
     const fresh = this.pendingText.get(key);
     if (fresh !== undefined) return fresh;
-    const e = this.entries.get(key);
+    const e = this.entries.use(key);
     if (!e) return undefined;
     const bytes = this.read(e);
     if (!bytes || crc32(bytes) !== e.crc) return this.drop(key);
-    this.entries.markUsed(key);
     return bytes.toString('utf8');
   }
 
