@@ -188,16 +188,23 @@ export class ParseCache {
    * read per record: call with the keys about to be read.
    */
   prefetch(keys: readonly { blob: string; kind: string; variant?: RecordVariant }[]): void {
-    const wanted = new Map<number, number>();
+    const wanted = new Map<number, { bytes: number; records: number }>();
     for (const k of keys) {
       const e = this.entries.get(keyOf(k.blob, k.kind, k.variant ?? 'data'));
-      if (e) wanted.set(e.pack, (wanted.get(e.pack) ?? 0) + e.length);
+      if (!e) continue;
+      const w = wanted.get(e.pack) ?? { bytes: 0, records: 0 };
+      w.bytes += e.length;
+      w.records++;
+      wanted.set(e.pack, w);
     }
-    for (const [pack, bytes] of wanted) {
+    for (const [pack, { bytes, records }] of wanted) {
       if (this.whole.has(pack)) continue;
       try {
         const path = join(this.dir, this.packs[pack]!);
-        if (bytes * 2 >= statSync(path).size) this.whole.set(pack, readFileSync(path));
+        // a read of its own for each record costs about what reading 4 KB more in one go does
+        // (a report's 2,600 records in a 2 MB pack: 15 ms one by one, 1 ms whole)
+        const size = statSync(path).size;
+        if (bytes * 2 >= size || records * 4096 >= size) this.whole.set(pack, readFileSync(path));
       } catch {
         // a pack gone missing: its records are misses
       }
