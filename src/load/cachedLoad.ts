@@ -131,11 +131,10 @@ export class Loader {
       known.push({ path: f.path, role: c.role, ...(f.blob ? { blob: f.blob } : {}) });
     }
     if (!files.some((f) => f.path === 'iops.yaml')) return { failed: 'no iops.yaml' };
-    this.cache.prefetch(known.flatMap((k) => (k.blob ? [{ blob: k.blob, kind: k.role.kind, variant: asSums && k.role.kind === 'dues' ? ('sums' as const) : ('data' as const) }] : [])));
-    for (const k of known) {
-      if (asSums && k.role.kind === 'dues' && k.blob) k.sums = this.cachedJson(k.blob, 'dues', 'sums') as LedgerSums | undefined;
-      if (!k.sums && k.blob) k.data = this.cachedJson(k.blob, k.role.kind, 'data');
-    }
+    // ledgers as sums when asked for; a ledger cached before its sums were, as data
+    const asSumsOf = (k: Known) => asSums && k.role.kind === 'dues';
+    this.fromCache(known.filter((k) => k.blob), (k) => (asSumsOf(k) ? 'sums' : 'data'));
+    this.fromCache(known.filter((k) => k.blob && asSumsOf(k) && !k.sums), () => 'data');
     const failed = await this.parse(known.filter((k) => k.data === undefined && k.sums === undefined), asSums);
     if (failed) return { failed };
     if (asSums) // ledgers cached before their sums were: add the sums
@@ -158,11 +157,17 @@ export class Loader {
     return { loaded: { ...result, files, invisibleLedgers, personalDataLedgers, mayRepeatChapters }, certified, valid };
   }
 
-  private cachedJson(blob: string, kind: string, variant: 'data' | 'sums'): unknown {
-    const text = this.cache.getText(blob, kind, variant);
-    if (text === undefined) return undefined;
-    this.hits++;
-    return JSON.parse(text);
+  /** The cached records of these files (each file's blob known), as `sums` or `data`. */
+  private fromCache(files: Known[], variant: (k: Known) => 'data' | 'sums'): void {
+    this.cache.eachText(
+      files.map((k) => ({ blob: k.blob!, kind: k.role.kind, variant: variant(k) })),
+      (i, text) => {
+        const k = files[i]!;
+        this.hits++;
+        if (variant(k) === 'sums') k.sums = JSON.parse(text) as LedgerSums;
+        else k.data = JSON.parse(text);
+      },
+    );
   }
 
   /** Parses the files the cache did not have; the first failure, if any. With `asSums`, ledgers are kept as their sums. */

@@ -118,14 +118,16 @@ class CachedHead implements HeadTree {
       const c = classify(f.path);
       if ('role' in c && c.role.kind === 'dues' && chapters.has(c.role.chapter!) && f.blob) wanted.push({ path: f.path, role: c.role, blob: f.blob });
     }
-    const texts = wanted.map((f) => this.cache.getText(f.blob, 'dues', 'data'));
-    const missing = wanted.filter((_, i) => texts[i] === undefined);
-    const bytes = await readBlobs(this.root, missing.map((f) => f.blob));
-    for (const [i, f] of missing.entries()) {
-      const parsed = parseJob({ path: f.path, role: f.role, blob: f.blob, bytes: bytes[i]! });
+    const texts: (string | undefined)[] = wanted.map(() => undefined);
+    this.cache.eachText(wanted.map((f) => ({ blob: f.blob, kind: 'dues' })), (i, text) => (texts[i] = text));
+    const missing = wanted.flatMap((f, i) => (texts[i] === undefined ? [i] : []));
+    const bytes = await readBlobs(this.root, missing.map((i) => wanted[i]!.blob));
+    for (const [n, i] of missing.entries()) {
+      const f = wanted[i]!;
+      const parsed = parseJob({ path: f.path, role: f.role, blob: f.blob, bytes: bytes[n]! });
       if ('fail' in parsed) return undefined;
       this.cache.put(f.blob, 'dues', parsed.json, 'data', true);
-      texts[wanted.indexOf(f)] = parsed.json;
+      texts[i] = parsed.json;
     }
     this.cache.flush();
     return wanted.map((f, i) => ({ path: f.path, role: f.role, data: JSON.parse(texts[i]!) as unknown }));

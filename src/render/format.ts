@@ -24,7 +24,7 @@ export function twoPlaces(n: number): string {
   const frac = m[3] ?? '';
   const cents = BigInt(`${m[2]}${`${frac}00`.slice(0, 2)}`) + (frac[2] !== undefined && frac[2] >= '5' ? 1n : 0n);
   const sign = m[1] || Object.is(n, -0) ? '-' : '';
-  return `${sign}${(cents / 100n).toString().replace(/\B(?=(\d{3})+(?!\d))/g, ',')}.${(cents % 100n).toString().padStart(2, '0')}`;
+  return `${sign}${count(Number(cents / 100n))}.${(cents % 100n).toString().padStart(2, '0')}`;
 }
 
 export function target(t: Target, unit: Unit, currency: string): string {
