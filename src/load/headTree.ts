@@ -84,6 +84,8 @@ class CachedHead implements HeadTree {
   private readonly cache: ParseCache;
   /** HEAD's planning files, valid on their own, by path. */
   private base: Map<string, ValidFile> | undefined;
+  /** The last change checked passed with its own chapters alone (said in the debug output). */
+  private alone = false;
   /** HEAD's organisation as planning loaded it (settings, goals, branches, chapters, members, decisions). */
   private planned: Organisation | undefined;
 
@@ -151,7 +153,7 @@ class CachedHead implements HeadTree {
       debug('write: the whole tree checked');
       return this.plain.check(changes); // certifies the tree when it passes (cachedLoad.ts)
     }
-    debug(`write: ${changes.size} changed file${changes.size === 1 ? '' : 's'} checked against a certified HEAD`);
+    debug(`write: ${changes.size} changed file${changes.size === 1 ? '' : 's'} checked against a certified HEAD${this.alone ? ': they pass with their own chapters' : ''}`);
     if (!problems.length) this.cache.certify(manifestOf(this.afterChanges(changes), true));
     return problems;
   }
@@ -175,10 +177,8 @@ class CachedHead implements HeadTree {
       files.set(path, { path, role: c.role, data });
     }
     const focus = new Set(changes.keys());
-    if (this.passesAlone(files, changes, focus)) {
-      debug('write: the changed files pass with their own chapters');
-      return [];
-    }
+    this.alone = this.passesAlone(files, changes, focus);
+    if (this.alone) return [];
     const valid = [...files.values()].sort(byPath);
     // what can break is in the changed files: check those, with every member id for uniqueness
     const { problems } = linkFiles(valid, new Map(), { focus });
