@@ -1,13 +1,17 @@
 // The convention check as a view: every goal, TARGET against CURRENT, met or not, on track
 // or not, with the reasons. Pure; the command adds the data commit.
 import { daysBetween } from './dates.js';
-import { type GoalResult, type Target, evaluateGoal, measureGoal } from './goals.js';
-import type { Organisation } from './model.js';
+import { type Target, goalParams, meets, metricOf, targetOf } from './goals.js';
+import type { ChapterRecord, Organisation } from './model.js';
+import { isCurrent } from './metrics/asof.js';
 import type { Unit, Verdict } from './metrics/metric.js';
 import { minorDigits } from './money.js';
 import { type Projection, project, rangeOf, sampleDates } from './projection.js';
 import type { GoalsFile } from './schema/goals.js';
-import { genderShareNote } from './privacy/notes.js';
+import { genderShareNoteOf } from './privacy/notes.js';
+import { breakdownDate } from './privacy/monthEnd.js';
+import { type DisclosurePlan, planOf } from './privacy/plan.js';
+import { DISCLOSED_GENDERS, type TableRow, UNDISCLOSED, tableOf, tableRow } from './privacy/tables.js';
 
 export interface GoalView {
   id: string;
@@ -47,29 +51,91 @@ export function rounder(unit: Unit, currency: string): (n: number) => number {
   return (n) => Math.round(n * f) / f;
 }
 
-export function goalView(org: Organisation, goals: GoalsFile, result: GoalResult, asOf: string): GoalView {
-  const { goal, unit, target, measurement } = result;
-  const round = rounder(unit, org.settings.currency);
-  // the counts behind a gender share only as the organisation-wide privacy plan allows
-  const note = goal.metric === 'gender_share' ? genderShareNote(org, goals, asOf, String(goal.gender)) : measurement.note;
-  const series = sampleDates(asOf).map((date) => ({ date, value: date === asOf ? result.value : measureGoal(org, goal, goals.definitions, date).value }));
-  return {
-    id: goal.id,
-    title: goal.title,
-    metric: goal.metric,
-    unit,
-    target,
-    current: round(result.value),
-    met: result.met,
-    projection: project(series, target, goals.deadline, result.met, round, rangeOf(unit)),
-    ...(note ? { note } : {}),
-    ...(measurement.verdicts ? { reasons: measurement.verdicts } : {}),
-  };
+/**
+ * What one chapter adds to readiness: each selected goal's part (metric.ts ByChapter) on each
+ * sample date (A last, in detail), and, with a gender_share goal, its row of the gender table
+ * and its current members of each disclosed gender on the breakdown date (the note's counts).
+ * Plain JSON, so a chapter's parts can be kept and used again while its files stay the same
+ * (load/byChapter.ts).
+ */
+export interface ChapterReadiness {
+  id: string;
+  /** Per selected goal, its parts on the sample dates; null for a goal of the whole organisation. */
+  goals: (unknown[] | null)[];
+  gender?: { row: TableRow | null; disclosed: number[] };
 }
 
-export function readiness(org: Organisation, goals: GoalsFile, asOf: string, only?: string): ReadinessView {
-  const selected = only === undefined ? goals.goals : goals.goals.filter((g) => g.id === only);
-  const views = selected.map((g) => goalView(org, goals, evaluateGoal(org, g, goals.definitions, asOf), asOf));
+const selectedGoals = (goals: GoalsFile, only: string | undefined) => (only === undefined ? goals.goals : goals.goals.filter((g) => g.id === only));
+
+export function chapterReadiness(org: Organisation, chapter: ChapterRecord, goals: GoalsFile, asOf: string, only?: string): ChapterReadiness {
+  const dates = sampleDates(asOf);
+  const selected = selectedGoals(goals, only);
+  const parts = selected.map((goal) => {
+    const by = metricOf(goal).byChapter;
+    return by ? dates.map((date) => by.part(org, chapter, date, goalParams(goal), goals.definitions, date === asOf)) : null;
+  });
+  if (!selected.some((g) => g.metric === 'gender_share')) return { id: chapter.id, goals: parts };
+  const at = breakdownDate(asOf);
+  const disclosed = DISCLOSED_GENDERS.map(() => 0);
+  for (const m of chapter.members) if (isCurrent(m, at) && m.gender !== UNDISCLOSED) disclosed[DISCLOSED_GENDERS.indexOf(m.gender)]! += 1;
+  return { id: chapter.id, goals: parts, gender: { row: tableRow(chapter, at, 'gender'), disclosed } };
+}
+
+/** Readiness from every chapter's parts, in chapter order; `org` gives the settings, goals and branches. */
+export function readinessOf(org: Organisation, parts: readonly ChapterReadiness[], goals: GoalsFile, asOf: string, only?: string): ReadinessView {
+  const selected = selectedGoals(goals, only);
+  const dates = sampleDates(asOf);
+  const minGroup = org.settings.privacy.min_group;
+  // the organisation-wide plan, over the gender table on the breakdown date (what the note may show)
+  let plan: DisclosurePlan | undefined;
+  const genderPlan = () =>
+    (plan ??= planOf(
+      (name) => {
+        if (name !== 'gender') throw new Error(`internal: readiness has no ${name} table`);
+        return tableOf('gender', parts.map((p) => p.gender!.row));
+      },
+      goals,
+      minGroup,
+      org.protections,
+    ));
+  const views = selected.map((goal, i) => {
+    const metric = metricOf(goal);
+    const params = goalParams(goal);
+    const by = metric.byChapter;
+    const measurements = dates.map((date, j) =>
+      by ? by.total(parts.map((p) => p.goals[i]![j]), org, date, params, goals.definitions) : metric.measure(org, date, params, goals.definitions),
+    );
+    const measurement = measurements[measurements.length - 1]!;
+    const target = targetOf(goal);
+    const met = meets(measurement.value, target);
+    const round = rounder(metric.unit, org.settings.currency);
+    let note = measurement.note;
+    if (goal.metric === 'gender_share') {
+      // the counts behind a gender share only as the organisation-wide privacy plan allows
+      const column = DISCLOSED_GENDERS.indexOf(String(goal.gender) as never);
+      let matching = 0;
+      let disclosed = 0;
+      for (const p of parts) {
+        matching += p.gender!.disclosed[column]!;
+        for (const n of p.gender!.disclosed) disclosed += n;
+      }
+      note = genderShareNoteOf(genderPlan().genderCountsShown(String(goal.gender)), { matching, disclosed }, minGroup, asOf);
+    }
+    const series = dates.map((date, j) => ({ date, value: measurements[j]!.value }));
+    const view: GoalView = {
+      id: goal.id,
+      title: goal.title,
+      metric: goal.metric,
+      unit: metric.unit,
+      target,
+      current: round(measurement.value),
+      met,
+      projection: project(series, target, goals.deadline, met, round, rangeOf(metric.unit)),
+      ...(note ? { note } : {}),
+      ...(measurement.verdicts ? { reasons: measurement.verdicts } : {}),
+    };
+    return view;
+  });
   return {
     organization: org.settings.organization,
     convention: goals.convention,
@@ -82,4 +148,8 @@ export function readiness(org: Organisation, goals: GoalsFile, asOf: string, onl
     goals_total: goals.goals.length,
     goals: views,
   };
+}
+
+export function readiness(org: Organisation, goals: GoalsFile, asOf: string, only?: string): ReadinessView {
+  return readinessOf(org, org.chapters.map((c) => chapterReadiness(org, c, goals, asOf, only)), goals, asOf, only);
 }

@@ -6,8 +6,8 @@ import type { Definitions } from '../schema/definitions.js';
 import { PositiveInt } from '../schema/common.js';
 import { convertTotals, minorToNumber } from '../money.js';
 import { monthsWithReceipts, totalsInMonths } from '../receiptMonths.js';
-import { chaptersAt, plural } from './asof.js';
-import { type Verdict, defineMetric } from './metric.js';
+import { chapterExists, plural } from './asof.js';
+import { type Verdict, chapterMetric, verdictMetric } from './metric.js';
 
 export type CollectingDefinition = NonNullable<Definitions['collecting_dues']>;
 
@@ -33,18 +33,12 @@ export function receiptsInMonths(receipts: readonly ReceiptRecord[], asOf: strin
   return receipts.filter((r) => r.date <= asOf && monthOf(r.date) >= first && monthOf(r.date) <= last);
 }
 
-export const chaptersCollectingDues = defineMetric({
+export const chaptersCollectingDues = verdictMetric({
   name: 'chapters_collecting_dues',
   unit: 'count',
   params: {},
   needs: ['collecting_dues'],
-  measure(org, asOf, _params, definitions) {
-    const verdicts = chaptersAt(org, asOf).map((c) => {
-      const { id, counts, reason } = collectingVerdict(c, asOf, definitions.collecting_dues!);
-      return { id, counts, reason };
-    });
-    return { value: verdicts.filter((v) => v.counts).length, verdicts };
-  },
+  verdict: (_org, c, asOf, _params, definitions) => (chapterExists(c, asOf) ? collectingVerdict(c, asOf, definitions.collecting_dues!) : undefined),
 });
 
 /** Every chapter's receipts dated in `months` and on or before A: sums per currency (minor units) and their count. */
@@ -59,20 +53,26 @@ export function receivedInMonths(org: Organisation, asOf: string, months: readon
   return { totals, count };
 }
 
-/** Income per month over the window, in the reporting currency's minor units (exact). */
-export function monthlyIncomeMinor(org: Organisation, asOf: string, windowMonths: number): { minor: number; receipts: number } {
-  const months = monthsEndingWith(monthOf(asOf), windowMonths);
-  const { totals, count: receipts } = receivedInMonths(org, asOf, months);
-  const total = convertTotals(totals, org.settings);
-  return { minor: Math.round(total / windowMonths), receipts };
-}
+/** A chapter's receipts in the window: [currency, minor units] in the order first met, and how many. */
+type IncomePart = { totals: [string, number][]; count: number };
 
-export const duesIncome = defineMetric({
+export const duesIncome = chapterMetric({
   name: 'dues_income',
   unit: 'money',
   params: { window_months: PositiveInt.min(1, { error: 'must be at least 1 month' }) },
-  measure(org, asOf, params) {
-    const { minor, receipts } = monthlyIncomeMinor(org, asOf, params.window_months);
+  part(org, c, asOf, params): IncomePart {
+    const { totals, count } = totalsInMonths(c.receiptMonths, asOf, monthsEndingWith(monthOf(asOf), params.window_months), () => org.receipts.of(c));
+    return { totals: [...totals], count };
+  },
+  total(parts, org, asOf, params) {
+    // summed chapter by chapter, currencies in the order met: as receivedInMonths does
+    const totals = new Map<string, number>();
+    let receipts = 0;
+    for (const p of parts) {
+      for (const [currency, minor] of p.totals) totals.set(currency, (totals.get(currency) ?? 0) + minor);
+      receipts += p.count;
+    }
+    const minor = Math.round(convertTotals(totals, org.settings) / params.window_months);
     const first = addMonths(monthOf(asOf), 1 - params.window_months);
     return {
       value: minorToNumber(minor, org.settings.currency),

@@ -3,8 +3,8 @@
 import { daysBetween, withinDays } from '../dates.js';
 import type { ChapterRecord } from '../model.js';
 import type { Definitions } from '../schema/definitions.js';
-import { chaptersAt, lastOnOrBefore, plural } from './asof.js';
-import { type Verdict, defineMetric } from './metric.js';
+import { chapterExists, lastOnOrBefore, plural } from './asof.js';
+import { type Verdict, verdictMetric } from './metric.js';
 
 export type FunctioningDefinition = NonNullable<Definitions['functioning_chapter']>;
 
@@ -54,16 +54,10 @@ export function functioningVerdict(chapter: ChapterRecord, asOf: string, def: Fu
   };
 }
 
-export const functioningChapters = defineMetric({
+export const functioningChapters = verdictMetric({
   name: 'functioning_chapters',
   unit: 'count',
   params: {},
   needs: ['functioning_chapter'],
-  measure(org, asOf, _params, definitions) {
-    const verdicts = chaptersAt(org, asOf).map((c) => functioningVerdict(c, asOf, definitions.functioning_chapter!));
-    return {
-      value: verdicts.filter((v) => v.counts).length,
-      verdicts: verdicts.map(({ id, counts, reason }) => ({ id, counts, reason })),
-    };
-  },
+  verdict: (_org, c, asOf, _params, definitions) => (chapterExists(c, asOf) ? functioningVerdict(c, asOf, definitions.functioning_chapter!) : undefined),
 });

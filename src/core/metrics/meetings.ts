@@ -2,9 +2,9 @@
 // (outreach and campaign work are meetings with those topics). Each file counts once.
 import { withinDays } from '../dates.js';
 import { MODES, PositiveInt, TOPICS, oneOf } from '../schema/common.js';
-import { defineMetric } from './metric.js';
+import { chapterMetric, sumParts } from './metric.js';
 
-export const meetings = defineMetric({
+export const meetings = chapterMetric({
   name: 'meetings',
   unit: 'count',
   params: {
@@ -12,16 +12,15 @@ export const meetings = defineMetric({
     mode: oneOf(MODES, 'a meeting mode').optional(),
     topic: oneOf(TOPICS, 'a topic').optional(),
   },
-  measure(org, asOf, params) {
+  part(_org, c, asOf, params): number {
     let value = 0;
-    for (const c of org.chapters) {
-      for (const m of c.ownMeetings) {
-        if (!withinDays(m.date, asOf, params.window_days)) continue;
-        if (params.mode && m.mode !== params.mode) continue;
-        if (params.topic && !m.topics.includes(params.topic)) continue;
-        value++;
-      }
+    for (const m of c.ownMeetings) {
+      if (!withinDays(m.date, asOf, params.window_days)) continue;
+      if (params.mode && m.mode !== params.mode) continue;
+      if (params.topic && !m.topics.includes(params.topic)) continue;
+      value++;
     }
-    return { value };
+    return value;
   },
+  total: (parts) => ({ value: sumParts(parts) }),
 });

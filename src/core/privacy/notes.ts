@@ -2,19 +2,13 @@
 // who disclosed a gender"), as of the last month end (breakdowns of people change only then:
 // monthEnd.ts) and only when the organisation-wide plan allows them. The share itself is
 // always shown (it is the goal's value), and the plan keeps the cells around it safe.
-import { currentMembers, plural } from '../metrics/asof.js';
-import type { Organisation } from '../model.js';
-import type { GoalsFile } from '../schema/goals.js';
+import { plural } from '../metrics/asof.js';
 import { thousands } from '../thousands.js';
 import { breakdownDate } from './monthEnd.js';
-import { disclosurePlan } from './plan.js';
 
-export function genderShareNote(org: Organisation, goals: GoalsFile | undefined, asOf: string, gender: string): string {
+/** The note from whether the plan shows the counts, and the counts on the breakdown date (core/readiness.ts). */
+export function genderShareNoteOf(shown: boolean, counts: { matching: number; disclosed: number }, minGroup: number, asOf: string): string {
+  if (!shown) return `the counts are not shown: with the figures other commands publish they would reveal a group of fewer than ${minGroup} people`;
   const at = breakdownDate(asOf);
-  if (!disclosurePlan(org, at, goals).genderCountsShown(gender)) {
-    return `the counts are not shown: with the figures other commands publish they would reveal a group of fewer than ${org.settings.privacy.min_group} people`;
-  }
-  const disclosed = currentMembers(org, at).filter((m) => m.gender !== 'undisclosed');
-  const matching = disclosed.filter((m) => m.gender === gender).length;
-  return `${thousands(matching)} of ${plural(disclosed.length, 'member')} who disclosed a gender${at === asOf ? '' : ` on ${at}`}`;
+  return `${thousands(counts.matching)} of ${plural(counts.disclosed, 'member')} who disclosed a gender${at === asOf ? '' : ` on ${at}`}`;
 }

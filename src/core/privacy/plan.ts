@@ -10,7 +10,7 @@ import type { GoalsFile } from '../schema/goals.js';
 import { type Protection, protect } from './protect.js';
 import { type BreakdownName, EXEMPT_MARGIN, PLEDGING_MARGIN, breakdownTable, marginsOf, shareMarginLabel } from './tables.js';
 import type { Table } from './audit.js';
-import type { Margin } from './protect.js';
+import type { Margin, ProtectionMemo } from './protect.js';
 
 export interface BreakdownPlan {
   table: Table;
@@ -40,15 +40,21 @@ export function disclosurePlan(org: Organisation, asOf: string, goals: GoalsFile
   return plan;
 }
 
-function makePlan(org: Organisation, asOf: string, goals: GoalsFile | undefined): DisclosurePlan {
-  const minGroup = org.settings.privacy.min_group;
+const makePlan = (org: Organisation, asOf: string, goals: GoalsFile | undefined): DisclosurePlan =>
+  planOf((name) => breakdownTable(org, asOf, name), goals, org.settings.privacy.min_group, org.protections);
+
+/**
+ * The plan over the organisation's tables, each asked for when first needed (readiness from
+ * chapters' parts, core/readiness.ts, has only the gender table).
+ */
+export function planOf(tableOf: (name: BreakdownName) => Table, goals: GoalsFile | undefined, minGroup: number, protections?: ProtectionMemo): DisclosurePlan {
   const made = new Map<BreakdownName, BreakdownPlan>();
   const breakdown = (name: BreakdownName): BreakdownPlan => {
     let b = made.get(name);
     if (!b) {
-      const table = breakdownTable(org, asOf, name);
+      const table = tableOf(name);
       const margins = marginsOf(name, goals, table);
-      const protection = org.protections ? org.protections.recall({ table, margins, minGroup }, () => protect(table, margins, minGroup)) : protect(table, margins, minGroup);
+      const protection = protections ? protections.recall({ table, margins, minGroup }, () => protect(table, margins, minGroup)) : protect(table, margins, minGroup);
       made.set(name, (b = { table, margins, protection }));
     }
     return b;

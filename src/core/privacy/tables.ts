@@ -4,7 +4,7 @@
 // disclosed members it is a share of), and `iops dues`'s members with a pledge and exempt
 // members. These are the equations the suppression (protect.ts) must keep safe together.
 import { pledgeOn } from '../histories.js';
-import type { MemberRecord, Organisation } from '../model.js';
+import type { ChapterRecord, MemberRecord, Organisation } from '../model.js';
 import { chapterExists, isCurrent } from '../metrics/asof.js';
 import { AGE_BANDS, GENDERS } from '../schema/common.js';
 import type { GoalsFile } from '../schema/goals.js';
@@ -32,20 +32,38 @@ const categoryOf: Record<BreakdownName, (m: MemberRecord, asOf: string) => strin
   },
 };
 
-/** Every chapter that exists at A, or has current members (readiness counts them either way). */
-export function breakdownTable(org: Organisation, asOf: string, name: BreakdownName): Table {
+/** A chapter's row of a breakdown: its branch and its count in each category. */
+export interface TableRow {
+  id: string;
+  branch?: string | undefined;
+  counts: number[];
+}
+
+/** The chapter's row at A: null when it neither exists then nor has current members. */
+export function tableRow(chapter: ChapterRecord, asOf: string, name: BreakdownName): TableRow | null {
   const categories = CATEGORIES[name];
+  const current = chapter.roster.filter((m) => isCurrent(m, asOf));
+  if (!chapterExists(chapter, asOf) && current.length === 0) return null;
+  const counts = categories.map(() => 0);
+  for (const m of current) counts[categories.indexOf(categoryOf[name](m, asOf))]! += 1;
+  return { id: chapter.id, branch: chapter.branch, counts };
+}
+
+/** The table from its chapters' rows, in chapter order. */
+export function tableOf(name: BreakdownName, chapterRows: readonly (TableRow | null)[]): Table {
   const rows: Table['rows'][number][] = [];
   const counts: number[][] = [];
-  for (const chapter of org.chapters) {
-    const current = chapter.roster.filter((m) => isCurrent(m, asOf));
-    if (!chapterExists(chapter, asOf) && current.length === 0) continue;
-    const row = categories.map(() => 0);
-    for (const m of current) row[categories.indexOf(categoryOf[name](m, asOf))]! += 1;
-    rows.push({ id: chapter.id, branch: chapter.branch });
-    counts.push(row);
+  for (const r of chapterRows) {
+    if (r === null) continue;
+    rows.push({ id: r.id, branch: r.branch });
+    counts.push(r.counts);
   }
-  return { name: name === 'age_band' ? 'age band' : name, categories, rows, counts };
+  return { name: name === 'age_band' ? 'age band' : name, categories: CATEGORIES[name], rows, counts };
+}
+
+/** Every chapter that exists at A, or has current members (readiness counts them either way). */
+export function breakdownTable(org: Organisation, asOf: string, name: BreakdownName): Table {
+  return tableOf(name, org.chapters.map((c) => tableRow(c, asOf, name)));
 }
 
 /** The genders of the organisation's gender_share goals, each published with its counts. */
