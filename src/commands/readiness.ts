@@ -1,7 +1,6 @@
 // iops readiness: every goal, TARGET against CURRENT, met or not, on track for the deadline.
 import { resolveAsOf } from './asOf.js';
 import { type Memo, recall } from '../load/memo.js';
-import { LEDGERS_AS_SUMS } from '../load/scope.js';
 import type { ReadinessView } from '../core/readiness.js';
 import { dataCommit } from '../io/git.js';
 import { findDataRoot } from '../io/repo.js';
@@ -31,17 +30,28 @@ export async function readinessCommand(ctx: CommandContext, opts: ReadinessOptio
   return { stdout, exitCode: view.ready ? EXIT.ok : EXIT.negative };
 }
 
-/** Loads the data and evaluates every goal (the loader, schemas and metrics load only for this). */
+/**
+ * Evaluates every goal, chapter by chapter: after an edit, only the chapters it touched are
+ * loaded and worked out again (load/byChapter.ts). The loader, schemas and metrics load only for this.
+ */
 async function compute(ctx: CommandContext, opts: ReadinessOptions, memo: Memo<Computed>): Promise<Computed> {
-  const [{ openRepository, requireValid }, { readiness }] = await Promise.all([import('../load/open.js'), import('../core/readiness.js')]);
-  const repo = await openRepository(location(ctx), { at: opts.at, scope: LEDGERS_AS_SUMS, listed: memo.listed });
-  const org = requireValid(repo);
-  if (!org.goals) throw new UsageError('this data repository has no goals.yaml; add one (iops init writes the default goals)');
-  if (opts.goal !== undefined && !org.goals.goals.some((g) => g.id === opts.goal)) {
-    throw new UsageError(`no goal "${opts.goal}" in goals.yaml (goals: ${org.goals.goals.map((g) => g.id).join(', ')})`);
-  }
-  const asOf = resolveAsOf(org, opts.asOf, ctx.today);
-  const computed = { readiness: readiness(org, org.goals, asOf, opts.goal), currency: org.settings.currency };
-  memo.remember(repo, computed);
+  const [{ openByChapter }, { chapterReadiness, readinessOf }] = await Promise.all([import('../load/byChapter.js'), import('../core/readiness.js')]);
+  let asOf = '';
+  const opened = await openByChapter(location(ctx), { at: opts.at, listed: memo.listed }, {
+    name: 'readiness',
+    inputs: { asOf: opts.asOf ?? null, goal: opts.goal ?? null, today: ctx.today },
+    prepare(org) {
+      const goals = org.goals;
+      if (!goals) throw new UsageError('this data repository has no goals.yaml; add one (iops init writes the default goals)');
+      if (opts.goal !== undefined && !goals.goals.some((g) => g.id === opts.goal)) {
+        throw new UsageError(`no goal "${opts.goal}" in goals.yaml (goals: ${goals.goals.map((g) => g.id).join(', ')})`);
+      }
+      asOf = resolveAsOf(org, opts.asOf, ctx.today);
+      return { key: JSON.stringify([asOf, opts.goal ?? null]), part: (o, c) => chapterReadiness(o, c, goals, asOf, opts.goal) };
+    },
+  });
+  const { org } = opened;
+  const computed = { readiness: readinessOf(org, opened.parts, org.goals!, asOf, opts.goal), currency: org.settings.currency };
+  memo.remember(opened, computed);
   return computed;
 }

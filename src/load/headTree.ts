@@ -239,7 +239,7 @@ const ALONE_KINDS = new Set(['iops', 'goals', 'branch', 'decision']);
 const byPath = (a: { path: string }, b: { path: string }) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
 
 /** Where `path` is, or would go, in a list sorted by path. */
-function atPath(sorted: readonly { path: string }[], path: string): number {
+export function atPath(sorted: readonly { path: string }[], path: string): number {
   let lo = 0;
   let hi = sorted.length;
   while (lo < hi) {
@@ -256,7 +256,7 @@ function atPath(sorted: readonly { path: string }[], path: string): number {
  * meeting), and a chapter's founding date (nothing of the chapter may be dated before it).
  * Branches are named by their file's name; meetings, reports and receipts are named by nothing.
  */
-function keepsWhatOthersUse(role: FileRole, before: unknown, after: unknown): boolean {
+export function keepsWhatOthersUse(role: FileRole, before: unknown, after: unknown): boolean {
   switch (role.kind) {
     case 'members': {
       const joined = new Map((after as Member[]).map((m) => [m.id, m.joined]));

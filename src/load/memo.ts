@@ -25,7 +25,7 @@ export interface Memo<T> {
   /** The files as listed; give them to openRepository so they are listed once. */
   listed: DataListing | undefined;
   /** Remembers the result computed from `repo`, if it was loaded from exactly the files listed. */
-  remember(repo: OpenedRepository, value: T): void;
+  remember(repo: Pick<OpenedRepository, 'asListed'>, value: T): void;
 }
 
 const none: Memo<never> = { hit: undefined, listed: undefined, remember: () => {} };

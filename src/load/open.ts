@@ -2,6 +2,7 @@
 // load and validate. Commands that compute refuse invalid data with a DataError.
 import { loadCached } from './cachedLoad.js';
 import { type DataListing, cacheDisabled } from './listing.js';
+import type { ListedFile } from '../io/gitListing.js';
 import { type FileEntry, type LoadResult, loadFromFiles } from './load.js';
 import type { Scope } from './scope.js';
 import type { Organisation } from '../core/model.js';
@@ -21,6 +22,8 @@ export interface OpenedRepository extends LoadResult {
   personalDataLedgers?: string[];
   /** Likewise, the chapters whose ledgers may hold a receipt recorded twice (LedgerSums.mayRepeat). */
   mayRepeatChapters?: string[];
+  /** Likewise, every file as listed with its blob id where git knew it. */
+  listedFiles?: ListedFile[];
 }
 
 export interface OpenOptions {
@@ -46,7 +49,7 @@ export async function openRepository(location: DataLocation, opts: OpenOptions =
     const cached = await loadCached(root, { commit, scope: opts.scope, listed: opts.listed });
     if (cached) {
       if (commit === undefined) rememberHeadInfo(root, { commit: cached.commit, dirty: cached.dirty });
-      return { root, files: cached.files, org: cached.org, problems: cached.problems, asListed: cached.asListed, invisibleLedgers: cached.invisibleLedgers, personalDataLedgers: cached.personalDataLedgers, mayRepeatChapters: cached.mayRepeatChapters };
+      return { root, files: cached.files, org: cached.org, problems: cached.problems, asListed: cached.asListed, invisibleLedgers: cached.invisibleLedgers, personalDataLedgers: cached.personalDataLedgers, mayRepeatChapters: cached.mayRepeatChapters, listedFiles: cached.listedFiles };
     }
   }
   const read = (wanted?: (path: string) => boolean) => (opts.at !== undefined ? readFilesAt(root, opts.at, wanted) : readDataFiles(root, wanted));

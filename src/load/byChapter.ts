@@ -1,0 +1,302 @@
+// A result worked out chapter by chapter, with the parts of chapters an edit did not touch kept
+// from the last run. Readiness is a sum over chapters (core/metrics/metric.ts ByChapter, core/
+// readiness.ts ChapterReadiness): after a whole load, each chapter's part is kept with the files
+// the part read outside the chapter's folder (joint meetings held by other chapters, members who
+// moved in, a delegate listed elsewhere) and the list of every file and its blob id. The next run
+// compares that list with git's: a chapter is worked out again when a file in its folder
+// changed, a file its part read changed, or a changed file names it (a joint meeting, a move).
+// Those chapters are loaded with the settings, goals, branches and decisions; every other
+// chapter's part is the one kept.
+//
+// The tree the kept parts came from passed every check. The changed files are checked against
+// it the way a write's are (load/headTree.ts): with `focus` on them, in the part loaded, with
+// their member ids looked up among every member's. Anything the part cannot vouch for (a file
+// outside the chapters changed, a chapter added or removed, a file removed, a member id or
+// joined date or founding date changed, a check that fails, too many chapters touched) loads
+// the whole repository instead, which also reports any problem the usual way. Either way the
+// result is the one the whole organisation gives: tests/scale/cache.test.ts compares them.
+import { createHash } from 'node:crypto';
+import { classify } from '../core/layout.js';
+import type { ChapterRecord, Organisation } from '../core/model.js';
+import type { Meeting } from '../core/schema/meeting.js';
+import type { Member } from '../core/schema/members.js';
+import { ledgerSumsPass } from '../core/checks/ledgerSums.js';
+import type { ListedFile } from '../io/gitListing.js';
+import { type DataLocation, findDataRoot } from '../io/repo.js';
+import { rememberHeadInfo } from '../io/git.js';
+import { Loader } from './cachedLoad.js';
+import { atPath, keepsWhatOthersUse } from './headTree.js';
+import { type DataListing, debug, filesOf, resultsDisabled } from './listing.js';
+import { linkFiles } from './load.js';
+import { openRepository, requireValid } from './open.js';
+import { ParseCache } from './parseCache.js';
+import { RememberedProtections } from './protections.js';
+import { ResultStore } from './results.js';
+import { LEDGERS_AS_SUMS } from './scope.js';
+
+export interface ChapterWork<P> {
+  /** The command, and its inputs besides the files (where its kept parts are filed). */
+  name: string;
+  inputs: unknown;
+  /**
+   * From the organisation (or the part of it an edit touched, with every file outside the
+   * chapters): what the parts depend on besides the files (the as-of day, the goal chosen), and
+   * how one chapter's part is worked out. May throw a UsageError, as on the whole organisation.
+   */
+  prepare(org: Organisation): { key: string; part(org: Organisation, chapter: ChapterRecord): P };
+}
+
+export interface ByChapterResult<P> {
+  /** The whole organisation, or the part loaded: use it for the settings, goals, branches and decisions only. */
+  org: Organisation;
+  /** Every chapter's part, in chapter (id) order. */
+  parts: P[];
+  /** Read from exactly the files listed (memo.ts may remember a result of it). */
+  asListed: boolean;
+}
+
+/** More changed files than this, and the whole repository is loaded (it is then faster). */
+const MOST_CHANGED = 200;
+
+/**
+ * What is kept of a chapter: its part, the files it read outside its folder, and what other
+ * files' checks use of it (its founding date; its members' ids with the dates they joined, as
+ * `id joined id joined …`).
+ */
+interface KeptChapter<P> {
+  id: string;
+  deps: string[];
+  part: P;
+  founded: string | null;
+  members: string;
+}
+
+interface Kept<P> {
+  key: string;
+  chapters: KeptChapter<P>[];
+}
+
+export async function openByChapter<P>(location: DataLocation, opts: { at?: string | undefined; listed?: DataListing | undefined }, work: ChapterWork<P>): Promise<ByChapterResult<P>> {
+  const root = findDataRoot(location);
+  const listed = opts.at === undefined && !resultsDisabled(process.env) ? opts.listed : undefined;
+  const store = listed && new ResultStore(listed.place.gitDir, 'chapters');
+  const storeKey = createHash('sha1').update(`${work.name}\0${JSON.stringify(work.inputs)}\0${root}`).digest('hex');
+  if (listed && store) {
+    const quick = await fromKept(root, listed, store, storeKey, work);
+    if (quick) return quick;
+  }
+  const repo = await openRepository(location, { at: opts.at, scope: LEDGERS_AS_SUMS, listed: opts.listed });
+  const org = requireValid(repo);
+  const prepared = work.prepare(org);
+  const parts = org.chapters.map((c) => prepared.part(org, c));
+  if (store && repo.asListed && repo.listedFiles?.every((f) => f.blob !== undefined)) {
+    const kept: Kept<P> = { key: prepared.key, chapters: org.chapters.map((c, i) => keptChapter(org, c, parts[i]!)) };
+    store.put(storeKey, keptText(kept, repo.listedFiles));
+    debug(`${work.name}: every chapter worked out, their parts kept`);
+  }
+  return { org, parts, asListed: repo.asListed === true };
+}
+
+/** The parts after an edit: those of the chapters it touched worked out again, the rest as kept; undefined when the whole must be loaded. */
+async function fromKept<P>(root: string, listed: DataListing, store: ResultStore, storeKey: string, work: ChapterWork<P>): Promise<ByChapterResult<P> | undefined> {
+  const text = store.get(storeKey);
+  if (text === undefined) return void debug(`${work.name}: no chapters' parts kept yet`);
+  const whole = (why: string) => void debug(`${work.name}: every chapter worked out: ${why}`);
+  const listing = await filesOf(root, listed);
+  if (!listing) return undefined;
+  const nl = text.indexOf('\n');
+  const kept = JSON.parse(text.slice(0, nl)) as Kept<P>;
+  const changed = changedFiles(text, nl + 1, listing.files);
+  if (changed === undefined) return whole('the files are not as kept');
+  if (changed.length > MOST_CHANGED) return whole(`${changed.length} files changed`);
+
+  const touched = new Set<string>();
+  const focus = new Set<string>();
+  for (const f of changed) {
+    const c = classify(f.path);
+    if ('ignore' in c) continue;
+    if ('problem' in c) return whole(`${f.path}: ${c.problem}`);
+    const { kind, chapter } = c.role;
+    if (chapter === undefined || kind === 'decision') return whole(`${f.path} changed`);
+    if (f.after === undefined) return whole(`${f.path} was removed`);
+    if (f.before === undefined && (kind === 'chapter' || kind === 'members')) return whole(`${f.path} was added`);
+    touched.add(chapter);
+    focus.add(f.path);
+  }
+  const byDep = new Map<string, string[]>();
+  for (const c of kept.chapters) for (const d of c.deps) (byDep.get(d) ?? byDep.set(d, []).get(d)!).push(c.id);
+  for (const path of focus) for (const id of byDep.get(path) ?? []) touched.add(id);
+
+  const cache = ParseCache.open(listed.place.gitDir);
+  try {
+    const loader = new Loader(root, cache, false, new Map());
+    // the changed files first: what they name touches more chapters
+    const first = await loader.load(pick(listing.files, [], [...focus]), { scope: PART, checked: true });
+    if ('failed' in first) return whole(first.failed ?? 'a file could not be read');
+    const membersNamed = new Set<string>();
+    const keptOf = new Map(kept.chapters.map((k) => [k.id, k]));
+    let otherIds: Set<string> | undefined;
+    for (const v of first.valid) {
+      if (!focus.has(v.path)) continue;
+      const chapter = keptOf.get(v.role.chapter!);
+      const before = changed.find((f) => f.path === v.path)!.before;
+      if (before !== undefined && (v.role.kind === 'members' || v.role.kind === 'chapter')) {
+        // what other files' checks use of it, as kept
+        if (!chapter) return whole(`chapter ${v.role.chapter} is new`);
+        if (!keepsWhatOthersUse(v.role, v.role.kind === 'chapter' ? { founded: chapter.founded ?? undefined } : pairs(chapter.members), v.data)) return whole(`${v.path} changed what other files use of it`);
+      }
+      if (v.role.kind === 'meeting')
+        for (const id of (v.data as Meeting).joint_with) {
+          touched.add(id);
+          membersNamed.add(id); // its attendees may be that chapter's members
+        }
+      if (v.role.kind === 'members') {
+        const was = new Set(pairs(chapter?.members ?? '').map((m) => m.id));
+        for (const m of v.data as Member[]) {
+          for (const h of m.moved_from ?? []) touched.add(h.chapter);
+          if (was.has(m.id)) continue;
+          otherIds ??= new Set(kept.chapters.flatMap((k) => (k === chapter ? [] : pairs(k.members).map((p) => p.id))));
+          if (otherIds.has(m.id)) return whole(`member id ${m.id} in ${v.path} is used in another chapter`);
+        }
+      }
+    }
+    if (touched.size > Math.max(16, kept.chapters.length / 4)) return whole(`${touched.size} chapters touched`);
+
+    // the chapters touched, what their parts read elsewhere, and the chapter.yaml of every chapter in the part
+    const wanted = new Set<string>();
+    for (const c of kept.chapters) if (touched.has(c.id)) for (const d of c.deps) wanted.add(d);
+    for (const p of focus) wanted.add(p);
+    for (const id of membersNamed) wanted.add(`chapters/${id}/members.yaml`);
+    const inPart = new Set([...wanted].map(chapterOf).filter((id) => id !== undefined));
+    const part = await loader.load(pick(listing.files, [...touched], [...wanted, ...[...inPart].map((id) => `chapters/${id}/chapter.yaml`)]), { scope: PART, checked: true });
+    if ('failed' in part) return whole(part.failed ?? 'a file could not be read');
+    const org = part.loaded.org!;
+    rememberHeadInfo(root, { commit: listing.commit, dirty: listing.dirty });
+    // the changed files checked as a write's are: with focus, against a tree that passed every check
+    const checked = linkFiles(part.valid, new Map(), { focus, partial: true });
+    if (checked.problems.length || !checked.org) return whole('a changed file needs the whole repository checked');
+    for (const v of part.valid) if (focus.has(v.path) && v.sums && !ledgerSumsPass(checked.org, v.role.chapter!, v.role.year!, v.sums)) return whole(`${v.path} needs reading receipt by receipt`);
+    for (const id of touched) {
+      const c = org.chapterById.get(id);
+      if (!c || !kept.chapters.some((k) => k.id === id)) return whole(`chapter ${id} is new`);
+      if (c.delegate !== undefined && !org.memberById.has(c.delegate)) return whole(`the delegate of ${id} is listed in a chapter not loaded`);
+      if (c.dues?.decision !== undefined && !org.decisionById.has(c.dues.decision)) return whole(`the dues decision of ${id} is not loaded`);
+    }
+    org.protections = new RememberedProtections(listed.place.gitDir);
+    const prepared = work.prepare(org);
+    if (prepared.key !== kept.key) return whole('the parts kept are for another day or goal');
+
+    const chapters = kept.chapters.map((k) => (touched.has(k.id) ? keptChapter(org, org.chapterById.get(k.id)!, prepared.part(org, org.chapterById.get(k.id)!)) : k));
+    debug(`${work.name}: ${touched.size} of ${chapters.length} chapters worked out again, ${chapters.length - touched.size} as kept (${focus.size} file${focus.size === 1 ? '' : 's'} changed)`);
+    if (!loader.drifted) store.put(storeKey, keptText({ key: kept.key, chapters }, listing.files));
+    return { org, parts: chapters.map((c) => c.part), asListed: !loader.drifted };
+  } finally {
+    cache.flush();
+  }
+}
+
+/** A part of the repository: the files picked (pick), their dues ledgers as sums. */
+const PART = { sums: true, wanted: () => true };
+
+/**
+ * From the files listed (in path order), by bisection: every file outside chapters/ (the
+ * settings, goals, branches, decisions, treasury), the whole folders of these chapters, and
+ * these files; in path order.
+ */
+function pick(files: readonly ListedFile[], folders: readonly string[], paths: readonly string[]): ListedFile[] {
+  const ranges: [number, number][] = [
+    [0, atPath(files, 'chapters/')],
+    [atPath(files, 'chapters0'), files.length], // '0' follows '/'
+  ];
+  for (const id of folders) ranges.push([atPath(files, `chapters/${id}/`), atPath(files, `chapters/${id}0`)]);
+  for (const p of paths) {
+    const at = atPath(files, p);
+    if (files[at]?.path === p) ranges.push([at, at + 1]);
+  }
+  const seen = new Set<number>();
+  for (const [from, to] of ranges) for (let i = from; i < to; i++) seen.add(i);
+  return [...seen].sort((a, b) => a - b).map((i) => files[i]!);
+}
+
+const chapterOf = (path: string): string | undefined => {
+  if (!path.startsWith('chapters/')) return undefined;
+  const end = path.indexOf('/', 9);
+  return end < 0 ? undefined : path.slice(9, end);
+};
+
+function keptChapter<P>(org: Organisation, c: ChapterRecord, part: P): KeptChapter<P> {
+  return { id: c.id, deps: dependencies(org, c), part, founded: c.founded ?? null, members: c.members.map((m) => `${m.id} ${m.joined}`).join(' ') };
+}
+
+/** The kept `id joined id joined …` as members. */
+function pairs(members: string): { id: string; joined: string }[] {
+  if (!members) return [];
+  const words = members.split(' ');
+  const out: { id: string; joined: string }[] = [];
+  for (let i = 0; i + 1 < words.length; i += 2) out.push({ id: words[i]!, joined: words[i + 1]! });
+  return out;
+}
+
+/** The files outside the chapter's folder its figures read: joint meetings, stays of members who moved, its delegate's list, its dues decision. */
+export function dependencies(org: Organisation, c: ChapterRecord): string[] {
+  const own = `chapters/${c.id}/`;
+  const out = new Set<string>();
+  const add = (file: string | undefined) => void (file !== undefined && !file.startsWith(own) && file.startsWith('chapters/') && out.add(file));
+  for (const m of c.meetings) add(m.file);
+  for (const r of c.roster) add(r.file);
+  if (c.delegate !== undefined) add(org.memberById.get(c.delegate)?.file);
+  if (c.dues?.decision !== undefined) add(org.decisionById.get(c.dues.decision)?.file);
+  return [...out].sort();
+}
+
+/** Kept as a line of JSON and every listed file, `<blob> <path>`, in path order. */
+function keptText<P>(kept: Kept<P>, files: readonly ListedFile[]): string {
+  const lines = [JSON.stringify(kept)];
+  for (const f of files) lines.push(`${f.blob} ${f.path}`);
+  return lines.join('\n');
+}
+
+interface Changed {
+  path: string;
+  before?: string;
+  after?: string;
+}
+
+/** The files whose blob differs from the kept list's (both in path order); undefined when the lists are not comparable. */
+function changedFiles(text: string, from: number, files: readonly ListedFile[]): Changed[] | undefined {
+  const out: Changed[] = [];
+  let at = from;
+  let i = 0;
+  let last = '';
+  const next = (): { path: string; blob: string } | undefined => {
+    if (at >= text.length) return undefined;
+    let end = text.indexOf('\n', at);
+    if (end < 0) end = text.length;
+    const line = text.slice(at, end);
+    at = end + 1;
+    return { blob: line.slice(0, 40), path: line.slice(41) };
+  };
+  for (const f of files) {
+    if (f.blob === undefined || f.path <= last) return undefined;
+    last = f.path;
+  }
+  let k = next();
+  while (k !== undefined || i < files.length) {
+    const f = files[i];
+    if (f === undefined || (k !== undefined && k.path < f.path)) {
+      out.push({ path: k!.path, before: k!.blob });
+      k = next();
+    } else if (k === undefined || f.path < k.path) {
+      out.push({ path: f.path, after: f.blob! });
+      i++;
+    } else {
+      if (k.blob !== f.blob) out.push({ path: f.path, before: k.blob, after: f.blob! });
+      k = next();
+      i++;
+    }
+    if (out.length > MOST_CHANGED) return out;
+  }
+  return out;
+}
+
+
