@@ -4,7 +4,7 @@ import { type Memo, recall } from '../load/memo.js';
 import type { ReadinessView } from '../core/readiness.js';
 import { dataCommit } from '../io/git.js';
 import { findDataRoot } from '../io/repo.js';
-import { EXIT, UsageError } from '../errors.js';
+import { DataError, EXIT, UsageError } from '../errors.js';
 import { renderReadinessJson, renderReadinessMarkdown, renderReadinessTable } from '../render/readiness.js';
 import { type CommandContext, type CommandResult, type Format, chalkFor, location } from './context.js';
 
@@ -50,6 +50,7 @@ async function compute(ctx: CommandContext, opts: ReadinessOptions, memo: Memo<C
       return { key: JSON.stringify([asOf, opts.goal ?? null]), part: (o, c) => chapterReadiness(o, c, goals, asOf, opts.goal) };
     },
   });
+  if ('invalid' in opened) throw new DataError(opened.invalid.problems);
   const { org } = opened;
   const computed = { readiness: readinessOf(org, opened.parts, org.goals!, asOf, opts.goal), currency: org.settings.currency };
   memo.remember(opened, computed);

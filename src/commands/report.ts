@@ -52,6 +52,8 @@ export async function reportCommand(ctx: CommandContext, chapterId: string | und
 
 /** Loads what the report reads and builds it (the loader and the report's core load only for this). */
 async function chapterReport(ctx: CommandContext, chapterId: string, opts: ReportCommandOptions, memo: Memo<ChapterReport>): Promise<ChapterReport> {
+  const quick = opts.at === undefined && memo.listed ? await byChapterReport(ctx, chapterId, opts, memo) : undefined;
+  if (quick) return quick;
   const [{ openRepository, requireValid }, { chapterScope }, { buildChapterReport }] = await Promise.all([
     import('../load/open.js'),
     import('../load/scope.js'),
@@ -63,6 +65,39 @@ async function chapterReport(ctx: CommandContext, chapterId: string, opts: Repor
   const report = buildChapterReport(org, chapter, asOfFor(org, chapter, opts, ctx.today), { since: opts.since, members: opts.members });
   // a report listing member ids is never kept on disk: anyone who can read the clone could read it
   if (!opts.members) memo.remember(repo, report);
+  return report;
+}
+
+/**
+ * The report with the organisation-wide privacy plan from every chapter's breakdown rows, kept
+ * from the last run for the chapters an edit did not touch (load/byChapter.ts): after an edit
+ * to another chapter, only the chapter, the ones the edit touched, the chapter.yaml files and
+ * the decisions are loaded. Undefined when the organisation loaded whole has a problem: the
+ * report then loads its own part (which may have none), as without the cache.
+ */
+async function byChapterReport(ctx: CommandContext, chapterId: string, opts: ReportCommandOptions, memo: Memo<ChapterReport>): Promise<ChapterReport | undefined> {
+  const [{ openByChapter }, { buildChapterReport }, { chapterRows }, { planFromRows }, { breakdownDate }] = await Promise.all([
+    import('../load/byChapter.js'),
+    import('../core/report/build.js'),
+    import('../core/privacy/tables.js'),
+    import('../core/privacy/plan.js'),
+    import('../core/privacy/monthEnd.js'),
+  ]);
+  const opened = await openByChapter(location(ctx), { listed: memo.listed }, {
+    name: 'report',
+    inputs: { asOf: opts.asOf ?? null, today: ctx.today },
+    prepare(org) {
+      const at = breakdownDate(resolveAsOf(org, opts.asOf, ctx.today));
+      return { key: at, part: (_org, c) => chapterRows(c, at) };
+    },
+    also: { chapters: [chapterId], matches: (path) => path.endsWith('/chapter.yaml') || path.includes('/decisions/') },
+  });
+  if ('invalid' in opened) return undefined;
+  const { org } = opened;
+  const chapter = chapterIn(org, chapterId);
+  const plan = planFromRows(opened.parts, org.goals, org.settings.privacy.min_group, org.protections);
+  const report = buildChapterReport(org, chapter, asOfFor(org, chapter, opts, ctx.today), { since: opts.since, members: opts.members, plan });
+  if (!opts.members) memo.remember(opened, report);
   return report;
 }
 

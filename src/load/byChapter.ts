@@ -28,7 +28,7 @@ import { Loader } from './cachedLoad.js';
 import { atPath, keepsWhatOthersUse } from './headTree.js';
 import { type DataListing, debug, filesOf, resultsDisabled } from './listing.js';
 import { linkFiles } from './load.js';
-import { openRepository, requireValid } from './open.js';
+import { type OpenedRepository, openRepository } from './open.js';
 import { ParseCache } from './parseCache.js';
 import { RememberedProtections } from './protections.js';
 import { ResultStore } from './results.js';
@@ -44,6 +44,12 @@ export interface ChapterWork<P> {
    * how one chapter's part is worked out. May throw a UsageError, as on the whole organisation.
    */
   prepare(org: Organisation): { key: string; part(org: Organisation, chapter: ChapterRecord): P };
+  /**
+   * What the command reads besides the chapters an edit touched, when only those are loaded:
+   * whole chapter folders, with the files their figures read elsewhere, and any file whose
+   * path `matches`. (Readiness needs nothing more; a chapter's report, its chapter.)
+   */
+  also?: { chapters: readonly string[]; matches?(path: string): boolean };
 }
 
 export interface ByChapterResult<P> {
@@ -76,7 +82,16 @@ interface Kept<P> {
   chapters: KeptChapter<P>[];
 }
 
-export async function openByChapter<P>(location: DataLocation, opts: { at?: string | undefined; listed?: DataListing | undefined }, work: ChapterWork<P>): Promise<ByChapterResult<P>> {
+/**
+ * The organisation and every chapter's part. Loaded whole, it may have problems: `invalid` then
+ * holds them (readiness reports them; a chapter's report loads its own part instead, which
+ * may have none).
+ */
+export async function openByChapter<P>(
+  location: DataLocation,
+  opts: { at?: string | undefined; listed?: DataListing | undefined },
+  work: ChapterWork<P>,
+): Promise<ByChapterResult<P> | { invalid: OpenedRepository }> {
   const root = findDataRoot(location);
   const listed = opts.at === undefined && !resultsDisabled(process.env) ? opts.listed : undefined;
   const store = listed && new ResultStore(listed.place.gitDir, 'chapters');
@@ -86,7 +101,8 @@ export async function openByChapter<P>(location: DataLocation, opts: { at?: stri
     if (quick) return quick;
   }
   const repo = await openRepository(location, { at: opts.at, scope: LEDGERS_AS_SUMS, listed: opts.listed });
-  const org = requireValid(repo);
+  if (!repo.org) return { invalid: repo };
+  const org = repo.org;
   const prepared = work.prepare(org);
   const parts = org.chapters.map((c) => prepared.part(org, c));
   if (store && repo.asListed && repo.listedFiles?.every((f) => f.blob !== undefined)) {
@@ -166,9 +182,12 @@ async function fromKept<P>(root: string, listed: DataListing, store: ResultStore
     const wanted = new Set<string>();
     for (const c of kept.chapters) if (touched.has(c.id)) for (const d of c.deps) wanted.add(d);
     for (const p of focus) wanted.add(p);
+    const also = work.also?.chapters ?? [];
+    for (const c of kept.chapters) if (also.includes(c.id)) for (const d of c.deps) wanted.add(d);
     for (const id of membersNamed) wanted.add(`chapters/${id}/members.yaml`);
     const inPart = new Set([...wanted].map(chapterOf).filter((id) => id !== undefined));
-    const part = await loader.load(pick(listing.files, [...touched], [...wanted, ...[...inPart].map((id) => `chapters/${id}/chapter.yaml`)]), { scope: PART, checked: true });
+    const matches = work.also?.matches;
+    const part = await loader.load(pick(listing.files, [...touched, ...also], [...wanted, ...[...inPart].map((id) => `chapters/${id}/chapter.yaml`)], matches), { scope: PART, checked: true });
     if ('failed' in part) return whole(part.failed ?? 'a file could not be read');
     const org = part.loaded.org!;
     rememberHeadInfo(root, { commit: listing.commit, dirty: listing.dirty });
@@ -201,9 +220,9 @@ const PART = { sums: true, wanted: () => true };
 /**
  * From the files listed (in path order), by bisection: every file outside chapters/ (the
  * settings, goals, branches, decisions, treasury), the whole folders of these chapters, and
- * these files; in path order.
+ * these files; and any the command `matches`. In path order.
  */
-function pick(files: readonly ListedFile[], folders: readonly string[], paths: readonly string[]): ListedFile[] {
+function pick(files: readonly ListedFile[], folders: readonly string[], paths: readonly string[], matches?: (path: string) => boolean): ListedFile[] {
   const ranges: [number, number][] = [
     [0, atPath(files, 'chapters/')],
     [atPath(files, 'chapters0'), files.length], // '0' follows '/'
@@ -215,6 +234,7 @@ function pick(files: readonly ListedFile[], folders: readonly string[], paths: r
   }
   const seen = new Set<number>();
   for (const [from, to] of ranges) for (let i = from; i < to; i++) seen.add(i);
+  if (matches) files.forEach((f, i) => void (matches(f.path) && seen.add(i)));
   return [...seen].sort((a, b) => a - b).map((i) => files[i]!);
 }
 

@@ -92,3 +92,32 @@ describe('readiness after an edit', () => {
 
   });
 });
+
+describe("a chapter's report after an edit to another chapter", () => {
+  /** The report of a chapter with the cache and without. */
+  function report(chapter: string): { code: number; said: string } {
+    const argv = ['report', chapter, '--format', 'json'];
+    const off = runCli(argv, { cwd: repo.dir, env: { IOPS_CACHE: 'off' } });
+    const on = runCli(argv, { cwd: repo.dir, env: { IOPS_DEBUG_CACHE: '1' } });
+    expect(on.code).toBe(off.code);
+    expect(on.stdout).toBe(off.stdout);
+    return { code: on.code, said: on.stderr };
+  }
+
+  it('takes every other chapter’s breakdown rows as kept, and loads only the chapters touched', () => {
+    report('leeds');
+    repo.write('chapters/bristol/members.yaml', `${read('chapters/bristol/members.yaml')}- id: bri-zz01\n  joined: 2012-08-02\n  gender: non-binary\n  age_band: 65-plus\n  studied: []\n`);
+    const r = report('leeds');
+    expect(r.said).toMatch(/report: 1 of \d+ chapters worked out again/);
+    expect(r.said).toContain('age band protection: worked out'); // york's new row changed the tables
+  });
+
+  it('still reports on a chapter when a file elsewhere is broken, as its own part has no problem', () => {
+    const path = 'chapters/bristol/meetings/2012-08-06.yaml';
+    repo.write(path, 'date: 2012-08-06\nmode: in-person\nattendees: [nobody-here]\ntopics: [education]\n');
+    const r = report('leeds');
+    expect(r.code).toBe(0);
+    expect(r.said).toContain('report: every chapter worked out: a changed file needs the whole repository checked');
+    rmSync(join(repo.dir, path));
+  });
+});

@@ -8,7 +8,7 @@ import type { Organisation } from '../model.js';
 import type { Cell } from '../privacy.js';
 import type { GoalsFile } from '../schema/goals.js';
 import { type Protection, protect } from './protect.js';
-import { type BreakdownName, EXEMPT_MARGIN, PLEDGING_MARGIN, breakdownTable, marginsOf, shareMarginLabel } from './tables.js';
+import { type BreakdownName, type ChapterRows, EXEMPT_MARGIN, PLEDGING_MARGIN, breakdownTable, marginsOf, shareMarginLabel, tableOf } from './tables.js';
 import type { Table } from './audit.js';
 import type { Margin, ProtectionMemo } from './protect.js';
 
@@ -42,6 +42,10 @@ export function disclosurePlan(org: Organisation, asOf: string, goals: GoalsFile
 
 const makePlan = (org: Organisation, asOf: string, goals: GoalsFile | undefined): DisclosurePlan =>
   planOf((name) => breakdownTable(org, asOf, name), goals, org.settings.privacy.min_group, org.protections);
+
+/** The plan from every chapter's rows (tables.ts chapterRows), in chapter order: the plan of the organisation they came from. */
+export const planFromRows = (rows: readonly ChapterRows[], goals: GoalsFile | undefined, minGroup: number, protections?: ProtectionMemo): DisclosurePlan =>
+  planOf((name) => tableOf(name, rows.map((r) => r[name])), goals, minGroup, protections);
 
 /**
  * The plan over the organisation's tables, each asked for when first needed (readiness from

@@ -61,6 +61,15 @@ export function tableOf(name: BreakdownName, chapterRows: readonly (TableRow | n
   return { name: name === 'age_band' ? 'age band' : name, categories: CATEGORIES[name], rows, counts };
 }
 
+/** A chapter's rows of every breakdown at A: what the organisation-wide plan needs of it (plan.ts planFromRows). */
+export type ChapterRows = Record<BreakdownName, TableRow | null>;
+
+export const chapterRows = (chapter: ChapterRecord, asOf: string): ChapterRows => ({
+  gender: tableRow(chapter, asOf, 'gender'),
+  age_band: tableRow(chapter, asOf, 'age_band'),
+  pledge: tableRow(chapter, asOf, 'pledge'),
+});
+
 /** Every chapter that exists at A, or has current members (readiness counts them either way). */
 export function breakdownTable(org: Organisation, asOf: string, name: BreakdownName): Table {
   return tableOf(name, org.chapters.map((c) => tableRow(c, asOf, name)));

@@ -40,7 +40,7 @@ export function buildChapterReport(org: Organisation, chapter: ChapterRecord, as
 
   // breakdowns of people as of the last month end (privacy/monthEnd.ts), from the organisation-wide plan
   const breakdownsAsOf = breakdownDate(asOf);
-  const plan = disclosurePlan(org, breakdownsAsOf);
+  const plan = opts.plan ?? disclosurePlan(org, breakdownsAsOf);
   const members = membersSection(chapter, asOf, since, keyDocuments, { plan, at: breakdownsAsOf }, minGroup);
   const delegate = delegateStanding(chapter, asOf, listMembers);
   return {

@@ -1,6 +1,7 @@
 // The chapter report as a view model. Its keys are the JSON output's keys (stable,
 // snake_case); the table and Markdown renderers read the same object. Dates are
 // YYYY-MM-DD, months YYYY-MM, shares fractions (0.37), money exact decimals.
+import type { DisclosurePlan } from '../privacy/plan.js';
 import type { Cell } from '../privacy.js';
 import type { Unit } from '../metrics/metric.js';
 
@@ -9,6 +10,8 @@ export interface ReportOptions {
   since?: string | undefined;
   /** List member ids (per-member attendance, the delegate). Never in a published report. */
   members?: boolean;
+  /** The organisation-wide privacy plan on the breakdown date, when `org` is only a part of the organisation (load/byChapter.ts). */
+  plan?: DisclosurePlan;
 }
 
 /** A verdict with each condition in words: what counts, or what keeps it from counting. */
