@@ -61,6 +61,9 @@ export interface ByChapterResult<P> {
   asListed: boolean;
 }
 
+/** Kept states (a command with its inputs) kept; each is about 19 MB at five years. */
+const KEPT = 6;
+
 /** More changed files than this, and the whole repository is loaded (it is then faster). */
 const MOST_CHANGED = 200;
 
@@ -94,7 +97,7 @@ export async function openByChapter<P>(
 ): Promise<ByChapterResult<P> | { invalid: OpenedRepository }> {
   const root = findDataRoot(location);
   const listed = opts.at === undefined && !resultsDisabled(process.env) ? opts.listed : undefined;
-  const store = listed && new ResultStore(listed.place.gitDir, 'chapters');
+  const store = listed && new ResultStore(listed.place.gitDir, 'chapters', KEPT);
   const storeKey = createHash('sha1').update(`${work.name}\0${JSON.stringify(work.inputs)}\0${root}`).digest('hex');
   if (listed && store) {
     const quick = await fromKept(root, listed, store, storeKey, work);
@@ -105,7 +108,8 @@ export async function openByChapter<P>(
   const org = repo.org;
   const prepared = work.prepare(org);
   const parts = org.chapters.map((c) => prepared.part(org, c));
-  if (store && repo.asListed && repo.listedFiles?.every((f) => f.blob !== undefined)) {
+  // a path holding a line break (git allows one) would break the kept list's lines
+  if (store && repo.asListed && repo.listedFiles?.every((f) => f.blob !== undefined && !f.path.includes('\n'))) {
     const kept: Kept<P> = { key: prepared.key, chapters: org.chapters.map((c, i) => keptChapter(org, c, parts[i]!)) };
     store.put(storeKey, keptText(kept, repo.listedFiles));
     debug(`${work.name}: every chapter worked out, their parts kept`);
@@ -269,10 +273,21 @@ export function dependencies(org: Organisation, c: ChapterRecord): string[] {
   return [...out].sort();
 }
 
-/** Kept as a line of JSON and every listed file, `<blob> <path>`, in path order. */
+/**
+ * Kept as a line of JSON and every listed file in path order, `<blob> <n> <rest>`: its path is
+ * the first n characters of the path before it and the rest (most paths share most of theirs,
+ * so the list is a third of its size written out).
+ */
 function keptText<P>(kept: Kept<P>, files: readonly ListedFile[]): string {
   const lines = [JSON.stringify(kept)];
-  for (const f of files) lines.push(`${f.blob} ${f.path}`);
+  let last = '';
+  for (const f of files) {
+    let n = 0;
+    const most = Math.min(last.length, f.path.length);
+    while (n < most && last.charCodeAt(n) === f.path.charCodeAt(n)) n++;
+    lines.push(`${f.blob} ${n} ${f.path.slice(n)}`);
+    last = f.path;
+  }
   return lines.join('\n');
 }
 
@@ -288,16 +303,20 @@ function changedFiles(text: string, from: number, files: readonly ListedFile[]):
   let at = from;
   let i = 0;
   let last = '';
+  let previous = '';
   const next = (): { path: string; blob: string } | undefined => {
     if (at >= text.length) return undefined;
     let end = text.indexOf('\n', at);
     if (end < 0) end = text.length;
-    const line = text.slice(at, end);
+    const space = text.indexOf(' ', at + 41);
+    const path = previous.slice(0, Number(text.slice(at + 41, space))) + text.slice(space + 1, end);
+    const blob = text.slice(at, at + 40);
     at = end + 1;
-    return { blob: line.slice(0, 40), path: line.slice(41) };
+    previous = path;
+    return { blob, path };
   };
   for (const f of files) {
-    if (f.blob === undefined || f.path <= last) return undefined;
+    if (f.blob === undefined || f.path <= last || f.path.includes('\n')) return undefined;
     last = f.path;
   }
   let k = next();

@@ -17,7 +17,12 @@ const sha1 = (text: string) => createHash('sha1').update(text).digest('hex');
 export class ResultStore {
   private readonly dir: string;
 
-  constructor(gitDir: string, folder = 'results') {
+  constructor(
+    gitDir: string,
+    folder = 'results',
+    /** Files kept; the least recently used beyond this are removed. */
+    private readonly keep = KEEP,
+  ) {
     this.dir = join(gitDir, 'iops-cache', cacheVersion(), folder);
   }
 
@@ -56,9 +61,9 @@ export class ResultStore {
 
   private prune(): void {
     const names = readdirSync(this.dir);
-    if (names.length <= KEEP) return;
+    if (names.length <= this.keep) return;
     const byAge = names.map((name) => ({ name, time: statSync(join(this.dir, name)).mtimeMs })).sort((a, b) => b.time - a.time);
-    for (const { name } of byAge.slice(KEEP)) rmSync(join(this.dir, name), { force: true });
+    for (const { name } of byAge.slice(this.keep)) rmSync(join(this.dir, name), { force: true });
   }
 }
 
