@@ -6,7 +6,9 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { type Problem, compareProblems } from '../core/problem.js';
 import { filesWithPersonalData, personalDataInFile } from '../core/privacy/personalData.js';
+import { debug } from '../load/listing.js';
 import type { OpenedRepository } from '../load/open.js';
+import { plural } from '../core/metrics/asof.js';
 
 const SCANNED = /^(?:chapters\/[^/]+\/(?:members\.yaml|meetings\/|dues\/|reports\/|decisions\/)|branches\/|decisions\/|treasury\/)/;
 
@@ -17,10 +19,12 @@ const SCANNED = /^(?:chapters\/[^/]+\/(?:members\.yaml|meetings\/|dues\/|reports
 export async function personalDataWarnings(repo: OpenedRepository, fromDisk: boolean): Promise<Problem[]> {
   const decoder = new TextDecoder();
   const warnings: Problem[] = [];
-  // the loaded values say which files to read again (cheap; the parse cache gives no bytes);
-  // on invalid data, every file that came with its bytes
-  const candidates = repo.org ? filesWithPersonalData(repo.org) : undefined;
+  // which files to read again: each file's flag, with the load from the parse cache (found once,
+  // when the file was parsed: load/parseWorker.ts FileFlags), else a scan of the loaded values
+  // (the parse cache gives no bytes); on invalid data, every file that came with its bytes
+  const candidates = repo.personalDataFiles ? new Set(repo.personalDataFiles) : repo.org ? filesWithPersonalData(repo.org) : undefined;
   for (const path of repo.personalDataLedgers ?? []) candidates?.add(path);
+  if (candidates) debug(`personal data: ${plural(candidates.size, 'file')} to read again, ${repo.personalDataFiles ? 'by the files\' flags' : 'by a scan of the organisation'}`);
   for (const f of repo.files) {
     // dues ledgers loaded as monthly sums show no receipt notes: those at hand are read
     const ledgerAtHand = f.bytes !== undefined && /\/dues\/[^/]+$/.test(f.path);

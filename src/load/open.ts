@@ -21,6 +21,9 @@ export interface OpenedRepository extends LoadResult {
   personalDataLedgers?: string[];
   /** Likewise, the chapters whose ledgers may hold a receipt recorded twice (LedgerSums.mayRepeat). */
   mayRepeatChapters?: string[];
+  /** Asked for with the scope's `warnings`: the other files holding invisible characters (or personal data), by their parse cache flags. */
+  invisibleFiles?: string[];
+  personalDataFiles?: string[];
 }
 
 export interface OpenOptions {
@@ -46,7 +49,7 @@ export async function openRepository(location: DataLocation, opts: OpenOptions =
     const cached = await loadCached(root, { commit, scope: opts.scope, listed: opts.listed });
     if (cached) {
       if (commit === undefined) rememberHeadInfo(root, { commit: cached.commit, dirty: cached.dirty });
-      return { root, files: cached.files, org: cached.org, problems: cached.problems, asListed: cached.asListed, invisibleLedgers: cached.invisibleLedgers, personalDataLedgers: cached.personalDataLedgers, mayRepeatChapters: cached.mayRepeatChapters };
+      return { root, files: cached.files, org: cached.org, problems: cached.problems, asListed: cached.asListed, invisibleLedgers: cached.invisibleLedgers, personalDataLedgers: cached.personalDataLedgers, mayRepeatChapters: cached.mayRepeatChapters, invisibleFiles: cached.invisibleFiles, personalDataFiles: cached.personalDataFiles };
     }
   }
   const read = (wanted?: (path: string) => boolean) => (opts.at !== undefined ? readFilesAt(root, opts.at, wanted) : readDataFiles(root, wanted));
