@@ -2,10 +2,8 @@
 // do not make the data invalid (a name may rightly hold a zero-width joiner), but a value can
 // then display differently from what it holds. Which files hold any comes with the load from the
 // parse cache (each file's flag, found once when it was parsed: load/parseWorker.ts FileFlags),
-// else from a scan of the loaded organisation's strings; only those files are read again, from
-// disk when the cache gave no bytes, and each value is located through the YAML document.
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+// else from a scan of the loaded organisation's strings; only those files are read again (when the
+// cache gave no bytes: app/readAgain.ts), and each value is located through the YAML document.
 import { classify } from '../core/layout.js';
 import { plural } from '../core/metrics/asof.js';
 import { type Problem, compareProblems, formatPath } from '../core/problem.js';
@@ -16,6 +14,7 @@ import { decodeUtf8 } from '../load/yamlSource.js';
 import { readFileData } from '../load/fileData.js';
 import { debug } from '../load/listing.js';
 import type { OpenedRepository } from '../load/open.js';
+import { readAgain } from './readAgain.js';
 
 /** What each kind of character is, and what to do about it. */
 const KINDS: [RegExp, string][] = [
@@ -41,9 +40,11 @@ function typedAt(lines: string[], at: { line: number; column: number }, char: st
   return at;
 }
 
-/** One warning per value, located like a problem; sorted by file and line. */
-export async function invisibleTextWarnings(repo: OpenedRepository): Promise<Problem[]> {
-  const byPath = new Map(repo.files.map((f) => [f.path, f]));
+/**
+ * One warning per value, located like a problem; sorted by file and line.
+ * @param at the --at revision the files were loaded from (files to read again are read there)
+ */
+export async function invisibleTextWarnings(repo: OpenedRepository, at?: string): Promise<Problem[]> {
   const candidates = repo.invisibleFiles
     ? new Set(repo.invisibleFiles)
     : repo.org
@@ -58,10 +59,11 @@ export async function invisibleTextWarnings(repo: OpenedRepository): Promise<Pro
   }
   debug(`invisible text: ${plural(candidates.size, 'file')} to read again, ${repo.invisibleFiles ? 'by the files\' flags' : 'by a scan of the organisation'}`);
   const warnings: Problem[] = [];
+  const texts = await readAgain(repo, at, [...candidates].filter((path) => 'role' in classify(path)));
   for (const path of [...candidates].sort()) {
     const classified = classify(path);
     if (!('role' in classified)) continue;
-    const bytes = byPath.get(path)?.bytes ?? (await readFile(join(repo.root, path)).catch(() => undefined));
+    const bytes = texts.get(path);
     if (!bytes) continue;
     const { parsed } = readFileData(path, classified.role, bytes);
     if (!parsed || parsed.value === undefined) continue;
