@@ -57,7 +57,7 @@ export async function invisibleTextWarnings(repo: OpenedRepository, at?: string)
     const c = classify(f.path);
     if (f.bytes && 'role' in c && c.role.kind === 'dues' && hasInvisible(new TextDecoder().decode(f.bytes))) candidates.add(f.path);
   }
-  debug(`invisible text: ${plural(candidates.size, 'file')} to read again, ${repo.invisibleFiles ? 'by the files\' flags' : 'by a scan of the organisation'}`);
+  debug(`invisible text: ${plural(candidates.size, 'file')} to read again, ${repo.invisibleFiles ? 'by the files\' flags' : repo.org ? 'by a scan of the organisation' : 'every file at hand (the data is invalid)'}`);
   const warnings: Problem[] = [];
   const texts = await readAgain(repo, at, [...candidates].filter((path) => 'role' in classify(path)));
   for (const path of [...candidates].sort()) {
