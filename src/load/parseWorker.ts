@@ -107,10 +107,14 @@ export function flagMarks(kind: FileKind, data: unknown): string {
   return (fileHoldsInvisible(kind, data) ? INVISIBLE_MARK : '') + (fileHoldsPersonalData(kind, data) ? PERSONAL_MARK : '');
 }
 
+/** Most files: one answer shared, not an object a file. */
+const NEITHER: FileFlags = Object.freeze({ invisibleText: false, personalData: false });
+
 /** The flags a data record's text carries: the marks at its end. */
 export function flagsOf(text: string): FileFlags {
   const personalData = text.endsWith(PERSONAL_MARK);
-  return { personalData, invisibleText: text.endsWith(INVISIBLE_MARK, text.length - (personalData ? 1 : 0)) };
+  const invisibleText = text.endsWith(INVISIBLE_MARK, text.length - (personalData ? 1 : 0));
+  return personalData || invisibleText ? { invisibleText, personalData } : NEITHER;
 }
 
 /**
