@@ -1,18 +1,20 @@
 // `validate`'s warnings about invisible characters in values (core/text/invisible.ts): they
 // do not make the data invalid (a name may rightly hold a zero-width joiner), but a value can
-// then display differently from what it holds. The loaded organisation's strings are scanned
-// (cheap, and the parse cache gives no bytes); only the few files that hold any are read again,
-// from disk when the cache gave no bytes, and each value is located through the YAML document.
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+// then display differently from what it holds. Which files hold any comes with the load from the
+// parse cache (each file's flag, found once when it was parsed: load/parseWorker.ts FileFlags),
+// else from a scan of the loaded organisation's strings; only those files are read again (when the
+// cache gave no bytes: app/readAgain.ts), and each value is located through the YAML document.
 import { classify } from '../core/layout.js';
+import { plural } from '../core/metrics/asof.js';
 import { type Problem, compareProblems, formatPath } from '../core/problem.js';
 import { hasInvisible } from '../core/text/invisible.js';
 import { filesWithInvisibleText, invisibleValues } from '../core/text/invisibleValues.js';
 import { SCHEMAS } from '../core/schema/index.js';
 import { decodeUtf8 } from '../load/yamlSource.js';
 import { readFileData } from '../load/fileData.js';
+import { debug } from '../load/listing.js';
 import type { OpenedRepository } from '../load/open.js';
+import { readAgain } from './readAgain.js';
 
 /** What each kind of character is, and what to do about it. */
 const KINDS: [RegExp, string][] = [
@@ -38,12 +40,16 @@ function typedAt(lines: string[], at: { line: number; column: number }, char: st
   return at;
 }
 
-/** One warning per value, located like a problem; sorted by file and line. */
-export async function invisibleTextWarnings(repo: OpenedRepository): Promise<Problem[]> {
-  const byPath = new Map(repo.files.map((f) => [f.path, f]));
-  const candidates = repo.org
-    ? filesWithInvisibleText(repo.org)
-    : new Set(repo.files.filter((f) => f.bytes && hasInvisible(new TextDecoder().decode(f.bytes))).map((f) => f.path));
+/**
+ * One warning per value, located like a problem; sorted by file and line.
+ * @param at the --at revision the files were loaded from (files to read again are read there)
+ */
+export async function invisibleTextWarnings(repo: OpenedRepository, at?: string): Promise<Problem[]> {
+  const candidates = repo.invisibleFiles
+    ? new Set(repo.invisibleFiles)
+    : repo.org
+      ? filesWithInvisibleText(repo.org)
+      : new Set(repo.files.filter((f) => f.bytes && hasInvisible(new TextDecoder().decode(f.bytes))).map((f) => f.path));
   // dues ledgers are not scanned in the organisation (they may come as monthly sums): the parse
   // cache says which hold such text; read the plain way, their bytes are at hand
   for (const path of repo.invisibleLedgers ?? []) candidates.add(path);
@@ -51,11 +57,13 @@ export async function invisibleTextWarnings(repo: OpenedRepository): Promise<Pro
     const c = classify(f.path);
     if (f.bytes && 'role' in c && c.role.kind === 'dues' && hasInvisible(new TextDecoder().decode(f.bytes))) candidates.add(f.path);
   }
+  debug(`invisible text: ${plural(candidates.size, 'file')} to read again, ${repo.invisibleFiles ? 'by the files\' flags' : repo.org ? 'by a scan of the organisation' : 'every file at hand (the data is invalid)'}`);
   const warnings: Problem[] = [];
+  const texts = await readAgain(repo, at, [...candidates].filter((path) => 'role' in classify(path)));
   for (const path of [...candidates].sort()) {
     const classified = classify(path);
     if (!('role' in classified)) continue;
-    const bytes = byPath.get(path)?.bytes ?? (await readFile(join(repo.root, path)).catch(() => undefined));
+    const bytes = texts.get(path);
     if (!bytes) continue;
     const { parsed } = readFileData(path, classified.role, bytes);
     if (!parsed || parsed.value === undefined) continue;

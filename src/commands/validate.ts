@@ -14,10 +14,11 @@ import { problemSummary, renderProblems, renderWarnings } from '../render/proble
 import { type CommandContext, type CommandResult, chalkFor, json, location } from './context.js';
 
 export async function validateCommand(ctx: CommandContext, opts: { format?: 'table' | 'json'; at?: string }): Promise<CommandResult> {
-  const repo = await openRepository(location(ctx), { scope: LEDGERS_AS_SUMS, at: opts.at });
+  // with the files' flags, which say which files the warnings read again (load/scope.ts)
+  const repo = await openRepository(location(ctx), { scope: { ...LEDGERS_AS_SUMS, warnings: true }, at: opts.at });
   const valid = repo.problems.length === 0;
   const exitCode = valid ? EXIT.ok : EXIT.negative;
-  const warnings = [...(await invisibleTextWarnings(repo)), ...(await personalDataWarnings(repo, opts.at === undefined)), ...(await duplicateReceiptWarnings(repo, opts.at === undefined))].sort(compareProblems);
+  const warnings = [...(await invisibleTextWarnings(repo, opts.at)), ...(await personalDataWarnings(repo, opts.at)), ...(await duplicateReceiptWarnings(repo, opts.at === undefined))].sort(compareProblems);
   if (opts.format === 'json') {
     return { stdout: json({ valid, problems: repo.problems, warnings }), exitCode };
   }

@@ -25,7 +25,7 @@ import { personalDataInText } from '../core/privacy/personalData.js';
 import { ParseCache, gitBlobId } from './parseCache.js';
 import { type ListedFile, readBlobs } from '../io/gitListing.js';
 import { gitSync } from '../io/gitRunner.js';
-import { type ParseJob, ledgerSums, mayRepeat, parseAll, parseJob } from './parseWorker.js';
+import { type FileFlags, type ParseJob, flaggedFiles, flagsOf, ledgerSums, mayRepeat, parseAll, parseJob } from './parseWorker.js';
 import { toMinor } from '../core/money.js';
 import type { Receipt } from '../core/schema/dues.js';
 import { type DataListing, debug, filesOf, listData, resultsDisabled } from './listing.js';
@@ -64,6 +64,10 @@ export interface CachedLoad extends LoadResult {
   mayRepeatChapters: string[];
   /** Every file as listed, in path order, with its blob id where git knew it (load/byChapter.ts keeps them). */
   listedFiles: ListedFile[];
+  /** With the scope's `warnings`: the other files whose values hold invisible text, by their flags (parseWorker.ts FileFlags). */
+  invisibleFiles?: string[];
+  /** Likewise, the other files holding what looks like personal data. */
+  personalDataFiles?: string[];
 }
 
 const CROSS_FILE = 'cross-file problems';
@@ -76,6 +80,8 @@ interface Known {
   sums?: LedgerSums;
   /** Parsed in this run (its sums, for a ledger, are in the cache already). */
   parsed?: boolean;
+  /** Read with its data when the scope asks for `warnings` (not a dues ledger's). */
+  flags?: FileFlags;
 }
 
 export async function loadCached(root: string, opts: CachedLoadOptions = {}): Promise<CachedLoad | undefined> {
@@ -110,6 +116,8 @@ export class Loader {
   parsed = 0;
   /** A file read did not have the blob id it was listed with. */
   drifted = false;
+  /** The scope asks for the files' flags (validate's warnings). */
+  private withFlags = false;
 
   constructor(
     private readonly root: string,
@@ -122,6 +130,7 @@ export class Loader {
   async load(listed: ListedFile[], opts: CachedLoadOptions) {
     const wanted = opts.scope?.wanted;
     const asSums = opts.scope?.sums === true;
+    this.withFlags = opts.scope?.warnings === true;
     const files: FileEntry[] = [];
     const known: Known[] = [];
     for (const f of listed) {
@@ -156,7 +165,8 @@ export class Loader {
     const personalDataLedgers = known.filter((k) => k.role.kind === 'dues' && (k.sums ? k.sums.personalData === true : personalDataInText(JSON.stringify(k.data)).length > 0)).map((k) => k.path);
     const minor = (amount: number, currency: string) => toMinor(amount, currency)!;
     const mayRepeatChapters = [...new Set(known.filter((k) => k.role.kind === 'dues' && (k.sums ? k.sums.mayRepeat === true : mayRepeat(k.data as Receipt[], minor))).map((k) => k.role.chapter!))];
-    return { loaded: { ...result, files, invisibleLedgers, personalDataLedgers, mayRepeatChapters }, certified, valid };
+    const flagged = this.withFlags ? flaggedFiles(known) : {};
+    return { loaded: { ...result, files, invisibleLedgers, personalDataLedgers, mayRepeatChapters, ...flagged }, certified, valid };
   }
 
   /** The cached records of these files (each file's blob known), as `sums` or `data`. */
@@ -168,6 +178,7 @@ export class Loader {
         this.hits++;
         if (variant(k) === 'sums') k.sums = JSON.parse(text) as LedgerSums;
         else k.data = JSON.parse(text);
+        if (this.withFlags && k.role.kind !== 'dues') k.flags = flagsOf(text);
       },
     );
   }
@@ -193,6 +204,7 @@ export class Loader {
       k.parsed = true;
       if (asSums && r.sums !== undefined) k.sums = JSON.parse(r.sums) as LedgerSums;
       else k.data = JSON.parse(r.json);
+      if (this.withFlags && k.role.kind !== 'dues') k.flags = flagsOf(r.json);
       this.cache.put(r.blob, k.role.kind, r.json, 'data', k.role.kind === 'dues');
       if (r.sums !== undefined) this.cache.put(r.blob, 'dues', r.sums, 'sums');
     });

@@ -24,6 +24,9 @@ export interface OpenedRepository extends LoadResult {
   mayRepeatChapters?: string[];
   /** Likewise, every file as listed with its blob id where git knew it. */
   listedFiles?: ListedFile[];
+  /** Asked for with the scope's `warnings`: the other files holding invisible characters (or personal data), by their parse cache flags. */
+  invisibleFiles?: string[];
+  personalDataFiles?: string[];
 }
 
 export interface OpenOptions {
@@ -49,7 +52,19 @@ export async function openRepository(location: DataLocation, opts: OpenOptions =
     const cached = await loadCached(root, { commit, scope: opts.scope, listed: opts.listed });
     if (cached) {
       if (commit === undefined) rememberHeadInfo(root, { commit: cached.commit, dirty: cached.dirty });
-      return { root, files: cached.files, org: cached.org, problems: cached.problems, asListed: cached.asListed, invisibleLedgers: cached.invisibleLedgers, personalDataLedgers: cached.personalDataLedgers, mayRepeatChapters: cached.mayRepeatChapters, listedFiles: cached.listedFiles };
+      return {
+        root,
+        files: cached.files,
+        org: cached.org,
+        problems: cached.problems,
+        asListed: cached.asListed,
+        invisibleLedgers: cached.invisibleLedgers,
+        personalDataLedgers: cached.personalDataLedgers,
+        mayRepeatChapters: cached.mayRepeatChapters,
+        listedFiles: cached.listedFiles,
+        invisibleFiles: cached.invisibleFiles,
+        personalDataFiles: cached.personalDataFiles,
+      };
     }
   }
   const read = (wanted?: (path: string) => boolean) => (opts.at !== undefined ? readFilesAt(root, opts.at, wanted) : readDataFiles(root, wanted));

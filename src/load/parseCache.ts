@@ -4,8 +4,10 @@
 // in the repository's git folder (iops-cache/), is never committed, and is safe to delete.
 //
 // Layout: iops-cache/<version>/index lists every record (key → pack, offset, length, CRC-32)
-// and the packs hold the records, JSON text. Packs and the index are written to a temporary
-// name and renamed, so readers see an old or a new state, never half of one. Anything that
+// and the packs hold the records, JSON text (a file's data record followed by its flags for
+// validate's warnings, as white space: load/parseWorker.ts FileFlags). Packs and the index are
+// written to a temporary name and renamed, so readers see an old or a new state, never half of
+// one. Anything that
 // does not check out (bad magic, CRC mismatch, a missing pack) is a miss: the file is parsed
 // again. The version is derived from iops's own code, so an upgrade starts a fresh cache.
 import { createHash, randomBytes } from 'node:crypto';
@@ -16,8 +18,8 @@ import { fileURLToPath } from 'node:url';
 import { crc32 } from 'node:zlib';
 import { ENTRY_BYTES, type Entry, EntryIndex, KEY_BYTES } from './cacheIndex.js';
 
-/** Bump when the layout or a record's meaning changes. */
-const CACHE_FORMAT = 2;
+/** Bump when the layout or a record's meaning changes (3: a data record ends with its file's flags, parseWorker.ts FileFlags). */
+const CACHE_FORMAT = 3;
 const MAGIC = Buffer.from('IOPSIDX1');
 /** Packs before the cache is compacted into one. */
 const MAX_PACKS = 12;

@@ -7,10 +7,11 @@ import { availableParallelism } from 'node:os';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { readFileData } from './fileData.js';
 import type { FileRole } from '../core/layout.js';
+import type { FileKind } from '../core/paths.js';
 import { toMinor } from '../core/money.js';
 import { type LedgerSums, ledgerSumsOf } from '../core/receiptMonths.js';
-import { holdsInvisible } from '../core/text/invisibleValues.js';
-import { personalDataInText } from '../core/privacy/personalData.js';
+import { fileHoldsInvisible, holdsInvisible } from '../core/text/invisibleValues.js';
+import { fileHoldsPersonalData, linkHoldsPersonalData, personalDataInText } from '../core/privacy/personalData.js';
 import { likelyDuplicates } from '../core/dues/duplicates.js';
 import type { Receipt } from '../core/schema/dues.js';
 import { gitBlobId } from './parseCache.js';
@@ -27,6 +28,7 @@ export interface ParseJob {
 }
 
 export type ParseResult =
+  /** `json`: the validated data as JSON text, ending with its FileFlags marks (not a dues ledger's). */
   | { path: string; blob: string; json: string; sums?: string }
   | { path: string; fail: string };
 
@@ -78,8 +80,63 @@ export function parseJob(job: ParseJob): ParseResult {
   if (outcome.problems.length || outcome.data === undefined) return { path: job.path, fail: 'problems' };
   const json = exactJson(outcome.data);
   if (json === undefined) return { path: job.path, fail: 'not exact as JSON' };
-  if (job.role.kind !== 'dues') return { path: job.path, blob, json };
+  if (job.role.kind !== 'dues') return { path: job.path, blob, json: json + flagMarks(job.role.kind, outcome.data) };
   return { path: job.path, blob, json, sums: JSON.stringify(ledgerSums(outcome.data as Receipt[])) };
+}
+
+/**
+ * What validate warns about in a file (other than a dues ledger, whose sums carry the answer):
+ * whether its values hold invisible text, whether they hold what looks like personal data, by
+ * the tests validate's scan of the organisation makes (core/text/invisibleValues.ts,
+ * core/privacy/personalData.ts). Found once, when the file is parsed, and kept in the parse
+ * cache within the data's record, as white space after the JSON (which JSON.parse passes over,
+ * and JSON.stringify never writes): a tab for invisible text, then a line feed for personal
+ * data. So no other record is written or looked up for it, and a command that does not ask
+ * (FileFlags) reads nothing more than the data.
+ */
+export interface FileFlags {
+  invisibleText: boolean;
+  personalData: boolean;
+}
+
+const INVISIBLE_MARK = '\t';
+const PERSONAL_MARK = '\n';
+
+/** The marks a data record's JSON text ends with (see FileFlags). */
+export function flagMarks(kind: FileKind, data: unknown): string {
+  return (fileHoldsInvisible(kind, data) ? INVISIBLE_MARK : '') + (fileHoldsPersonalData(kind, data) ? PERSONAL_MARK : '');
+}
+
+/** Most files: one answer shared, not an object a file. */
+const NEITHER: FileFlags = Object.freeze({ invisibleText: false, personalData: false });
+
+/** The flags a data record's text carries: the marks at its end. */
+export function flagsOf(text: string): FileFlags {
+  const personalData = text.endsWith(PERSONAL_MARK);
+  const invisibleText = text.endsWith(INVISIBLE_MARK, text.length - (personalData ? 1 : 0));
+  return personalData || invisibleText ? { invisibleText, personalData } : NEITHER;
+}
+
+/**
+ * The files validate reads again for its warnings, by their flags (other than dues ledgers),
+ * with what linking adds from each file's path (a chapter's meetings share their answer). A file
+ * without flags (none was read) is tested on its data.
+ */
+export function flaggedFiles(files: readonly { path: string; role: FileRole; data?: unknown; flags?: FileFlags }[]): { invisibleFiles: string[]; personalDataFiles: string[] } {
+  const invisibleFiles: string[] = [];
+  const personalDataFiles: string[] = [];
+  const meetingLinks = new Map<string | undefined, boolean>();
+  for (const f of files) {
+    const kind = f.role.kind;
+    if (kind === 'dues') continue;
+    const flags = f.flags ?? { invisibleText: fileHoldsInvisible(kind, f.data), personalData: fileHoldsPersonalData(kind, f.data) };
+    if (flags.invisibleText) invisibleFiles.push(f.path);
+    let link = kind === 'meeting' ? meetingLinks.get(f.role.chapter) : undefined;
+    if (link === undefined) link = linkHoldsPersonalData(f.role);
+    if (kind === 'meeting') meetingLinks.set(f.role.chapter, link);
+    if (flags.personalData || link) personalDataFiles.push(f.path);
+  }
+  return { invisibleFiles, personalDataFiles };
 }
 
 /** A ledger's receipts summed by month and currency, and who paid. */

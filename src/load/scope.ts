@@ -22,6 +22,11 @@ export interface Scope {
    * the receipts' sums, not the receipts (readiness).
    */
   sums?: boolean;
+  /**
+   * With the parse cache: which files to read again for validate's warnings (invisible text,
+   * personal data), by the flags each file's record carries (load/parseWorker.ts FileFlags).
+   */
+  warnings?: boolean;
 }
 
 /**

@@ -2,6 +2,9 @@
 // like a phone number, an e-mail address or a name with a birth year, and free text holding an
 // e-mail address, a phone number or a payment card number. Heuristics, tuned to stay quiet on
 // what iops itself writes (dates, amounts, random ids such as ldn-k7q2x).
+import type { FileRole } from '../layout.js';
+import { toMinor } from '../money.js';
+import type { FileKind } from '../paths.js';
 
 export interface PersonalDataHit {
   kind: 'e-mail address' | 'phone number' | 'card number' | 'name with a year of birth';
@@ -102,6 +105,61 @@ const article = (kind: PersonalDataHit['kind']) => (/^[aeiou]/.test(kind) ? `an 
 /** The record's own values as one text (its links to other records left out). */
 const valuesOf = (record: object): string => JSON.stringify(record, (k, v) => (k === 'file' || k === 'index' ? undefined : v));
 
+/** Whether a record's own values hold such text (filesWithPersonalData's test of one record). */
+export const recordHoldsPersonalData = (record: object): boolean => personalDataInText(valuesOf(record)).length > 0;
+
+/**
+ * Whether filesWithPersonalData finds a file of this kind for what its data holds (validated; the
+ * parse cache keeps the answer with it): the same tests of the same records, less what linking
+ * takes from the file's path (linkHoldsPersonalData). The two answers together are exactly the
+ * organisation's: a record's values are one JSON text in which every value is a token of its own,
+ * and no finding crosses a quote, colon or comma, so the text holds a finding exactly when one of
+ * its values does. Files not scanned there (settings, goals, chapter.yaml, dues ledgers): false.
+ */
+export function fileHoldsPersonalData(kind: FileKind, data: unknown): boolean {
+  switch (kind) {
+    case 'members':
+      return (data as { id: string }[]).some((m) => personalDataInId(m.id) !== undefined);
+    case 'meeting': {
+      // as the loader links it (load/load.ts): with the count of who came
+      const m = data as { attendance?: number; attendees?: unknown[] };
+      return recordHoldsPersonalData({ ...m, attendanceCount: m.attendance ?? m.attendees?.length });
+    }
+    case 'report':
+      return (data as { personal_data?: true }).personal_data === true;
+    case 'branch':
+    case 'decision':
+      return recordHoldsPersonalData(data as object);
+    case 'accounts':
+      return (data as object[]).some(recordHoldsPersonalData);
+    case 'treasury': {
+      // transfers and expenses with their amounts in minor units, as linked
+      const year = data as { transfers: { amount: number; currency: string }[]; expenses: { amount: number; currency: string }[] };
+      return [...year.transfers, ...year.expenses].some((r) => recordHoldsPersonalData({ ...r, minor: toMinor(r.amount, r.currency) }));
+    }
+    default:
+      return false;
+  }
+}
+
+/**
+ * Whether what linking adds to a file's record from its path holds such text (a chapter or
+ * branch id, a decision's id and date, may be all digits): the rest of filesWithPersonalData's
+ * answer for the file, beside fileHoldsPersonalData's. The file name and list index are left out there.
+ */
+export function linkHoldsPersonalData(role: FileRole): boolean {
+  switch (role.kind) {
+    case 'meeting':
+      return recordHoldsPersonalData({ chapter: role.chapter });
+    case 'branch': // and each gathering's `branch`, the same id
+      return recordHoldsPersonalData({ id: role.branch });
+    case 'decision':
+      return recordHoldsPersonalData({ id: role.decision, date: role.date, ...(role.chapter ? { chapter: role.chapter } : {}) });
+    default:
+      return false;
+  }
+}
+
 /**
  * The files whose loaded values hold personal data (validate then reads only those, and
  * locates each finding by line and column): members files with such an id, meetings, dues
@@ -117,7 +175,7 @@ export function filesWithPersonalData(org: {
   const files = new Set<string>();
   const scan = (record: object) => {
     const file = (record as { file?: string }).file;
-    if (file !== undefined && !files.has(file) && personalDataInText(valuesOf(record)).length) files.add(file);
+    if (file !== undefined && !files.has(file) && recordHoldsPersonalData(record)) files.add(file);
   };
   for (const b of org.branches) scan(b);
   for (const d of org.decisions ?? []) scan(d); // a proposal's text

@@ -3,7 +3,11 @@
 // organisation hold any (a cheap scan of its strings, so only those files are read again).
 // A line break is expected in free text (`notes`, `description`) and suspicious elsewhere:
 // a name or title never needs one, and it is how a convention forged a review comment.
+// Which files hold any is also answered file by file, from a file's data alone
+// (fileHoldsInvisible): the parse cache keeps that answer beside the data, so a warm
+// `validate` reads it instead of scanning the organisation.
 import type { Organisation } from '../model.js';
+import type { FileKind } from '../paths.js';
 import type { DataPath } from '../problem.js';
 import { firstInvisible, hasInvisible } from './invisible.js';
 
@@ -36,8 +40,12 @@ export function invisibleValues(value: unknown, at: DataPath = []): InvisibleHit
   return [];
 }
 
-/** Linked lists of a chapter record: their records are scanned on their own, with their own file. */
-const LINKED = new Set(['members', 'ownMeetings', 'meetings', 'reports', 'receipts', 'receiptMonths']);
+/**
+ * Linked lists of a chapter record: their records are scanned on their own, with their own file.
+ * `roster` too: its member records are those of members.yaml files, so a character in a member's
+ * value made chapter.yaml a file to read again, for nothing (its own values are all it is read for).
+ */
+const LINKED = new Set(['members', 'roster', 'ownMeetings', 'meetings', 'reports', 'receipts', 'receiptMonths']);
 
 /** Whether a value holds any: no paths nor entries built, since this runs over every record. */
 function anyIn(value: unknown, key: string | number | undefined): boolean {
@@ -55,6 +63,34 @@ export const holdsInvisible = (value: unknown): boolean => anyIn(value, undefine
 function holds(record: object, skip?: Set<string>): boolean {
   for (const k in record) if (!skip?.has(k) && anyIn((record as Record<string, unknown>)[k], k)) return true;
   return false;
+}
+
+/**
+ * Whether filesWithInvisibleText finds a file of this kind, from the file's data alone (validated;
+ * the parse cache keeps the answer with it). The same test of the same records: what linking adds
+ * to a record is never such a character (ids, dates and paths are lowercase letters, digits, '-',
+ * '/' and '.'; counts and amounts are numbers; the chapter's linked lists are skipped there).
+ * Decisions and dues ledgers are not scanned there: false.
+ */
+export function fileHoldsInvisible(kind: FileKind, data: unknown): boolean {
+  switch (kind) {
+    case 'iops':
+    case 'goals':
+    case 'branch':
+    case 'chapter':
+    case 'meeting':
+    case 'report':
+      return holds(data as object);
+    case 'members':
+    case 'accounts':
+      return (data as object[]).some((r) => holds(r));
+    case 'treasury': {
+      const year = data as { transfers: object[]; expenses: object[] };
+      return year.transfers.some((r) => holds(r)) || year.expenses.some((r) => holds(r));
+    }
+    default:
+      return false;
+  }
 }
 
 /**
