@@ -7,115 +7,120 @@
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { iops } from '../helpers/inProcess.js';
 import { type TempRepo, cleanupRepos, runCli, sampleRepo } from '../helpers/repo.js';
 
 const READINESS = ['readiness', '--format', 'json'];
 let repo: TempRepo;
 const read = (path: string) => readFileSync(join(repo.dir, path), 'utf8');
 
-/** Readiness with the cache and without: the same exit code, output and errors; what the cache said it did. */
-function readiness(): { code: number; stdout: string; said: string } {
-  const off = runCli(READINESS, { cwd: repo.dir, env: { IOPS_CACHE: 'off' } });
-  const on = runCli(READINESS, { cwd: repo.dir, env: { IOPS_DEBUG_CACHE: '1' } });
+/** A run without any cache, in this process (IOPS_CACHE is read from the process's environment). */
+async function withoutCache(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  process.env.IOPS_CACHE = 'off';
+  try {
+    return await iops(repo.dir, ...argv);
+  } finally {
+    delete process.env.IOPS_CACHE;
+  }
+}
+
+/** A command with the cache (the built CLI, saying what the cache did) and without: the same exit code, output and errors. */
+async function compared(argv: string[]): Promise<{ code: number; stdout: string; said: string }> {
+  const off = await withoutCache(argv);
+  const on = runCli(argv, { cwd: repo.dir, env: { IOPS_DEBUG_CACHE: '1' } });
   expect(on.code).toBe(off.code);
   expect(on.stdout).toBe(off.stdout);
   expect(on.stderr.split('\n').filter((l) => !l.startsWith('iops cache: ')).join('\n')).toBe(off.stderr);
   return { code: on.code, stdout: on.stdout, said: on.stderr };
 }
 
+const readiness = () => compared(READINESS);
+
 /** How many chapters the run worked out again, when it used the kept parts. */
 const again = (said: string) => /readiness: (\d+) of \d+ chapters worked out again/.exec(said)?.[1];
 
-beforeAll(() => {
+beforeAll(async () => {
   repo = sampleRepo();
-  expect(readiness().said).toContain('readiness: every chapter worked out, their parts kept');
+  expect((await readiness()).said).toContain('readiness: every chapter worked out, their parts kept');
 });
 afterAll(cleanupRepos);
 
 describe('readiness after an edit', () => {
-  it('works out again only the chapter whose meeting changed', () => {
+  it('works out again only the chapter whose meeting changed', async () => {
     repo.write('chapters/london/meetings/2012-08-04.yaml', 'date: 2012-08-04\nmode: in-person\nattendance: 4\ntopics: [education]\n');
-    const r = readiness();
+    const r = await readiness();
     expect(again(r.said)).toBe('1');
     // and a second edit builds on the parts this run kept
     repo.write('chapters/london/meetings/2012-08-04.yaml', 'date: 2012-08-04\nmode: online\nattendance: 5\ntopics: [campaign]\n');
-    expect(again(readiness().said)).toBe('1');
+    expect(again((await readiness()).said)).toBe('1');
   });
 
-  it('works out again the chapter a joint meeting was held with, and one it now names', () => {
+  it('works out again the chapter a joint meeting was held with, and one it now names', async () => {
     const path = 'chapters/glasgow/meetings/2012-05-19.yaml';
     expect(read(path)).toContain('joint_with: [edinburgh]');
     // edinburgh counted this meeting as its own (the kept parts say it read the file), so it is worked out again
     repo.write(path, read(path).replace('joint_with: [edinburgh]', 'joint_with: [london]'));
-    const r = readiness();
+    const r = await readiness();
     expect(again(r.said)).toBe('3'); // glasgow, edinburgh, london
   });
 
-  it('works out again the chapters a moved member came from when their list changes', () => {
+  it('works out again the chapters a moved member came from when their list changes', async () => {
     const path = 'chapters/manchester/members.yaml';
     expect(read(path)).toContain('{ chapter: leeds, until: 2012-06-01 }');
     repo.write(path, read(path).replace(/(- id: lds-s35h\n {2}joined: 2012-02-12\n {2}gender: )woman/, '$1non-binary'));
-    const r = readiness();
+    const r = await readiness();
     expect(Number(again(r.said))).toBeGreaterThanOrEqual(2); // manchester and leeds, and any whose figures read this list
   });
 
-  it('takes a new member in, and refuses an id another chapter uses, as without the cache', () => {
+  it('takes a new member in, and refuses an id another chapter uses, as without the cache', async () => {
     const path = 'chapters/london/members.yaml';
     const added = `${read(path)}- id: ldn-zz01\n  joined: 2012-08-01\n  gender: woman\n  studied: []\n`;
     repo.write(path, added);
-    expect(again(readiness().said)).toBe('1');
+    expect(again((await readiness()).said)).toBe('1');
     const elsewhere = /- id: (\S+)/.exec(read('chapters/leeds/members.yaml'))![1]!;
     repo.write(path, `${added}- id: ${elsewhere}\n  joined: 2012-08-01\n  gender: woman\n  studied: []\n`);
-    const r = readiness();
+    const r = await readiness();
     expect(r.code).toBe(3);
     expect(r.said).toContain(`every chapter worked out: member id ${elsewhere} in ${path} is used in another chapter`);
     repo.write(path, added);
-    readiness();
+    await readiness();
   });
 
-  it('loads the whole repository for an edit outside the chapters, a removed file or a broken reference', () => {
+  it('loads the whole repository for an edit outside the chapters, a removed file or a broken reference', async () => {
     const meeting = 'chapters/london/meetings/2012-08-05.yaml';
     repo.write(meeting, 'date: 2012-08-05\nmode: in-person\nattendees: [nobody-here]\ntopics: [education]\n');
-    const broken = readiness();
+    const broken = await readiness();
     expect(broken.code).toBe(3);
     expect(broken.said).toContain('every chapter worked out: a changed file needs the whole repository checked');
     repo.write(meeting, 'date: 2012-08-05\nmode: in-person\nattendance: 2\ntopics: [education]\n');
-    expect(again(readiness().said)).toBe('1');
+    expect(again((await readiness()).said)).toBe('1');
     repo.commit('a meeting');
     rmSync(join(repo.dir, meeting));
-    expect(readiness().said).toContain(`every chapter worked out: ${meeting} was removed`);
+    expect((await readiness()).said).toContain(`every chapter worked out: ${meeting} was removed`);
 
     const goals = read('goals.yaml');
     repo.write('goals.yaml', goals.replace(/min: (\d+)/, 'min: 1$1'));
-    expect(readiness().said).toContain('every chapter worked out: goals.yaml changed');
+    expect((await readiness()).said).toContain('every chapter worked out: goals.yaml changed');
     repo.write('goals.yaml', goals);
 
   });
 });
 
 describe("a chapter's report after an edit to another chapter", () => {
-  /** The report of a chapter with the cache and without. */
-  function report(chapter: string): { code: number; said: string } {
-    const argv = ['report', chapter, '--format', 'json'];
-    const off = runCli(argv, { cwd: repo.dir, env: { IOPS_CACHE: 'off' } });
-    const on = runCli(argv, { cwd: repo.dir, env: { IOPS_DEBUG_CACHE: '1' } });
-    expect(on.code).toBe(off.code);
-    expect(on.stdout).toBe(off.stdout);
-    return { code: on.code, said: on.stderr };
-  }
+  const report = (chapter: string) => compared(['report', chapter, '--format', 'json']);
 
-  it('takes every other chapter’s breakdown rows as kept, and loads only the chapters touched', () => {
-    report('leeds');
+  it('takes every other chapter’s breakdown rows as kept, and loads only the chapters touched', async () => {
+    await report('leeds');
     repo.write('chapters/bristol/members.yaml', `${read('chapters/bristol/members.yaml')}- id: bri-zz01\n  joined: 2012-08-02\n  gender: non-binary\n  age_band: 65-plus\n  studied: []\n`);
-    const r = report('leeds');
+    const r = await report('leeds');
     expect(r.said).toMatch(/report: 1 of \d+ chapters worked out again/);
     expect(r.said).toContain('age band protection: worked out'); // york's new row changed the tables
   });
 
-  it('still reports on a chapter when a file elsewhere is broken, as its own part has no problem', () => {
+  it('still reports on a chapter when a file elsewhere is broken, as its own part has no problem', async () => {
     const path = 'chapters/bristol/meetings/2012-08-06.yaml';
     repo.write(path, 'date: 2012-08-06\nmode: in-person\nattendees: [nobody-here]\ntopics: [education]\n');
-    const r = report('leeds');
+    const r = await report('leeds');
     expect(r.code).toBe(0);
     expect(r.said).toContain('report: every chapter worked out: a changed file needs the whole repository checked');
     rmSync(join(repo.dir, path));
