@@ -21,11 +21,11 @@ import type { ChapterRecord, Organisation } from '../core/model.js';
 import type { Meeting } from '../core/schema/meeting.js';
 import type { Member } from '../core/schema/members.js';
 import { ledgerSumsPass } from '../core/checks/ledgerSums.js';
-import type { ListedFile } from '../io/gitListing.js';
+import { type ListedFile, atPath } from '../io/gitListing.js';
 import { type DataLocation, findDataRoot } from '../io/repo.js';
 import { rememberHeadInfo } from '../io/git.js';
 import { Loader } from './cachedLoad.js';
-import { atPath, keepsWhatOthersUse } from './headTree.js';
+import { keepsWhatOthersUse } from './headTree.js';
 import { type DataListing, debug, filesOf, resultsDisabled } from './listing.js';
 import { linkFiles } from './load.js';
 import { type OpenedRepository, openRepository } from './open.js';
@@ -63,6 +63,13 @@ export interface ByChapterResult<P> {
 
 /** Kept states (a command with its inputs) kept; each is about 19 MB at five years. */
 const KEPT = 6;
+
+/**
+ * Until more files than this changed since the parts were kept, they are not written again: a
+ * run works out again every chapter touched since, a few more each edit, which costs less than
+ * writing what is kept (about 0.1 s at five years).
+ */
+const REWRITE_AFTER = 16;
 
 /** More changed files than this, and the whole repository is loaded (it is then faster). */
 const MOST_CHANGED = 200;
@@ -210,8 +217,10 @@ async function fromKept<P>(root: string, listed: DataListing, store: ResultStore
     if (prepared.key !== kept.key) return whole('the parts kept are for another day or goal');
 
     const chapters = kept.chapters.map((k) => (touched.has(k.id) ? keptChapter(org, org.chapterById.get(k.id)!, prepared.part(org, org.chapterById.get(k.id)!)) : k));
-    debug(`${work.name}: ${touched.size} of ${chapters.length} chapters worked out again, ${chapters.length - touched.size} as kept (${focus.size} file${focus.size === 1 ? '' : 's'} changed)`);
-    if (!loader.drifted) store.put(storeKey, keptText({ key: kept.key, chapters }, listing.files));
+    debug(`${work.name}: ${touched.size} of ${chapters.length} chapters worked out again, ${chapters.length - touched.size} as kept (${focus.size} file${focus.size === 1 ? '' : 's'} changed since they were kept)`);
+    if (process.env.IOPS_DEBUG_CACHE === 'files') debug(`${work.name}: worked out again: ${[...touched].sort().join(', ')}`);
+    // what is kept is written again once the files changed since add up (at five years writing it costs 0.1 s)
+    if (!loader.drifted && changed.length > REWRITE_AFTER) store.put(storeKey, keptText({ key: kept.key, chapters }, listing.files));
     return { org, parts: chapters.map((c) => c.part), asListed: !loader.drifted };
   } finally {
     cache.flush();

@@ -17,7 +17,7 @@ import type { Problem } from '../core/problem.js';
 import type { Chapter } from '../core/schema/chapter.js';
 import type { Member } from '../core/schema/members.js';
 import { ParseCache, gitBlobId } from './parseCache.js';
-import { type ListedFile, listCommitBlobs, readBlobs } from '../io/gitListing.js';
+import { type ListedFile, atPath, listCommitBlobs, readBlobs } from '../io/gitListing.js';
 import { gitSync } from '../io/gitRunner.js';
 import { parseJob } from './parseWorker.js';
 import { Loader, manifestOf } from './cachedLoad.js';
@@ -238,17 +238,6 @@ const ALONE_KINDS = new Set(['iops', 'goals', 'branch', 'decision']);
 
 const byPath = (a: { path: string }, b: { path: string }) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
 
-/** Where `path` is, or would go, in a list sorted by path. */
-export function atPath(sorted: readonly { path: string }[], path: string): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (sorted[mid]!.path < path) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
 
 /**
  * Whether a changed file keeps what other files' checks use of it: every member id with the
