@@ -21,7 +21,8 @@ interface Computed {
 }
 
 export async function readinessCommand(ctx: CommandContext, opts: ReadinessOptions): Promise<CommandResult> {
-  const memo = await recall<Computed>(location(ctx), opts.at, 'readiness', { asOf: opts.asOf ?? null, goal: opts.goal ?? null, today: ctx.today });
+  const inputs = { asOf: opts.asOf ?? null, goal: opts.goal ?? null, today: ctx.today };
+  const memo = await recall<Computed>(location(ctx), opts.at, 'readiness', inputs, { kept: { name: 'readiness', inputs } });
   const computed = memo.hit ?? (await compute(ctx, opts, memo));
   const view = { ...computed.readiness, ...(await dataCommit(findDataRoot(location(ctx)), opts.at)) };
   const render = { chalk: chalkFor(ctx), terminal: ctx.color, currency: computed.currency };
@@ -37,7 +38,7 @@ export async function readinessCommand(ctx: CommandContext, opts: ReadinessOptio
 async function compute(ctx: CommandContext, opts: ReadinessOptions, memo: Memo<Computed>): Promise<Computed> {
   const [{ openByChapter }, { chapterReadiness, readinessOf }] = await Promise.all([import('../load/byChapter.js'), import('../core/readiness.js')]);
   let asOf = '';
-  const opened = await openByChapter(location(ctx), { at: opts.at, listed: memo.listed }, {
+  const opened = await openByChapter(location(ctx), { at: opts.at, listed: memo.listed, kept: memo.kept }, {
     name: 'readiness',
     inputs: { asOf: opts.asOf ?? null, goal: opts.goal ?? null, today: ctx.today },
     prepare(org) {

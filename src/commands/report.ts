@@ -42,7 +42,7 @@ export async function reportCommand(ctx: CommandContext, chapterId: string | und
   if (opts.all) return allChapters(ctx, opts);
   if (opts.publish) return publish(ctx, chapterId!, opts);
   const inputs = { chapter: chapterId, asOf: opts.asOf ?? null, since: opts.since ?? null, members: opts.members === true, today: ctx.today };
-  const memo = await recall<ChapterReport>(location(ctx), opts.at, 'report', inputs);
+  const memo = await recall<ChapterReport>(location(ctx), opts.at, 'report', inputs, { kept: { name: 'report', inputs: keptInputs(opts, ctx.today) } });
   const built = memo.hit ?? (await chapterReport(ctx, chapterId!, opts, memo));
   const report = { ...built, ...(await dataCommit(findDataRoot(location(ctx)), opts.at)), ...(opts.at !== undefined ? { at: opts.at } : {}) };
   const stdout =
@@ -83,9 +83,9 @@ async function byChapterReport(ctx: CommandContext, chapterId: string, opts: Rep
     import('../core/privacy/plan.js'),
     import('../core/privacy/monthEnd.js'),
   ]);
-  const opened = await openByChapter(location(ctx), { listed: memo.listed }, {
+  const opened = await openByChapter(location(ctx), { listed: memo.listed, kept: memo.kept }, {
     name: 'report',
-    inputs: { asOf: opts.asOf ?? null, today: ctx.today },
+    inputs: keptInputs(opts, ctx.today),
     prepare(org) {
       const at = breakdownDate(resolveAsOf(org, opts.asOf, ctx.today));
       return { key: at, part: (_org, c) => chapterRows(c, at) };
@@ -100,6 +100,9 @@ async function byChapterReport(ctx: CommandContext, chapterId: string, opts: Rep
   if (!opts.members) memo.remember(opened, report);
   return report;
 }
+
+/** What a report's kept chapter parts (every chapter's breakdown rows) depend on besides the files: the same for every chapter. */
+const keptInputs = (opts: ReportCommandOptions, today: string) => ({ asOf: opts.asOf ?? null, today });
 
 function checkFlags(chapterId: string | undefined, opts: ReportCommandOptions): void {
   if (opts.all && chapterId !== undefined) throw new UsageError('give a chapter or --all, not both');

@@ -15,7 +15,6 @@
 // joined date or founding date changed, a check that fails, too many chapters touched) loads
 // the whole repository instead, which also reports any problem the usual way. Either way the
 // result is the one the whole organisation gives: tests/scale/cache.test.ts compares them.
-import { createHash } from 'node:crypto';
 import { classify } from '../core/layout.js';
 import type { ChapterRecord, Organisation } from '../core/model.js';
 import type { Meeting } from '../core/schema/meeting.js';
@@ -31,7 +30,7 @@ import { linkFiles } from './load.js';
 import { type OpenedRepository, openRepository } from './open.js';
 import { ParseCache } from './parseCache.js';
 import { RememberedProtections } from './protections.js';
-import { ResultStore } from './results.js';
+import { type ResultStore, keptKey, keptParts } from './results.js';
 import { LEDGERS_AS_SUMS } from './scope.js';
 
 export interface ChapterWork<P> {
@@ -60,9 +59,6 @@ export interface ByChapterResult<P> {
   /** Read from exactly the files listed (memo.ts may remember a result of it). */
   asListed: boolean;
 }
-
-/** Kept states (a command with its inputs) kept; each is about 19 MB at five years. */
-const KEPT = 6;
 
 /**
  * Until more files than this changed since the parts were kept, they are not written again: a
@@ -99,15 +95,15 @@ interface Kept<P> {
  */
 export async function openByChapter<P>(
   location: DataLocation,
-  opts: { at?: string | undefined; listed?: DataListing | undefined },
+  opts: { at?: string | undefined; listed?: DataListing | undefined; kept?: Promise<string | undefined> | undefined },
   work: ChapterWork<P>,
 ): Promise<ByChapterResult<P> | { invalid: OpenedRepository }> {
   const root = findDataRoot(location);
   const listed = opts.at === undefined && !resultsDisabled(process.env) ? opts.listed : undefined;
-  const store = listed && new ResultStore(listed.place.gitDir, 'chapters', KEPT);
-  const storeKey = createHash('sha1').update(`${work.name}\0${JSON.stringify(work.inputs)}\0${root}`).digest('hex');
+  const store = listed && keptParts(listed.place.gitDir);
+  const storeKey = keptKey(work.name, work.inputs, root);
   if (listed && store) {
-    const quick = await fromKept(root, listed, store, storeKey, work);
+    const quick = await fromKept(root, listed, (await opts.kept) ?? store.get(storeKey), store, storeKey, work);
     if (quick) return quick;
   }
   const repo = await openRepository(location, { at: opts.at, scope: LEDGERS_AS_SUMS, listed: opts.listed });
@@ -125,8 +121,7 @@ export async function openByChapter<P>(
 }
 
 /** The parts after an edit: those of the chapters it touched worked out again, the rest as kept; undefined when the whole must be loaded. */
-async function fromKept<P>(root: string, listed: DataListing, store: ResultStore, storeKey: string, work: ChapterWork<P>): Promise<ByChapterResult<P> | undefined> {
-  const text = store.get(storeKey);
+async function fromKept<P>(root: string, listed: DataListing, text: string | undefined, store: ResultStore, storeKey: string, work: ChapterWork<P>): Promise<ByChapterResult<P> | undefined> {
   if (text === undefined) return void debug(`${work.name}: no chapters' parts kept yet`);
   const whole = (why: string) => void debug(`${work.name}: every chapter worked out: ${why}`);
   const listing = await filesOf(root, listed);

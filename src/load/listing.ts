@@ -22,9 +22,11 @@ export interface DataListing {
   hashed: Map<string, string>;
 }
 
-export async function listData(root: string, commit?: string): Promise<DataListing | undefined> {
+/** `onPlace` is told where the git folder is as soon as it is known, before git lists the files. */
+export async function listData(root: string, commit?: string, onPlace?: (place: GitPlace) => void): Promise<DataListing | undefined> {
   const place = await gitPlace(root);
   if (!place) return void debug('not used: not in a git work tree');
+  onPlace?.(place);
   try {
     const view = commit !== undefined ? { tree: await viewCommit(root, commit, place) } : { workTree: await viewWorkTree(root, place) };
     return { place, commit, view, hashed: new Map() };

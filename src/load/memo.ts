@@ -12,10 +12,10 @@ import { createHash } from 'node:crypto';
 import { classify } from '../core/layout.js';
 import { gitBlobId } from './parseCache.js';
 import { rememberHeadInfo, resolveCommit } from '../io/git.js';
-import { hidden, isDirty, statusEntries, unvouched } from '../io/gitListing.js';
+import { type GitPlace, hidden, isDirty, statusEntries, unvouched } from '../io/gitListing.js';
 import { type DataLocation, findDataRoot } from '../io/repo.js';
 import { MAX_FILE_BYTES } from '../io/limits.js';
-import { ResultStore, resultKey } from './results.js';
+import { ResultStore, keptKey, keptParts, resultKey } from './results.js';
 import { type DataListing, debug, listData, resultsDisabled } from './listing.js';
 import type { OpenedRepository } from './open.js';
 
@@ -26,16 +26,20 @@ export interface Memo<T> {
   listed: DataListing | undefined;
   /** Remembers the result computed from `repo`, if it was loaded from exactly the files listed. */
   remember(repo: Pick<OpenedRepository, 'asListed'>, value: T): void;
+  /** With `kept`, and no result remembered: the command's kept chapter parts, read while git listed the files (load/byChapter.ts). */
+  kept?: Promise<string | undefined>;
 }
 
 const none: Memo<never> = { hit: undefined, listed: undefined, remember: () => {} };
 
 /** The result of `name` with `inputs` on the data at `location` (the working tree, or the commit `at`). */
-export async function recall<T>(location: DataLocation, at: string | undefined, name: string, inputs: unknown): Promise<Memo<T>> {
+export async function recall<T>(location: DataLocation, at: string | undefined, name: string, inputs: unknown, opts: { kept?: { name: string; inputs: unknown } } = {}): Promise<Memo<T>> {
   if (resultsDisabled(process.env)) return none;
   const root = findDataRoot(location);
   const commit = at !== undefined ? await resolveCommit(root, at) : undefined;
-  const listed = await listData(root, commit);
+  let kept: Promise<string | undefined> | undefined;
+  const readKept = opts.kept && at === undefined ? (place: GitPlace) => void (kept = keptParts(place.gitDir).getSoon(keptKey(opts.kept!.name, opts.kept!.inputs, root))) : undefined;
+  const listed = await listData(root, commit, readKept);
   if (!listed) return none;
   const state = await stateOf(root, listed);
   if (state === undefined) return { ...none, listed };
@@ -53,6 +57,7 @@ export async function recall<T>(location: DataLocation, at: string | undefined, 
   return {
     hit: undefined,
     listed,
+    ...(kept ? { kept } : {}),
     remember: (repo, value) => {
       if (!repo.asListed) return debug(`${name}: not remembered (the files were not read as listed)`);
       store.put(key, JSON.stringify(value, replace));

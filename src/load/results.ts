@@ -6,6 +6,7 @@
 // a cache that cannot be read or written only makes iops slower.
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { cacheVersion } from './parseCache.js';
 
@@ -27,13 +28,24 @@ export class ResultStore {
   }
 
   get(key: string): string | undefined {
-    const path = join(this.dir, key);
     let text: string;
     try {
-      text = readFileSync(path, 'utf8');
+      text = readFileSync(join(this.dir, key), 'utf8');
     } catch {
       return undefined;
     }
+    return this.checked(key, text);
+  }
+
+  /** As get, reading without blocking (so the read overlaps other work, such as git listing the files). */
+  async getSoon(key: string): Promise<string | undefined> {
+    const text = await readFile(join(this.dir, key), 'utf8').catch(() => undefined);
+    return text === undefined ? undefined : this.checked(key, text);
+  }
+
+  /** The body of a file read, when its SHA-1 matches (else the file is removed). */
+  private checked(key: string, text: string): string | undefined {
+    const path = join(this.dir, key);
     const nl = text.indexOf('\n');
     const body = text.slice(nl + 1);
     const intact = nl === 40 && sha1(body) === text.slice(0, nl);
@@ -69,3 +81,9 @@ export class ResultStore {
 
 /** The key of a result: the command's name and inputs and the state of the data. */
 export const resultKey = (name: string, inputs: unknown, state: string): string => sha1(`${name}\0${JSON.stringify(inputs)}\0${state}`);
+
+/** Where each command's kept chapter parts are (load/byChapter.ts): a few, as each is large (19 MB at five years). */
+export const keptParts = (gitDir: string) => new ResultStore(gitDir, 'chapters', 6);
+
+/** The key of a command's kept chapter parts: the command, its inputs and the data folder. */
+export const keptKey = (name: string, inputs: unknown, root: string): string => sha1(`${name}\0${JSON.stringify(inputs)}\0${root}`);
