@@ -19,14 +19,12 @@ import { classify } from '../core/layout.js';
 import type { ChapterRecord, Organisation } from '../core/model.js';
 import type { Meeting } from '../core/schema/meeting.js';
 import type { Member } from '../core/schema/members.js';
-import { ledgerSumsPass } from '../core/checks/ledgerSums.js';
 import { type ListedFile, atPath } from '../io/gitListing.js';
 import { type DataLocation, findDataRoot } from '../io/repo.js';
 import { rememberHeadInfo } from '../io/git.js';
-import { Loader } from './cachedLoad.js';
+import { CROSS_FILE, Loader } from './cachedLoad.js';
 import { keepsWhatOthersUse } from './headTree.js';
 import { type DataListing, debug, filesOf, resultsDisabled } from './listing.js';
-import { linkFiles } from './load.js';
 import { type OpenedRepository, openRepository } from './open.js';
 import { ParseCache } from './parseCache.js';
 import { RememberedProtections } from './protections.js';
@@ -193,14 +191,11 @@ async function fromKept<P>(root: string, listed: DataListing, text: string | und
     for (const id of membersNamed) wanted.add(`chapters/${id}/members.yaml`);
     const inPart = new Set([...wanted].map(chapterOf).filter((id) => id !== undefined));
     const matches = work.also?.matches;
-    const part = await loader.load(pick(listing.files, [...touched, ...also], [...wanted, ...[...inPart].map((id) => `chapters/${id}/chapter.yaml`)], matches), { scope: PART, checked: true });
-    if ('failed' in part) return whole(part.failed ?? 'a file could not be read');
+    // the changed files checked as a write's are: with focus, against a tree that passed every check
+    const part = await loader.load(pick(listing.files, [...touched, ...also], [...wanted, ...[...inPart].map((id) => `chapters/${id}/chapter.yaml`)], matches), { scope: PART, focus });
+    if ('failed' in part) return whole(part.failed === CROSS_FILE ? 'a changed file needs the whole repository checked' : (part.failed ?? 'a file could not be read'));
     const org = part.loaded.org!;
     rememberHeadInfo(root, { commit: listing.commit, dirty: listing.dirty });
-    // the changed files checked as a write's are: with focus, against a tree that passed every check
-    const checked = linkFiles(part.valid, new Map(), { focus, partial: true });
-    if (checked.problems.length || !checked.org) return whole('a changed file needs the whole repository checked');
-    for (const v of part.valid) if (focus.has(v.path) && v.sums && !ledgerSumsPass(checked.org, v.role.chapter!, v.role.year!, v.sums)) return whole(`${v.path} needs reading receipt by receipt`);
     for (const id of touched) {
       const c = org.chapterById.get(id);
       if (!c || !kept.chapters.some((k) => k.id === id)) return whole(`chapter ${id} is new`);

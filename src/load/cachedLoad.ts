@@ -47,6 +47,11 @@ export interface CachedLoadOptions {
   changes?: ReadonlyMap<string, Uint8Array> | undefined;
   /** The files are known to pass every check (a part of a certified tree): link without checking. */
   checked?: boolean | undefined;
+  /**
+   * Check only what these files say (and what must be unique with them): the rest of the files
+   * are known to pass (a part of a tree that passed every check, these files changed since).
+   */
+  focus?: ReadonlySet<string> | undefined;
 }
 
 export interface CachedLoad extends LoadResult {
@@ -70,7 +75,7 @@ export interface CachedLoad extends LoadResult {
   personalDataFiles?: string[];
 }
 
-const CROSS_FILE = 'cross-file problems';
+export const CROSS_FILE = 'cross-file problems';
 
 interface Known {
   path: string;
@@ -154,10 +159,11 @@ export class Loader {
     // a part of the repository is checked on its own (as core/report/scope.ts would have it); the whole, unless certified
     const certified = asSums && !wanted && this.cache.certified(manifestOf(known, true));
     const valid: ValidFile[] = known.map((k) => ({ path: k.path, role: k.role, data: k.data ?? [], ...(k.data === undefined && k.sums ? { sums: k.sums } : {}) }));
-    const result = linkFiles(opts.scope?.select ? opts.scope.select(valid) : valid, new Map(), { checks: !certified && !opts.checked, partial: opts.scope?.wanted !== undefined });
+    const result = linkFiles(opts.scope?.select ? opts.scope.select(valid) : valid, new Map(), { checks: !certified && !opts.checked, partial: opts.scope?.wanted !== undefined, focus: opts.focus });
     if (result.problems.length || !result.org) return { failed: CROSS_FILE };
     // ledgers given as sums are checked as sums (what fails is then read and located the plain way)
-    if (!certified && !opts.checked && known.some((k) => k.data === undefined && !ledgerSumsPass(result.org!, k.role.chapter!, k.role.year!, k.sums!))) return { failed: CROSS_FILE };
+    const sumsChecked = (k: Known) => k.data === undefined && (!opts.focus || opts.focus.has(k.path));
+    if (!certified && !opts.checked && known.some((k) => sumsChecked(k) && !ledgerSumsPass(result.org!, k.role.chapter!, k.role.year!, k.sums!))) return { failed: CROSS_FILE };
     if (!certified && !wanted) this.cache.certify(manifestOf(known, true));
     const bySums = known.filter((k) => k.data === undefined);
     if (bySums.length) result.org.receipts = new LedgerReceipts(bySums, { root: this.root, cache: this.cache, fromCommit: this.fromCommit, job: (k) => this.job(k) });
