@@ -14,27 +14,35 @@ const READINESS = ['readiness', '--format', 'json'];
 let repo: TempRepo;
 const read = (path: string) => readFileSync(join(repo.dir, path), 'utf8');
 
-/** A run without any cache, in this process (IOPS_CACHE is read from the process's environment). */
-async function withoutCache(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  process.env.IOPS_CACHE = 'off';
+/** A run in this process with IOPS_CACHE or IOPS_DEBUG_CACHE set (read from the process's environment), and what the cache said on the process's stderr. */
+async function inProcess(env: Record<string, string>, argv: string[]): Promise<{ code: number; stdout: string; stderr: string; said: string }> {
+  let said = '';
+  const write = process.stderr.write;
+  Object.assign(process.env, env);
+  process.stderr.write = ((chunk: string | Uint8Array) => void (said += String(chunk)) ?? true) as typeof process.stderr.write;
   try {
-    return await iops(repo.dir, ...argv);
+    return { ...(await iops(repo.dir, ...argv)), said };
   } finally {
-    delete process.env.IOPS_CACHE;
+    process.stderr.write = write;
+    for (const k of Object.keys(env)) delete process.env[k];
   }
 }
 
-/** A command with the cache (the built CLI, saying what the cache did) and without: the same exit code, output and errors. */
-async function compared(argv: string[]): Promise<{ code: number; stdout: string; said: string }> {
-  const off = await withoutCache(argv);
-  const on = runCli(argv, { cwd: repo.dir, env: { IOPS_DEBUG_CACHE: 'files' } });
+/**
+ * A command with the cache, saying what the cache did, and without any: the same exit code,
+ * output and errors. In this process, except where `spawned` asks for the built CLI.
+ */
+async function compared(argv: string[], spawned = false): Promise<{ code: number; stdout: string; said: string }> {
+  const off = await inProcess({ IOPS_CACHE: 'off' }, argv);
+  const on = spawned ? runCli(argv, { cwd: repo.dir, env: { IOPS_DEBUG_CACHE: 'files' } }) : await inProcess({ IOPS_DEBUG_CACHE: 'files' }, argv);
+  const said = 'said' in on ? on.said : on.stderr;
   expect(on.code).toBe(off.code);
   expect(on.stdout).toBe(off.stdout);
   expect(on.stderr.split('\n').filter((l) => !l.startsWith('iops cache: ')).join('\n')).toBe(off.stderr);
-  return { code: on.code, stdout: on.stdout, said: on.stderr };
+  return { code: on.code, stdout: on.stdout, said };
 }
 
-const readiness = () => compared(READINESS);
+const readiness = (spawned = false) => compared(READINESS, spawned);
 
 /**
  * The chapters the run worked out again, when it used the kept parts: those an edit since they
@@ -126,5 +134,14 @@ describe("a chapter's report after an edit to another chapter", () => {
     expect(r.code).toBe(0);
     expect(r.said).toContain('report: every chapter worked out: a changed file needs the whole repository checked');
     rmSync(join(repo.dir, path));
+  });
+});
+
+describe('the built CLI', () => {
+  // last: its cache's folder is named after its own code, so it starts afresh (and this process's is dropped)
+  it('keeps the parts and works out again only the chapter edited, as in this process', async () => {
+    expect((await readiness(true)).said).toContain('readiness: every chapter worked out, their parts kept');
+    repo.write('chapters/london/meetings/2012-08-04.yaml', 'date: 2012-08-04\nmode: hybrid\nattendance: 6\ntopics: [education]\n');
+    expect(again((await readiness(true)).said)).toEqual(['london']);
   });
 });
