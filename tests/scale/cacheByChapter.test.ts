@@ -19,7 +19,10 @@ async function inProcess(env: Record<string, string>, argv: string[]): Promise<{
   let said = '';
   const write = process.stderr.write;
   Object.assign(process.env, env);
-  process.stderr.write = ((chunk: string | Uint8Array) => void (said += String(chunk)) ?? true) as typeof process.stderr.write;
+  process.stderr.write = ((chunk: string | Uint8Array) => {
+    said += String(chunk);
+    return true;
+  }) as typeof process.stderr.write;
   try {
     return { ...(await iops(repo.dir, ...argv)), said };
   } finally {
@@ -35,7 +38,7 @@ async function inProcess(env: Record<string, string>, argv: string[]): Promise<{
 async function compared(argv: string[], spawned = false): Promise<{ code: number; stdout: string; said: string }> {
   const off = await inProcess({ IOPS_CACHE: 'off' }, argv);
   const on = spawned ? runCli(argv, { cwd: repo.dir, env: { IOPS_DEBUG_CACHE: 'files' } }) : await inProcess({ IOPS_DEBUG_CACHE: 'files' }, argv);
-  const said = 'said' in on ? on.said : on.stderr;
+  const said = 'said' in on ? String(on.said) : on.stderr;
   expect(on.code).toBe(off.code);
   expect(on.stdout).toBe(off.stdout);
   expect(on.stderr.split('\n').filter((l) => !l.startsWith('iops cache: ')).join('\n')).toBe(off.stderr);
