@@ -3,14 +3,13 @@
 // without JavaScript, a phone's width, print, hostile names, and not one request leaving the
 // page. Screenshots go to test-artifacts/ (gitignored). Needs Debian's chromium at
 // /usr/bin/chromium: skipped with a message without it, but failing when CI is set.
-import { existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { type Browser, type Page, chromium } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { target, value } from '../../src/render/format.js';
-import { cleanupRepos, runCli, tempRepo } from '../helpers/repo.js';
+import { cleanupRepos, runCli, tempDir, tempRepo } from '../helpers/repo.js';
 import { HOSTILE_BRANCH, HOSTILE_CHAPTER, HOSTILE_GOAL, HOSTILE_ORG, hostileOrg } from './fixture.js';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -46,7 +45,7 @@ describe.skipIf(!HAS_CHROMIUM)('the dashboard in headless Chromium', () => {
   const problems: string[] = [];
 
   beforeAll(async () => {
-    site = mkdtempSync(join(tmpdir(), 'iops-dash-'));
+    site = tempDir('iops-dash-');
     const built = runCli(['--data', DATA, 'dashboard', '--out', site, '--format', 'json']);
     expect(built.stderr).toBe('');
     ready = JSON.parse(runCli(['--data', DATA, 'readiness', '--format', 'json']).stdout);
@@ -181,7 +180,7 @@ describe.skipIf(!HAS_CHROMIUM)('the dashboard in headless Chromium', () => {
 
   it('shows hostile names as text: no script runs, no element is made', async () => {
     const repo = tempRepo(hostileOrg());
-    const out = mkdtempSync(join(tmpdir(), 'iops-dash-'));
+    const out = tempDir('iops-dash-');
     expect(runCli(['--data', repo.dir, 'dashboard', '--out', out]).code).toBe(0);
     const page = await open(out, 1280);
     expect(await page.locator('h1').innerText()).toBe(HOSTILE_ORG);

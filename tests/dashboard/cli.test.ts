@@ -1,19 +1,18 @@
 // iops dashboard end to end: the built CLI in a real git repository. What it writes, that it
 // agrees with `iops readiness`, and where it refuses to write.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { iops } from '../helpers/inProcess.js';
-import { cleanupRepos, runCli, tempRepo, type TempRepo } from '../helpers/repo.js';
+import { cleanupRepos, runCli, tempDir, tempRepo, type TempRepo } from '../helpers/repo.js';
 import { HOSTILE_CHAPTER, hostileOrg } from './fixture.js';
 
 afterAll(cleanupRepos);
 
 let repo: TempRepo;
 let first: string;
-const outside = () => mkdtempSync(join(tmpdir(), 'iops-dash-'));
+const outside = () => tempDir('iops-dash-');
 
 beforeAll(() => {
   repo = tempRepo(hostileOrg());

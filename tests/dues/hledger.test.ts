@@ -5,11 +5,10 @@
 // (docs/dues.md), so the check asks hledger for the exact value (-c with 10 decimals) and
 // applies iops's rule to it. Skipped only when hledger is missing and CI is not set.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { cleanupRepos, runCli, tempRepo } from '../helpers/repo.js';
+import { cleanupRepos, runCli, tempDir, tempRepo } from '../helpers/repo.js';
 import { MONEY_ORG, TREASURY_ORG } from './fixture.js';
 
 afterAll(cleanupRepos);
@@ -82,7 +81,7 @@ function agree(dataArgs: string[], window: string[]): { chapters: number; total:
   const view = JSON.parse(dues.stdout) as DuesJson;
   const exported = runCli([...dataArgs, 'dues', 'export', '--format', 'ledger', ...window]);
   expect(exported.code).toBe(0);
-  const journal = join(mkdtempSync(join(tmpdir(), 'iops-ledger-')), 'dues.journal');
+  const journal = join(tempDir('iops-ledger-'), 'dues.journal');
   writeFileSync(journal, exported.stdout);
 
   hledger(journal, 'check', '--strict'); // every account and commodity declared, the journal balances
