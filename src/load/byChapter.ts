@@ -198,7 +198,7 @@ async function fromKept<P>(root: string, listed: DataListing, text: string | und
     rememberHeadInfo(root, { commit: listing.commit, dirty: listing.dirty });
     for (const id of touched) {
       const c = org.chapterById.get(id);
-      if (!c || !kept.chapters.some((k) => k.id === id)) return whole(`chapter ${id} is new`);
+      if (!c || !keptOf.has(id)) return whole(`chapter ${id} is new`);
       if (c.delegate !== undefined && !org.memberById.has(c.delegate)) return whole(`the delegate of ${id} is listed in a chapter not loaded`);
       if (c.dues?.decision !== undefined && !org.decisionById.has(c.dues.decision)) return whole(`the dues decision of ${id} is not loaded`);
     }
