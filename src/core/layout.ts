@@ -36,7 +36,12 @@ export function classify(path: string): Classified {
   return c;
 }
 
+/** Most of a large repository's files: a meeting named by its date alone (found with one pattern; anything else as below). */
+const PLAIN_MEETING = /^chapters\/([a-z0-9][a-z0-9-]{0,62})\/meetings\/(\d{4}-\d{2}-\d{2})\.yaml$/;
+
 function classifyPath(path: string): Classified {
+  const meeting = PLAIN_MEETING.exec(path);
+  if (meeting && isCalendarDate(meeting[2]!)) return { role: { kind: 'meeting', chapter: meeting[1]!, date: meeting[2]! } };
   const parts = path.split('/');
   if (parts.some((p) => p.startsWith('.'))) return { ignore: true };
   const [top, second, third, fourth] = parts;

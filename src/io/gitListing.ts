@@ -259,14 +259,29 @@ export const viewCommit = (root: string, commit: string, place: Pick<GitPlace, '
 /** The data folder's files at a commit, with blob ids. */
 export async function listCommit(root: string, commit: string, place: GitPlace, tree?: Buffer): Promise<Listing> {
   const listing = tree ?? (await viewCommit(root, commit, place));
+  // as the index is read (listWorkTree): each entry in place, in git's order, sorted only if that is not ours
   const files: ListedFile[] = [];
-  for (const entry of listing.toString('utf8').split('\0')) {
-    const m = /^(\d+) (\w+) ([0-9a-f]+)\t(.*)$/s.exec(entry);
-    if (!m || hidden(m[4]!)) continue;
-    if (m[2] !== 'blob' || (m[1] !== '100644' && m[1] !== '100755')) return { unsupported: `${m[4]} is not a plain file` };
-    files.push({ path: m[4]!, blob: m[3]! });
+  const text = listing.toString('utf8');
+  let sorted = true;
+  for (let at = 0; at < text.length; ) {
+    let end = text.indexOf('\0', at);
+    if (end < 0) end = text.length;
+    // <mode> SP <type> SP <object> TAB <path>
+    const space = text.indexOf(' ', at);
+    const space2 = space < 0 ? -1 : text.indexOf(' ', space + 1);
+    const tab = space2 < 0 ? -1 : text.indexOf('\t', space2 + 1);
+    const entry = { at, end };
+    at = end + 1;
+    if (tab < 0 || tab > entry.end) continue;
+    const path = text.slice(tab + 1, entry.end);
+    if (!path || hidden(path)) continue;
+    const mode = text.slice(entry.at, space);
+    if (text.slice(space + 1, space2) !== 'blob' || (mode !== '100644' && mode !== '100755')) return { unsupported: `${path} is not a plain file` };
+    const last = files[files.length - 1];
+    if (last !== undefined && last.path >= path) sorted = false;
+    files.push({ path, blob: text.slice(space2 + 1, tab) });
   }
-  return { files: files.sort(byPath), dirty: false, commit };
+  return { files: sorted ? files : files.sort(byPath), dirty: false, commit };
 }
 
 const byPath = (a: { path: string }, b: { path: string }) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
