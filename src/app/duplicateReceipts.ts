@@ -4,8 +4,6 @@
 // read a chapter at a time, and through the parse cache only for chapters with a ledger that
 // may repeat a receipt (LedgerSums.mayRepeat, found when the ledger is parsed); only the
 // ledgers that hold a likely duplicate are read again, to say where.
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { likelyDuplicates } from '../core/dues/duplicates.js';
 import { formatMinor } from '../core/money.js';
 import type { ReceiptRecord } from '../core/model.js';
@@ -13,8 +11,10 @@ import { type Problem, compareProblems, formatPath } from '../core/problem.js';
 import { SCHEMAS } from '../core/schema/index.js';
 import { parseYamlFast } from '../load/fileData.js';
 import type { OpenedRepository } from '../load/open.js';
+import { readAgain } from './readAgain.js';
 
-export async function duplicateReceiptWarnings(repo: OpenedRepository, fromDisk: boolean): Promise<Problem[]> {
+/** @param at the commit the files were read at (--at): the ledgers to locate are read again from it, not the working tree */
+export async function duplicateReceiptWarnings(repo: OpenedRepository, at: string | undefined): Promise<Problem[]> {
   if (!repo.org) return [];
   const hits: { receipt: ReceiptRecord; message: string }[] = [];
   // through the parse cache, only the chapters whose ledgers were found to possibly repeat a
@@ -30,11 +30,11 @@ export async function duplicateReceiptWarnings(repo: OpenedRepository, fromDisk:
       });
     }
   }
-  const byPath = new Map(repo.files.map((f) => [f.path, f]));
+  const texts = await readAgain(repo, at, new Set(hits.map((h) => h.receipt.file)));
   const located = new Map<string, ((index: number) => { line: number; column: number }) | undefined>();
   const warnings: Problem[] = [];
   for (const { receipt, message } of hits) {
-    if (!located.has(receipt.file)) located.set(receipt.file, await locator(repo.root, receipt.file, byPath.get(receipt.file)?.bytes, fromDisk));
+    if (!located.has(receipt.file)) located.set(receipt.file, locator(receipt.file, texts.get(receipt.file)));
     const at = receipt.index ?? 0;
     const { line, column } = located.get(receipt.file)?.(at) ?? { line: 1, column: 1 };
     warnings.push({ file: receipt.file, line, column, path: formatPath(SCHEMAS.dues.root, [at]), message });
@@ -42,8 +42,7 @@ export async function duplicateReceiptWarnings(repo: OpenedRepository, fromDisk:
   return warnings.sort(compareProblems);
 }
 
-async function locator(root: string, path: string, bytes: Uint8Array | undefined, fromDisk: boolean) {
-  const text = bytes ?? (fromDisk ? await readFile(join(root, path)).catch(() => undefined) : undefined);
+function locator(path: string, text: Uint8Array | undefined) {
   if (!text) return undefined;
   // positions only: the ledger is valid (its receipts are in the organisation)
   const parsed = parseYamlFast(path, new TextDecoder().decode(text));

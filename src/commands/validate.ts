@@ -18,7 +18,7 @@ export async function validateCommand(ctx: CommandContext, opts: { format?: 'tab
   const repo = await openRepository(location(ctx), { scope: { ...LEDGERS_AS_SUMS, warnings: true }, at: opts.at });
   const valid = repo.problems.length === 0;
   const exitCode = valid ? EXIT.ok : EXIT.negative;
-  const warnings = [...(await invisibleTextWarnings(repo, opts.at)), ...(await personalDataWarnings(repo, opts.at)), ...(await duplicateReceiptWarnings(repo, opts.at === undefined))].sort(compareProblems);
+  const warnings = [...(await invisibleTextWarnings(repo, opts.at)), ...(await personalDataWarnings(repo, opts.at)), ...(await duplicateReceiptWarnings(repo, opts.at))].sort(compareProblems);
   if (opts.format === 'json') {
     return { stdout: json({ valid, problems: repo.problems, warnings }), exitCode };
   }

@@ -10,6 +10,7 @@ import { type TempRepo, cleanupRepos, minimalOrg, runCli, tempRepo } from '../he
 
 afterAll(cleanupRepos);
 
+const RECEIPT = (date: string) => `- { date: ${date}, member: ldn-a, amount: 12.75, currency: GBP, period: 2012-07 }\n`;
 const meeting = (date: string, extra = '') => `date: ${date}\nmode: in-person\nattendance: 2\n${extra}`;
 
 let repo: TempRepo;
@@ -24,6 +25,8 @@ beforeAll(() => {
       'chapters/london/meetings/2012-05-15.yaml': `# ask bob@example.org\n${meeting('2012-05-15', 'notes: a quiet evening\n')}`,
       'chapters/london/meetings/2012-05-22.yaml': meeting('2012-05-22'),
       'branches/uk.yaml': 'name: "IOPS\\u202eUK"\ncountry: GB\ngatherings:\n  - { date: 2012-06-02, kind: national, chapters: [london], notes: "ring 020 7946 0958" }\n',
+      // the same receipt recorded twice: a warning located at the second
+      'chapters/london/dues/2012.yaml': `${RECEIPT('2012-07-05')}${RECEIPT('2012-07-07')}`,
       'treasury/accounts.yaml': '- { account: branch/uk, name: IOPS UK }\n',
       'treasury/2012.yaml': 'transfers:\n  - { date: 2012-07-01, from: chapter/london, to: branch/uk, amount: 20, currency: GBP, notes: "card 4111 1111 1111 1111" }\n',
     }),
@@ -60,10 +63,12 @@ describe("validate's warnings through the parse cache", () => {
     repo.commit('a long evening');
     // the working tree's text of a flagged file has its lines elsewhere
     repo.write('chapters/london/meetings/2012-05-08.yaml', `# moved down\n${meeting('2012-05-08', 'notes: "a quiet \\u200bevening"\n')}`);
+    repo.write('chapters/london/dues/2012.yaml', `# moved down\n${RECEIPT('2012-07-05')}${RECEIPT('2012-07-07')}`);
     const at = ['--at', 'HEAD'];
     const off = validate(at, { IOPS_CACHE: 'off' });
     expect(off.out).toContain('meetings/2012-05-08.yaml:4:8');
     expect(off.out).toContain('members.yaml:4:7');
+    expect(off.out).toContain('dues/2012.yaml:2:3');
     expect(validate(at).out).toBe(off.out);
     expect(validate([]).out).toContain('meetings/2012-05-08.yaml:5:8');
   });
