@@ -18,6 +18,8 @@ beforeAll(() => {
       'chapters/london/meetings/2013-06-01.yaml': 'date: 2013-06-01\nmode: online\nattendance: 4\nnotes: |\n  Two lines of notes,\n  a quiet \u2066evening\n',
       // a ledger's notes: found when the ledger is parsed, kept with its sums by the parse cache
       'chapters/london/dues/2013.yaml': '- { date: 2013-01-05, member: ldn-a, amount: 5, currency: GBP, notes: "standing order \\u202Eref" }\n',
+      // a decision's proposal, shown in reports and pull-request comments
+      'decisions/2013-05-05-dues-rate.yaml': 'proposal: "Raise the dues \\u202Eby a pound"\nbody: { kind: icc }\nmethod: majority\noutcome: { status: proposed }\n',
       'chapters/london/meetings/2013-06-02.yaml': 'date: 2013-06-02\nmode: online\nattendance: 4\nnotes: |\n  Only line breaks here,\n  which notes may hold.\n',
     }),
   );
@@ -46,6 +48,13 @@ const EXPECTED = [
     message: 'holds a bidirectional formatting character (\\u2066), which can show the text in another order than it holds; remove it unless the text needs it',
   },
   {
+    file: 'decisions/2013-05-05-dues-rate.yaml',
+    line: 1,
+    column: 11,
+    path: 'proposal',
+    message: 'holds a bidirectional formatting character (\\u202e), which can show the text in another order than it holds; remove it unless the text needs it',
+  },
+  {
     file: 'goals.yaml',
     line: 1,
     column: 13,
@@ -68,7 +77,7 @@ describe('validate warns about invisible characters in values', () => {
     expect(r.code).toBe(0);
     const lines = r.stdout.trimEnd().split('\n');
     expect(lines[0]).toMatch(/^valid: /);
-    expect(lines.slice(1)).toEqual([...EXPECTED.map((w) => `${w.file}:${w.line}:${w.column}: warning: ${w.path}: ${w.message}`), '4 warnings']);
+    expect(lines.slice(1)).toEqual([...EXPECTED.map((w) => `${w.file}:${w.line}:${w.column}: warning: ${w.path}: ${w.message}`), '5 warnings']);
     expect(r.stdout).not.toMatch(/[\u202e\u2066]/);
   });
 

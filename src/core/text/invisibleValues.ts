@@ -70,7 +70,7 @@ function holds(record: object, skip?: Set<string>): boolean {
  * the parse cache keeps the answer with it). The same test of the same records: what linking adds
  * to a record is never such a character (ids, dates and paths are lowercase letters, digits, '-',
  * '/' and '.'; counts and amounts are numbers; the chapter's linked lists are skipped there).
- * Decisions and dues ledgers are not scanned there: false.
+ * Dues ledgers are not scanned there: false (their sums carry the answer).
  */
 export function fileHoldsInvisible(kind: FileKind, data: unknown): boolean {
   switch (kind) {
@@ -80,6 +80,7 @@ export function fileHoldsInvisible(kind: FileKind, data: unknown): boolean {
     case 'chapter':
     case 'meeting':
     case 'report':
+    case 'decision':
       return holds(data as object);
     case 'members':
     case 'accounts':
@@ -103,6 +104,8 @@ export function filesWithInvisibleText(org: Organisation): Set<string> {
   if (holds(org.settings)) files.add('iops.yaml');
   if (org.goals && holds(org.goals)) files.add('goals.yaml');
   for (const b of org.branches) if (holds(b)) files.add(b.file);
+  // a proposal's text is shown in reports and pull-request comments
+  for (const d of org.decisions) if (!files.has(d.file) && holds(d)) files.add(d.file);
   const t = org.treasury;
   if (t) for (const r of [...t.accounts, ...t.transfers, ...t.expenses]) if (!files.has(r.file) && holds(r)) files.add(r.file);
   for (const c of org.chapters) {
