@@ -48,7 +48,7 @@ async function compute(ctx: CommandContext, opts: ReadinessOptions, memo: Memo<C
         throw new UsageError(`no goal "${opts.goal}" in goals.yaml (goals: ${goals.goals.map((g) => g.id).join(', ')})`);
       }
       asOf = resolveAsOf(org, opts.asOf, ctx.today);
-      return { key: JSON.stringify([asOf, opts.goal ?? null]), part: (o, c) => chapterReadiness(o, c, goals, asOf, opts.goal) };
+      return { key: JSON.stringify([asOf, opts.goal ?? null]), part: chapterReadiness(goals, asOf, opts.goal) };
     },
   });
   if ('invalid' in opened) throw new DataError(opened.invalid.problems);

@@ -67,18 +67,19 @@ export interface ChapterReadiness {
 
 const selectedGoals = (goals: GoalsFile, only: string | undefined) => (only === undefined ? goals.goals : goals.goals.filter((g) => g.id === only));
 
-export function chapterReadiness(org: Organisation, chapter: ChapterRecord, goals: GoalsFile, asOf: string, only?: string): ChapterReadiness {
+/** How each chapter's part is worked out, for these goals and day (what is the same for every chapter worked out once). */
+export function chapterReadiness(goals: GoalsFile, asOf: string, only?: string): (org: Organisation, chapter: ChapterRecord) => ChapterReadiness {
   const dates = sampleDates(asOf);
-  const selected = selectedGoals(goals, only);
-  const parts = selected.map((goal) => {
-    const by = metricOf(goal).byChapter;
-    return by ? dates.map((date) => by.part(org, chapter, date, goalParams(goal), goals.definitions, date === asOf)) : null;
-  });
-  if (!selected.some((g) => g.metric === 'gender_share')) return { id: chapter.id, goals: parts };
+  const selected = selectedGoals(goals, only).map((goal) => ({ by: metricOf(goal).byChapter, params: goalParams(goal) }));
+  const gender = selectedGoals(goals, only).some((g) => g.metric === 'gender_share');
   const at = breakdownDate(asOf);
-  const disclosed = DISCLOSED_GENDERS.map(() => 0);
-  for (const m of chapter.members) if (isCurrent(m, at) && m.gender !== UNDISCLOSED) disclosed[DISCLOSED_GENDERS.indexOf(m.gender)]! += 1;
-  return { id: chapter.id, goals: parts, gender: { row: tableRow(chapter, at, 'gender'), disclosed } };
+  return (org, chapter) => {
+    const parts = selected.map(({ by, params }) => (by ? dates.map((date) => by.part(org, chapter, date, params, goals.definitions, date === asOf)) : null));
+    if (!gender) return { id: chapter.id, goals: parts };
+    const disclosed = DISCLOSED_GENDERS.map(() => 0);
+    for (const m of chapter.members) if (isCurrent(m, at) && m.gender !== UNDISCLOSED) disclosed[DISCLOSED_GENDERS.indexOf(m.gender)]! += 1;
+    return { id: chapter.id, goals: parts, gender: { row: tableRow(chapter, at, 'gender'), disclosed } };
+  };
 }
 
 /** Readiness from every chapter's parts, in chapter order; `org` gives the settings, goals and branches. */
@@ -151,5 +152,6 @@ export function readinessOf(org: Organisation, parts: readonly ChapterReadiness[
 }
 
 export function readiness(org: Organisation, goals: GoalsFile, asOf: string, only?: string): ReadinessView {
-  return readinessOf(org, org.chapters.map((c) => chapterReadiness(org, c, goals, asOf, only)), goals, asOf, only);
+  const part = chapterReadiness(goals, asOf, only);
+  return readinessOf(org, org.chapters.map((c) => part(org, c)), goals, asOf, only);
 }

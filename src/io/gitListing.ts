@@ -176,37 +176,17 @@ export const unvouched = (e: StatusEntry) => (e.x === '?' && e.y === '?') || (e.
 /** The working tree's files under the data folder, with blob ids where git vouches for them. */
 export async function listWorkTree(root: string, place: GitPlace, view?: WorkTreeView): Promise<Listing> {
   const { index, status, head } = view ?? (await viewWorkTree(root, place));
-  // the index in its own order (by path): at five years 155,000 entries, read without splitting
-  // each into parts or keeping a Map of them; what git status says is applied by bisection
-  const files: ListedFile[] = [];
-  const text = index.toString('utf8');
-  let sorted = true;
-  for (let at = 0; at < text.length; ) {
-    let end = text.indexOf('\0', at);
-    if (end < 0) end = text.length;
-    if (end === at) {
-      at++;
-      continue;
-    }
-    // <mode> SP <blob> SP <stage> TAB <path>
-    const space = text.indexOf(' ', at);
-    const space2 = text.indexOf(' ', space + 1);
-    const tab = text.indexOf('\t', space2 + 1);
-    const path = text.slice(tab + 1, end);
-    const mode = text.slice(at, space);
-    const stage = text.slice(space2 + 1, tab);
-    at = end + 1;
-    if (!path || hidden(path)) continue;
-    if (stage !== '0') return { unsupported: `${path} has a merge conflict` };
-    if (mode !== '100644' && mode !== '100755') return { unsupported: `${path} is not a plain file in git (mode ${mode})` };
-    const last = files[files.length - 1];
-    if (last !== undefined && last.path >= path) sorted = false;
-    files.push({ path, blob: text.slice(space + 1, space2) });
-  }
-  if (!sorted) files.sort(byPath); // git's order is by bytes, this by UTF-16 code units: they differ only beyond ASCII
+  // the index in its own order; what git status says is applied by bisection
+  const files = readEntries(index, ([mode, blob, stage], path) => {
+    if (stage !== '0') return `${path} has a merge conflict`;
+    if (mode !== '100644' && mode !== '100755') return `${path} is not a plain file in git (mode ${mode})`;
+    return { path, blob };
+  });
+  if (!Array.isArray(files)) return files;
   const entries = statusEntries(status, place);
   if ('unsupported' in entries) return entries;
   const added: ListedFile[] = [];
+  const addedPaths = new Set<string>();
   const dropped = new Set<ListedFile>();
   for (const e of entries) {
     const { x, y, path } = e;
@@ -219,7 +199,10 @@ export async function listWorkTree(root: string, place: GitPlace, view?: WorkTre
       if (listed) {
         delete listed.blob;
         dropped.delete(listed);
-      } else if (!added.some((f) => f.path === path)) added.push({ path });
+      } else if (!addedPaths.has(path)) {
+        addedPaths.add(path);
+        added.push({ path });
+      }
     } else if (y === 'D' && listed) dropped.add(listed);
   }
   const dirty = isDirty(entries);
@@ -259,29 +242,39 @@ export const viewCommit = (root: string, commit: string, place: Pick<GitPlace, '
 /** The data folder's files at a commit, with blob ids. */
 export async function listCommit(root: string, commit: string, place: GitPlace, tree?: Buffer): Promise<Listing> {
   const listing = tree ?? (await viewCommit(root, commit, place));
-  // as the index is read (listWorkTree): each entry in place, in git's order, sorted only if that is not ours
+  const files = readEntries(listing, ([mode, type, blob], path) => (type === 'blob' && (mode === '100644' || mode === '100755') ? { path, blob } : `${path} is not a plain file`));
+  if (!Array.isArray(files)) return files;
+  return { files, dirty: false, commit };
+}
+
+/**
+ * git's entries `<a> SP <b> SP <c> TAB <path>`, NUL-separated (`ls-files -s`, `ls-tree`), read in
+ * place: at five years 155,000 of them, without splitting each or keeping a Map. Hidden paths are
+ * skipped; `take` gives the file, or why the listing is unsupported. In path order: git's is by
+ * bytes, ours by UTF-16 code units, which differ only beyond ASCII (the list is then sorted).
+ */
+function readEntries(out: Buffer, take: (fields: [string, string, string], path: string) => ListedFile | string): ListedFile[] | { unsupported: string } {
   const files: ListedFile[] = [];
-  const text = listing.toString('utf8');
+  const text = out.toString('utf8');
   let sorted = true;
   for (let at = 0; at < text.length; ) {
     let end = text.indexOf('\0', at);
     if (end < 0) end = text.length;
-    // <mode> SP <type> SP <object> TAB <path>
     const space = text.indexOf(' ', at);
-    const space2 = space < 0 ? -1 : text.indexOf(' ', space + 1);
-    const tab = space2 < 0 ? -1 : text.indexOf('\t', space2 + 1);
-    const entry = { at, end };
+    const space2 = space < 0 || space > end ? -1 : text.indexOf(' ', space + 1);
+    const tab = space2 < 0 || space2 > end ? -1 : text.indexOf('\t', space2 + 1);
+    const from = at;
     at = end + 1;
-    if (tab < 0 || tab > entry.end) continue;
-    const path = text.slice(tab + 1, entry.end);
+    if (tab < 0 || tab > end) continue;
+    const path = text.slice(tab + 1, end);
     if (!path || hidden(path)) continue;
-    const mode = text.slice(entry.at, space);
-    if (text.slice(space + 1, space2) !== 'blob' || (mode !== '100644' && mode !== '100755')) return { unsupported: `${path} is not a plain file` };
+    const file = take([text.slice(from, space), text.slice(space + 1, space2), text.slice(space2 + 1, tab)], path);
+    if (typeof file === 'string') return { unsupported: file };
     const last = files[files.length - 1];
     if (last !== undefined && last.path >= path) sorted = false;
-    files.push({ path, blob: text.slice(space2 + 1, tab) });
+    files.push(file);
   }
-  return { files: sorted ? files : files.sort(byPath), dirty: false, commit };
+  return sorted ? files : files.sort(byPath);
 }
 
 const byPath = (a: { path: string }, b: { path: string }) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);

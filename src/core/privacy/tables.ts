@@ -40,9 +40,8 @@ export interface TableRow {
 }
 
 /** The chapter's row at A: null when it neither exists then nor has current members. */
-export function tableRow(chapter: ChapterRecord, asOf: string, name: BreakdownName): TableRow | null {
+export function tableRow(chapter: ChapterRecord, asOf: string, name: BreakdownName, current = currentStays(chapter, asOf)): TableRow | null {
   const categories = CATEGORIES[name];
-  const current = chapter.roster.filter((m) => isCurrent(m, asOf));
   if (!chapterExists(chapter, asOf) && current.length === 0) return null;
   const counts = categories.map(() => 0);
   for (const m of current) counts[categories.indexOf(categoryOf[name](m, asOf))]! += 1;
@@ -64,11 +63,13 @@ export function tableOf(name: BreakdownName, chapterRows: readonly (TableRow | n
 /** A chapter's rows of every breakdown at A: what the organisation-wide plan needs of it (plan.ts planFromRows). */
 export type ChapterRows = Record<BreakdownName, TableRow | null>;
 
-export const chapterRows = (chapter: ChapterRecord, asOf: string): ChapterRows => ({
-  gender: tableRow(chapter, asOf, 'gender'),
-  age_band: tableRow(chapter, asOf, 'age_band'),
-  pledge: tableRow(chapter, asOf, 'pledge'),
-});
+export function chapterRows(chapter: ChapterRecord, asOf: string): ChapterRows {
+  const current = currentStays(chapter, asOf);
+  return { gender: tableRow(chapter, asOf, 'gender', current), age_band: tableRow(chapter, asOf, 'age_band', current), pledge: tableRow(chapter, asOf, 'pledge', current) };
+}
+
+/** Who was a member of the chapter at A: its roster's stays current then. */
+const currentStays = (chapter: ChapterRecord, asOf: string): MemberRecord[] => chapter.roster.filter((m) => isCurrent(m, asOf));
 
 /** Every chapter that exists at A, or has current members (readiness counts them either way). */
 export function breakdownTable(org: Organisation, asOf: string, name: BreakdownName): Table {
