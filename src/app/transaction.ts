@@ -5,7 +5,7 @@
 // paths. Other uncommitted files are named in a note, never swept in. Any failure puts files,
 // index and HEAD back. Both loads go through the parse cache: only the changed files are parsed.
 import { dirname } from 'node:path';
-import { openHead } from '../load/headTree.js';
+import { type HeadTree, openHead } from '../load/headTree.js';
 import type { LoadResult, ValidFile } from '../load/load.js';
 import { loadTree } from '../load/open.js';
 import { LEDGERS_AS_SUMS, type Scope } from '../load/scope.js';
@@ -103,6 +103,7 @@ export async function applyChange(location: DataLocation, plan: Plan, opts: Writ
     if (!commit || commit === p.head) throw new EnvironmentError('git made no commit; nothing was changed');
     written.committed = true;
     await written.finish();
+    await p.tree.committed(commit);
     return { change: p.change, status: 'committed', commit, paths, notes };
   } catch (err) {
     if (written && !written.committed) await rollBack(place, root, written);
@@ -114,6 +115,8 @@ export async function applyChange(location: DataLocation, plan: Plan, opts: Writ
 
 interface Prepared {
   head: string;
+  /** HEAD as read and checked, told of the commit made. */
+  tree: HeadTree;
   change: PlannedChange;
   writes: { path: string; text: string }[];
   before: Map<string, string | undefined>;
@@ -174,6 +177,7 @@ async function prepare(root: string, place: GitPlace, plan: Plan): Promise<Prepa
   }
   return {
     head,
+    tree,
     change,
     writes,
     before: new Map(writes.map((w) => [w.path, bytes.get(w.path)?.toString('utf8')])),

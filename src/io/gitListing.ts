@@ -241,11 +241,14 @@ export const viewCommit = (root: string, commit: string, place: Pick<GitPlace, '
 
 /** The data folder's files at a commit, with blob ids. */
 export async function listCommit(root: string, commit: string, place: GitPlace, tree?: Buffer): Promise<Listing> {
-  const listing = tree ?? (await viewCommit(root, commit, place));
-  const files = readEntries(listing, ([mode, type, blob], path) => (type === 'blob' && (mode === '100644' || mode === '100755') ? { path, blob } : `${path} is not a plain file`));
+  const files = treeFiles(tree ?? (await viewCommit(root, commit, place)));
   if (!Array.isArray(files)) return files;
   return { files, dirty: false, commit };
 }
+
+/** The files of `git ls-tree -r -z` output, in path order; a symbolic link or a submodule makes it unsupported. */
+export const treeFiles = (out: Buffer): ListedFile[] | { unsupported: string } =>
+  readEntries(out, ([mode, type, blob], path) => (type === 'blob' && (mode === '100644' || mode === '100755') ? { path, blob } : `${path} is not a plain file`));
 
 /**
  * git's entries `<a> SP <b> SP <c> TAB <path>`, NUL-separated (`ls-files -s`, `ls-tree`), read in

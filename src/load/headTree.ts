@@ -16,13 +16,15 @@ import type { Organisation } from '../core/model.js';
 import type { Problem } from '../core/problem.js';
 import type { Chapter } from '../core/schema/chapter.js';
 import type { Member } from '../core/schema/members.js';
+import { EnvironmentError } from '../errors.js';
 import { ParseCache, gitBlobId } from './parseCache.js';
-import { type ListedFile, atPath, listCommitBlobs, readBlobs } from '../io/gitListing.js';
-import { gitSync } from '../io/gitRunner.js';
+import { type ListedFile, atPath, gitPlace, listCommitBlobs, readBlobs, treeFiles } from '../io/gitListing.js';
+import { gitOutput, gitSync } from '../io/gitRunner.js';
+import { ResultStore } from './results.js';
 import { parseJob } from './parseWorker.js';
 import { Loader, manifestOf } from './cachedLoad.js';
 import { readFileData } from './fileData.js';
-import { type DataListing, cacheDisabled, debug, filesOf, listData } from './listing.js';
+import { cacheDisabled, debug, filesOf, listData } from './listing.js';
 import { type LoadResult, type ValidFile, linkFiles } from './load.js';
 import { loadTree } from './open.js';
 import { LEDGERS_AS_SUMS, type Scope } from './scope.js';
@@ -43,6 +45,8 @@ export interface HeadTree {
   planning(): Promise<LoadResult>;
   /** The problems of HEAD with these files written (none: it may be committed). */
   check(changes: ReadonlyMap<string, Uint8Array>): Promise<Problem[]>;
+  /** The change last checked, which passed, is now this commit (said so the next write can build on it). */
+  committed(commit: string): Promise<void>;
   /**
    * HEAD's dues ledgers of these chapters, each valid on its own schema, in path order, from the
    * parse cache or git; undefined when one is not (or there is no cache): load the tree instead,
@@ -53,19 +57,53 @@ export interface HeadTree {
 
 /** HEAD of the repository whose data folder is `root` (at `prefix` in its work tree). */
 export async function openHead(root: string, head: string, prefix: string): Promise<HeadTree> {
-  const listed = cacheDisabled(process.env) ? undefined : await listData(root, head);
+  const place = cacheDisabled(process.env) ? undefined : await gitPlace(root);
+  // the data folder's tree at HEAD names every file in it: a tree that passed every check was kept with its planning files
+  const tree = place && (await gitOutput(root, ['rev-parse', '--verify', '-q', `${head}:${prefix}`]).catch(() => undefined))?.toString('utf8').trim();
+  const heads = place && certifiedHeads(place.gitDir);
+  const kept = tree && heads ? keptPlanning(heads.get(tree)) : undefined;
+  if (place && tree && heads && kept) {
+    debug(`write: HEAD's tree was checked before (${kept.length} planning files kept); git lists only what the change reads`);
+    return new CachedHead(root, place.gitDir, { head, prefix, tree, heads, planning: kept });
+  }
+  const listed = place && (await listData(root, head));
   const listing = listed && (await filesOf(root, listed));
   // the listing is in path order: a file's blob id is found by bisection, without a Map of 155,000 paths
-  const blobs = listing
-    ? {
-        get: (path: string) => {
-          const f = listing.files[atPath(listing.files, path)];
-          return f?.path === path ? f.blob : undefined;
-        },
-      }
-    : await listCommitBlobs(root, head, prefix);
+  const blobs = listing ? { get: (path: string) => blobIn(listing.files, path) } : await listCommitBlobs(root, head, prefix);
+  const plain = plainHead(root, head, blobs);
+  return place && listing ? new CachedHead(root, place.gitDir, { head, prefix, tree, heads, all: listing.files }, plain) : plain;
+}
+
+/** Where the trees that passed every check are kept, by the data folder's tree id: their planning files, a few trees. */
+const certifiedHeads = (gitDir: string) => new ResultStore(gitDir, 'heads', 4);
+
+/**
+ * Planning files as kept (one `blob path` a line, in path order), or undefined when not kept or
+ * not readable as such. The record is iops's own and checksummed (results.ts); the load classifies
+ * each path again.
+ */
+function keptPlanning(text: string | undefined): ListedFile[] | undefined {
+  if (text === undefined) return undefined;
+  const files: ListedFile[] = [];
+  for (let at = 0; at < text.length; ) {
+    const space = text.indexOf(' ', at);
+    const end = text.indexOf('\n', at);
+    if (space < 0 || end < space) return undefined;
+    files.push({ blob: text.slice(at, space), path: text.slice(space + 1, end) });
+    at = end + 1;
+  }
+  return files.some((f) => f.path === 'iops.yaml') ? files : undefined;
+}
+
+const blobIn = (files: readonly ListedFile[], path: string) => {
+  const f = files[atPath(files, path)];
+  return f?.path === path ? f.blob : undefined;
+};
+
+/** HEAD read and checked whole, without the parse cache's help (or when it cannot help). */
+function plainHead(root: string, head: string, blobs: { get(path: string): string | undefined }): HeadTree {
   const read = new Map<string, Buffer | undefined>();
-  const plain: HeadTree = {
+  return {
     bytes: (path) => {
       if (!read.has(path)) {
         const blob = blobs.get(path);
@@ -76,9 +114,21 @@ export async function openHead(root: string, head: string, prefix: string): Prom
     planning: () => loadTree(root, head, { scope: PLANNING }),
     check: async (changes) => (await loadTree(root, head, { changes, scope: LEDGERS_AS_SUMS })).problems,
     ledgers: async () => undefined,
+    committed: async () => undefined,
   };
-  return listed && listing ? new CachedHead(root, listed, listing.files, plain) : plain;
 }
+
+/**
+ * HEAD's files as the write knows them: every file (git listed the tree), or, for a tree kept as
+ * certified, its planning files, the rest looked up in git path by path when a change reads them.
+ */
+type HeadFiles = {
+  head: string;
+  prefix: string;
+  /** The data folder's tree id at HEAD. */
+  tree: string | undefined;
+  heads: ResultStore | undefined;
+} & ({ all: ListedFile[] } | { planning: ListedFile[] });
 
 class CachedHead implements HeadTree {
   private readonly cache: ParseCache;
@@ -88,35 +138,64 @@ class CachedHead implements HeadTree {
   private alone = false;
   /** HEAD's organisation as planning loaded it (settings, goals, branches, chapters, members, decisions). */
   private planned: Organisation | undefined;
+  /** The changes last checked, when they passed: the tree they make is certified once committed. */
+  private passed: ReadonlyMap<string, Uint8Array> | undefined;
+  private readonly read = new Map<string, Buffer | undefined>();
 
   constructor(
     private readonly root: string,
-    listed: DataListing,
-    private readonly files: ListedFile[],
-    private readonly plain: HeadTree,
+    gitDir: string,
+    private readonly files: HeadFiles,
+    /** HEAD read and checked whole (the fallback): with the listing, when git listed every file. */
+    private readonly plain?: HeadTree,
   ) {
-    this.cache = ParseCache.open(listed.place.gitDir);
+    this.cache = ParseCache.open(gitDir);
   }
 
   bytes(path: string): Buffer | undefined {
-    return this.plain.bytes(path);
+    if (this.plain) return this.plain.bytes(path);
+    if (!this.read.has(path)) {
+      const blob = 'planning' in this.files ? blobIn(this.files.planning, path) : undefined;
+      const entry = blob ?? this.lookUp([path])[0];
+      this.read.set(path, entry === undefined ? undefined : gitSync(this.root, ['cat-file', 'blob', typeof entry === 'string' ? entry : entry.blob!]));
+    }
+    return this.read.get(path);
   }
+
+  /** These paths' (or folders') files at HEAD, from git, in path order. */
+  private lookUp(paths: readonly string[]): ListedFile[] {
+    const files = treeFiles(gitSync(this.root, ['ls-tree', '--full-tree', '-r', '-z', this.files.tree!, '--', ...paths]));
+    if (!Array.isArray(files)) throw new EnvironmentError(`git lists ${files.unsupported} at HEAD; iops reads only plain files`);
+    return files;
+  }
+
+  /** The files planning reads (settings, goals, branches, chapters, members, decisions, accounts), as listed. */
+  private get planningFiles(): ListedFile[] {
+    return (this.planningListed ??= 'planning' in this.files ? this.files.planning : this.files.all.filter((f) => PLANNING.wanted!(f.path)));
+  }
+  private planningListed: ListedFile[] | undefined;
 
   async planning(): Promise<LoadResult> {
     // a part of a tree that passed every check passes them too
     const checked = this.certified();
     const loader = new Loader(this.root, this.cache, true, new Map());
-    const result = await loader.load(this.files, { scope: PLANNING, checked });
+    const result = await loader.load(this.planningFiles, { scope: PLANNING, checked });
     this.cache.flush();
-    if ('failed' in result) return this.plain.planning();
+    if ('failed' in result) return (this.plain ?? this.whole()).planning();
     this.base = new Map(result.valid.map((v) => [v.path, v]));
     this.planned = result.loaded.org;
     return result.loaded;
   }
 
+  /** HEAD listed whole, for what the kept planning files cannot answer (a change the changed files alone cannot be checked for). */
+  private whole(): HeadTree {
+    return plainHead(this.root, this.files.head, { get: (path) => this.lookUp([path])[0]?.blob });
+  }
+
   async ledgers(chapters: ReadonlySet<string>): Promise<ValidFile[] | undefined> {
     const wanted: { path: string; role: FileRole; blob: string }[] = [];
-    for (const f of this.files) {
+    const listed = 'all' in this.files ? this.files.all : chapters.size ? this.lookUp([...chapters].map((c) => `chapters/${c}/dues`)) : [];
+    for (const f of listed) {
       const c = classify(f.path);
       if ('role' in c && c.role.kind === 'dues' && chapters.has(c.role.chapter!) && f.blob) wanted.push({ path: f.path, role: c.role, blob: f.blob });
     }
@@ -136,28 +215,65 @@ class CachedHead implements HeadTree {
   }
 
   private certifiedHead: boolean | undefined;
+  /** Whether HEAD passed every check: kept as such by its tree, or its manifest certified by a load (cachedLoad.ts). */
   private certified(): boolean {
-    return (this.certifiedHead ??= this.cache.certified(manifestOf(this.dataFiles, true)));
+    return (this.certifiedHead ??= 'planning' in this.files || this.cache.certified(manifestOf(this.dataFiles, true)));
   }
 
   /** HEAD's files that iops reads as data (what a manifest names). */
   private get dataFiles(): ListedFile[] {
-    return (this.data ??= this.files.filter((f) => 'role' in classify(f.path)));
+    return (this.data ??= 'all' in this.files ? this.files.all.filter((f) => 'role' in classify(f.path)) : []);
   }
   private data: ListedFile[] | undefined;
 
   async check(changes: ReadonlyMap<string, Uint8Array>): Promise<Problem[]> {
+    this.passed = undefined;
     const certified = this.base !== undefined && this.certified();
     const problems = certified ? this.checkChanges(changes) : undefined;
     if (!problems) {
       debug('write: the whole tree checked');
-      return this.plain.check(changes); // certifies the tree when it passes (cachedLoad.ts)
+      const whole = await (this.plain ?? this.whole()).check(changes); // certifies the tree when it passes (cachedLoad.ts)
+      if (!whole.length) this.passed = changes;
+      return whole;
     }
     debug(`write: ${changes.size} changed file${changes.size === 1 ? '' : 's'} checked against a certified HEAD${this.alone ? ': they pass with their own chapters' : ''}`);
-    if (!problems.length) this.cache.certify(manifestOf(this.afterChanges(changes), true));
+    if (!problems.length) {
+      this.passed = changes;
+      if ('all' in this.files) this.cache.certify(manifestOf(this.afterChanges(changes), true));
+    }
     return problems;
   }
 
+  /**
+   * The change, checked and passed, is now the commit: keep its data tree as certified, with its
+   * planning files, for the next write. Only when git committed exactly the files checked (a hook
+   * may have changed others): the commit's tree differs from HEAD's in those files, with those
+   * bytes. Never fails the write: a tree not kept is only listed whole next time.
+   */
+  async committed(commit: string): Promise<void> {
+    const changes = this.passed;
+    const { tree, heads, prefix } = this.files;
+    if (!changes || !tree || !heads) return;
+    try {
+      const after = (await gitOutput(this.root, ['rev-parse', '--verify', '-q', `${commit}:${prefix}`])).toString('utf8').trim();
+      const diff = (await gitOutput(this.root, ['diff-tree', '-r', '-z', '--no-renames', tree, after])).toString('utf8').split('\0');
+      const committed = new Map<string, string>();
+      for (let i = 0; i + 1 < diff.length; i += 2) committed.set(diff[i + 1]!, diff[i]!.split(' ')[3]!);
+      const exact = committed.size === changes.size && [...changes].every(([path, bytes]) => committed.get(path) === gitBlobId(bytes, tree.length === 64 ? 'sha256' : 'sha1'));
+      if (!exact) return void debug('write: the commit is not exactly the change checked; its tree is not kept');
+      const planning = this.planningFiles.filter((f) => 'role' in classify(f.path));
+      for (const path of changes.keys()) {
+        if (!PLANNING.wanted!(path)) continue;
+        const at = atPath(planning, path);
+        const file = { path, blob: committed.get(path)! };
+        if (planning[at]?.path === path) planning[at] = file;
+        else planning.splice(at, 0, file);
+      }
+      heads.put(after, planning.map((f) => `${f.blob} ${f.path}\n`).join(''));
+    } catch (e) {
+      debug(`write: the commit's tree is not kept (${String(e)})`);
+    }
+  }
   /** The changed files checked with HEAD's planning files; undefined when the change needs the whole tree checked. */
   private checkChanges(changes: ReadonlyMap<string, Uint8Array>): Problem[] | undefined {
     const files = new Map(this.base);

@@ -1,7 +1,7 @@
 // A write commits exactly a valid tree: HEAD with the change applied. Uncommitted edits
 // elsewhere (valid or not) are neither validated as part of it nor swept into it; they are
 // named in a note and stay as they were.
-import { readFileSync } from 'node:fs';
+import { chmodSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { type TempRepo, cleanupRepos, tempRepo } from '../helpers/repo.js';
@@ -140,6 +140,46 @@ describe('a write on a certified HEAD checks the changed files, and what refers 
     expect(founded.stderr).toMatch(/chapters\/brighton\/dues\/2012\.yaml:1:\d+: receipts\[0\]\.date: receipt date 2012-06-02 is before the chapter was founded/);
     expect(founded.code).toBe(3);
     expect(repoState(repo)).toEqual(before);
+  });
+
+  it('keeps the tree a write committed, so the next write reads only its planning files and what it changes (data in a folder of a larger repository)', () => {
+    const repo = tempRepo(Object.fromEntries(Object.entries(withAttendance).map(([path, text]) => [`org/${path}`, text])));
+    const kept = "write: HEAD's tree was checked before";
+    expect(ok(repo, ['member', 'add', 'london', '--joined', '2013-01-01'], debug, 'org').stderr).not.toContain(kept);
+    const second = ok(repo, ['dues', 'record', '--member', 'bri-a', '--date', '2013-01-05', '--amount', '5', '--currency', 'GBP'], debug, 'org').stderr;
+    expect(second).toContain(kept);
+    expect(second).toContain('checked against a certified HEAD');
+    // the ledger it added to, a file planning does not read, was looked up at HEAD
+    expect(repo.git('show', 'HEAD:org/chapters/brighton/dues/2012.yaml')).toBe(withAttendance['chapters/brighton/dues/2012.yaml']);
+    expect(repo.git('show', 'HEAD:org/chapters/brighton/dues/2013.yaml')).toMatch(/member: bri-a, amount: 5, currency: GBP/);
+    const refused = iops(repo, ['meeting', 'log', 'london', '--date', '2013-02-03', '--mode', 'online', '--attendees', 'ldn-a,nobody'], debug, 'org');
+    expect(refused.stderr).toContain(kept);
+    expect(refused.stderr).toMatch(/no member "nobody"/);
+    // a commit by hand makes a tree no write checked: the next write lists HEAD whole
+    repo.write('org/chapters/london/meetings/2013-03-01.yaml', 'date: 2013-03-01\nmode: online\nattendance: 4\n');
+    repo.commit('a meeting, by hand');
+    expect(ok(repo, ['member', 'add', 'brighton', '--joined', '2013-03-02'], debug, 'org').stderr).not.toContain(kept);
+    expect(ok(repo, ['member', 'add', 'brighton', '--joined', '2013-03-03'], debug, 'org').stderr).toContain(kept);
+    expect(iops(repo, ['validate', '--at', 'HEAD'], {}, 'org').code).toBe(0);
+  });
+
+  it('does not keep a tree a hook changed beyond the change checked, and refuses to build on it when it is invalid', () => {
+    const repo = tempRepo(withAttendance);
+    ok(repo, ['member', 'add', 'london', '--joined', '2013-01-01']);
+    // a pre-commit hook that slips an invalid meeting into every commit
+    const hook = join(repo.dir, '.git', 'hooks', 'pre-commit');
+    writeFileSync(hook, "#!/bin/sh\nprintf 'date: 2013-05-01\\nmode: online\\nattendees: [nobody]\\n' > chapters/london/meetings/2013-05-01.yaml\ngit add chapters/london/meetings/2013-05-01.yaml\n");
+    chmodSync(hook, 0o755);
+    const hooked = ok(repo, ['member', 'add', 'brighton', '--joined', '2013-01-02'], debug);
+    expect(hooked.stderr).toContain('checked against a certified HEAD');
+    expect(hooked.stderr).toContain('the commit is not exactly the change checked');
+    expect(lastCommit(repo).files).toEqual(['chapters/brighton/members.yaml', 'chapters/london/meetings/2013-05-01.yaml']);
+    rmSync(hook);
+    const next = iops(repo, ['member', 'add', 'brighton', '--joined', '2013-01-03'], debug);
+    expect(next.stderr).not.toContain("HEAD's tree was checked before");
+    expect(next.stderr).toMatch(/chapters\/london\/meetings\/2013-05-01\.yaml:3:\d+: .*"nobody"/);
+    expect(next.stderr).toContain('the data committed at HEAD');
+    expect(next.code).toBe(3);
   });
 
   it('locates what the changed file breaks, as a whole-tree check would', () => {
