@@ -2,51 +2,153 @@
 // invisible characters in values, personal data in ids, notes and reports, and receipts
 // that look recorded twice) are listed too,
 // and change neither validity nor exit code.
+//
+// Chapter by chapter (load/byChapter.ts): a valid tree's warnings and counts are kept per
+// chapter, so after an edit only the chapters it touched are loaded, checked and scanned again;
+// the files outside chapters/ are every time. Invalid data is loaded whole, as without the cache.
 import { invisibleTextWarnings } from '../app/invisibleText.js';
 import { duplicateReceiptWarnings } from '../app/duplicateReceipts.js';
 import { personalDataWarnings } from '../app/personalDataWarnings.js';
-import { compareProblems } from '../core/problem.js';
-import { lineOf, openRepository } from '../load/open.js';
-import { LEDGERS_AS_SUMS } from '../load/scope.js';
+import type { ChapterRecord, Organisation } from '../core/model.js';
+import { type Problem, compareProblems } from '../core/problem.js';
+import { lineOf, type OpenedRepository } from '../load/open.js';
+import { type Memo, recall } from '../load/memo.js';
 import { plural } from '../core/metrics/asof.js';
 import { EXIT } from '../errors.js';
 import { problemSummary, renderProblems, renderWarnings } from '../render/problems.js';
 import { type CommandContext, type CommandResult, chalkFor, json, location } from './context.js';
 
+/** What validate found in valid data: its warnings and how many of each thing it read. */
+interface Valid {
+  warnings: Problem[];
+  counts: Counts;
+}
+
+interface Counts {
+  chapters: number;
+  branches: number;
+  members: number;
+  meetings: number;
+  reports: number;
+  receipts: number;
+  decisions: number;
+  accounts: number;
+  transfers: number;
+  expenses: number;
+  files: number;
+}
+
+/** A chapter's share: the warnings in its folder and what it holds. */
+interface ChapterPart {
+  warnings: Problem[];
+  members: number;
+  meetings: number;
+  reports: number;
+  receipts: number;
+  decisions: number;
+}
+
 export async function validateCommand(ctx: CommandContext, opts: { format?: 'table' | 'json'; at?: string }): Promise<CommandResult> {
-  // with the files' flags, which say which files the warnings read again (load/scope.ts)
-  const repo = await openRepository(location(ctx), { scope: { ...LEDGERS_AS_SUMS, warnings: true }, at: opts.at });
-  const valid = repo.problems.length === 0;
+  const inputs = {};
+  const memo = await recall<Valid>(location(ctx), opts.at, 'validate', inputs, { kept: { name: 'validate', inputs } });
+  const checked = memo.hit ?? (await check(ctx, opts.at, memo));
+  const valid = !('invalid' in checked);
+  const problems = 'invalid' in checked ? checked.invalid.problems : [];
   const exitCode = valid ? EXIT.ok : EXIT.negative;
-  const warnings = [...(await invisibleTextWarnings(repo, opts.at)), ...(await personalDataWarnings(repo, opts.at)), ...(await duplicateReceiptWarnings(repo, opts.at))].sort(compareProblems);
+  const { warnings } = checked;
   if (opts.format === 'json') {
-    return { stdout: json({ valid, problems: repo.problems, warnings }), exitCode };
+    return { stdout: json({ valid, problems, warnings }), exitCode };
   }
   const chalk = chalkFor(ctx);
   const warned = warnings.length ? `\n${renderWarnings(warnings, chalk)}\n${chalk.yellow(plural(warnings.length, 'warning'))}` : '';
-  if (!valid) {
-    const body = renderProblems({ problems: repo.problems, ...(ctx.color ? { sourceLine: lineOf(repo.files) } : {}) }, chalk);
-    return { stdout: `${body}${warned}\n${chalk.red(problemSummary(repo.problems))}`, exitCode };
+  if ('invalid' in checked) {
+    const body = renderProblems({ problems, ...(ctx.color ? { sourceLine: lineOf(checked.invalid.files) } : {}) }, chalk);
+    return { stdout: `${body}${warned}\n${chalk.red(problemSummary(problems))}`, exitCode };
   }
-  const org = repo.org!;
-  const members = org.chapters.reduce((n, c) => n + c.members.length, 0);
-  const meetings = org.chapters.reduce((n, c) => n + c.ownMeetings.length, 0);
-  const reports = org.chapters.reduce((n, c) => n + c.reports.length, 0);
-  const receipts = org.chapters.reduce((n, c) => n + c.receiptMonths.reduce((k, m) => k + m.count, 0), 0);
-  const treasury = org.treasury;
+  const c = checked.counts;
   // the chapters always; every other kind only when the repository has some, so a new
   // organisation's line stays short and a large one's names what validate read
   const counts: [number, string, string?][] = [
-    [org.branches.length, 'branch', 'branches'],
-    [members, 'member record'],
-    [meetings, 'meeting'],
-    [reports, 'report'],
-    [receipts, 'dues receipt'],
-    [org.decisions.length, 'decision'],
-    [treasury?.accounts.length ?? 0, 'account'],
-    [treasury?.transfers.length ?? 0, 'transfer'],
-    [treasury?.expenses.length ?? 0, 'expense'],
+    [c.branches, 'branch', 'branches'],
+    [c.members, 'member record'],
+    [c.meetings, 'meeting'],
+    [c.reports, 'report'],
+    [c.receipts, 'dues receipt'],
+    [c.decisions, 'decision'],
+    [c.accounts, 'account'],
+    [c.transfers, 'transfer'],
+    [c.expenses, 'expense'],
   ];
-  const summary = [plural(org.chapters.length, 'chapter'), ...counts.filter(([n]) => n > 0).map(([n, one, many]) => plural(n, one, many))].join(', ');
-  return { stdout: `${chalk.green('valid')}: ${summary} (${plural(repo.files.length, 'file')})${warned}`, exitCode };
+  const summary = [plural(c.chapters, 'chapter'), ...counts.filter(([n]) => n > 0).map(([n, one, many]) => plural(n, one, many))].join(', ');
+  return { stdout: `${chalk.green('valid')}: ${summary} (${plural(c.files, 'file')})${warned}`, exitCode };
+}
+
+/** Loads and checks the data (chapter by chapter where it can) and finds the warnings. */
+async function check(ctx: CommandContext, at: string | undefined, memo: Memo<Valid>): Promise<Valid | { invalid: OpenedRepository; warnings: Problem[] }> {
+  const { openByChapter } = await import('../load/byChapter.js');
+  let outside: Problem[] = [];
+  const opened = await openByChapter(location(ctx), { at, listed: memo.listed, kept: memo.kept }, {
+    name: 'validate',
+    inputs: {},
+    warnings: true,
+    async prepare(org, loaded) {
+      outside = [];
+      // the warnings of what was loaded: the whole, or the chapters an edit touched and every file outside chapters/
+      const found = await warningsOf(loaded, at);
+      const byChapter = new Map<string, Problem[]>();
+      for (const w of found) {
+        const id = chapterOf(w.file);
+        if (id === undefined) outside.push(w);
+        else (byChapter.get(id) ?? byChapter.set(id, []).get(id)!).push(w);
+      }
+      const decisions = new Map<string, number>();
+      for (const d of org.decisions) if (d.chapter !== undefined) decisions.set(d.chapter, (decisions.get(d.chapter) ?? 0) + 1);
+      return { key: '', part: (_org, c) => chapterPart(c, byChapter.get(c.id) ?? [], decisions.get(c.id) ?? 0) };
+    },
+  });
+  if ('invalid' in opened) return { invalid: opened.invalid, warnings: await warningsOf(opened.invalid, at) };
+  const { org, parts } = opened;
+  const sum = (n: (p: ChapterPart) => number) => parts.reduce((total, p) => total + n(p), 0);
+  const valid: Valid = {
+    warnings: [...outside, ...parts.flatMap((p) => p.warnings)].sort(compareProblems),
+    counts: {
+      chapters: parts.length,
+      branches: org.branches.length,
+      members: sum((p) => p.members),
+      meetings: sum((p) => p.meetings),
+      reports: sum((p) => p.reports),
+      receipts: sum((p) => p.receipts),
+      decisions: sum((p) => p.decisions) + outsideDecisions(org),
+      accounts: org.treasury?.accounts.length ?? 0,
+      transfers: org.treasury?.transfers.length ?? 0,
+      expenses: org.treasury?.expenses.length ?? 0,
+      files: opened.files,
+    },
+  };
+  memo.remember(opened, valid);
+  return valid;
+}
+
+async function warningsOf(repo: OpenedRepository, at: string | undefined): Promise<Problem[]> {
+  return [...(await invisibleTextWarnings(repo, at)), ...(await personalDataWarnings(repo, at)), ...(await duplicateReceiptWarnings(repo, at))].sort(compareProblems);
+}
+
+function chapterPart(c: ChapterRecord, warnings: Problem[], decisions: number): ChapterPart {
+  return {
+    warnings,
+    members: c.members.length,
+    meetings: c.ownMeetings.length,
+    reports: c.reports.length,
+    receipts: c.receiptMonths.reduce((k, m) => k + m.count, 0),
+    decisions,
+  };
+}
+
+const outsideDecisions = (org: Organisation) => org.decisions.filter((d) => d.chapter === undefined).length;
+
+/** The chapter whose folder holds the file, if any. */
+function chapterOf(path: string): string | undefined {
+  if (!path.startsWith('chapters/')) return undefined;
+  const end = path.indexOf('/', 9);
+  return end < 0 ? undefined : path.slice(9, end);
 }

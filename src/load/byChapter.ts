@@ -40,13 +40,20 @@ export interface ChapterWork<P> {
    * chapters): what the parts depend on besides the files (the as-of day, the goal chosen), and
    * how one chapter's part is worked out. May throw a UsageError, as on the whole organisation.
    */
-  prepare(org: Organisation): { key: string; part(org: Organisation, chapter: ChapterRecord): P };
+  prepare(org: Organisation, loaded: OpenedRepository): Prepared<P> | Promise<Prepared<P>>;
+  /** The load reads the files' flags (validate's warnings: load/scope.ts): `loaded` then carries them, for the files it loaded. */
+  warnings?: boolean;
   /**
    * What the command reads besides the chapters an edit touched, when only those are loaded:
    * whole chapter folders, with the files their figures read elsewhere, and any file whose
    * path `matches`. (Readiness needs nothing more; a chapter's report, its chapter.)
    */
   also?: { chapters: readonly string[]; matches?(path: string): boolean };
+}
+
+interface Prepared<P> {
+  key: string;
+  part(org: Organisation, chapter: ChapterRecord): P;
 }
 
 export interface ByChapterResult<P> {
@@ -56,6 +63,8 @@ export interface ByChapterResult<P> {
   parts: P[];
   /** Read from exactly the files listed (memo.ts may remember a result of it). */
   asListed: boolean;
+  /** How many files there are (data or not), as listed. */
+  files: number;
 }
 
 /**
@@ -104,10 +113,10 @@ export async function openByChapter<P>(
     const quick = await fromKept(root, listed, (await opts.kept) ?? store.get(storeKey), store, storeKey, work);
     if (quick) return quick;
   }
-  const repo = await openRepository(location, { at: opts.at, scope: LEDGERS_AS_SUMS, listed: opts.listed });
+  const repo = await openRepository(location, { at: opts.at, scope: work.warnings ? { ...LEDGERS_AS_SUMS, warnings: true } : LEDGERS_AS_SUMS, listed: opts.listed });
   if (!repo.org) return { invalid: repo };
   const org = repo.org;
-  const prepared = work.prepare(org);
+  const prepared = await work.prepare(org, repo);
   const parts = org.chapters.map((c) => prepared.part(org, c));
   // a path holding a line break (git allows one) would break the kept list's lines
   if (store && repo.asListed && repo.listedFiles?.every((f) => f.blob !== undefined && !f.path.includes('\n'))) {
@@ -115,7 +124,7 @@ export async function openByChapter<P>(
     store.put(storeKey, keptText(kept, repo.listedFiles));
     debug(`${work.name}: every chapter worked out, their parts kept`);
   }
-  return { org, parts, asListed: repo.asListed === true };
+  return { org, parts, asListed: repo.asListed === true, files: repo.files.length };
 }
 
 /** The parts after an edit: those of the chapters it touched worked out again, the rest as kept; undefined when the whole must be loaded. */
@@ -192,7 +201,10 @@ async function fromKept<P>(root: string, listed: DataListing, text: string | und
     const inPart = new Set([...wanted].map(chapterOf).filter((id) => id !== undefined));
     const matches = work.also?.matches;
     // the changed files checked as a write's are: with focus, against a tree that passed every check
-    const part = await loader.load(pick(listing.files, [...touched, ...also], [...wanted, ...[...inPart].map((id) => `chapters/${id}/chapter.yaml`)], matches), { scope: PART, focus });
+    const part = await loader.load(pick(listing.files, [...touched, ...also], [...wanted, ...[...inPart].map((id) => `chapters/${id}/chapter.yaml`)], matches), {
+      scope: work.warnings ? { ...PART, warnings: true } : PART,
+      focus,
+    });
     if ('failed' in part) return whole(part.failed === CROSS_FILE ? 'a changed file needs the whole repository checked' : (part.failed ?? 'a file could not be read'));
     const org = part.loaded.org!;
     rememberHeadInfo(root, { commit: listing.commit, dirty: listing.dirty });
@@ -203,7 +215,9 @@ async function fromKept<P>(root: string, listed: DataListing, text: string | und
       if (c.dues?.decision !== undefined && !org.decisionById.has(c.dues.decision)) return whole(`the dues decision of ${id} is not loaded`);
     }
     org.protections = new RememberedProtections(listed.place.gitDir);
-    const prepared = work.prepare(org);
+    const { files, problems, invisibleLedgers, personalDataLedgers, mayRepeatChapters, invisibleFiles, personalDataFiles } = part.loaded;
+    const loaded = { root, files, org, problems, asListed: !loader.drifted, invisibleLedgers, personalDataLedgers, mayRepeatChapters, invisibleFiles, personalDataFiles };
+    const prepared = await work.prepare(org, loaded);
     if (prepared.key !== kept.key) return whole('the parts kept are for another day or goal');
 
     const chapters = kept.chapters.map((k) => (touched.has(k.id) ? keptChapter(org, org.chapterById.get(k.id)!, prepared.part(org, org.chapterById.get(k.id)!)) : k));
@@ -211,7 +225,7 @@ async function fromKept<P>(root: string, listed: DataListing, text: string | und
     if (process.env.IOPS_DEBUG_CACHE === 'files') debug(`${work.name}: worked out again: ${[...touched].sort().join(', ')}`);
     // what is kept is written again once the files changed since add up (at five years writing it costs 0.1 s)
     if (!loader.drifted && changed.length > REWRITE_AFTER) store.put(storeKey, keptText({ key: kept.key, chapters }, listing.files));
-    return { org, parts: chapters.map((c) => c.part), asListed: !loader.drifted };
+    return { org, parts: chapters.map((c) => c.part), asListed: !loader.drifted, files: listing.files.length };
   } finally {
     cache.flush();
   }

@@ -171,7 +171,7 @@ export class Loader {
     const personalDataLedgers = known.filter((k) => k.role.kind === 'dues' && (k.sums ? k.sums.personalData === true : personalDataInText(JSON.stringify(k.data)).length > 0)).map((k) => k.path);
     const minor = (amount: number, currency: string) => toMinor(amount, currency)!;
     const mayRepeatChapters = [...new Set(known.filter((k) => k.role.kind === 'dues' && (k.sums ? k.sums.mayRepeat === true : mayRepeat(k.data as Receipt[], minor))).map((k) => k.role.chapter!))];
-    const flagged = this.withFlags ? flaggedFiles(known) : {};
+    const flagged: { invisibleFiles?: string[]; personalDataFiles?: string[] } = this.withFlags ? flaggedFiles(known) : {};
     return { loaded: { ...result, files, invisibleLedgers, personalDataLedgers, mayRepeatChapters, ...flagged }, certified, valid };
   }
 
