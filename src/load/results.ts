@@ -28,34 +28,37 @@ export class ResultStore {
   }
 
   get(key: string): string | undefined {
-    let text: string;
+    let bytes: Buffer;
     try {
-      text = readFileSync(join(this.dir, key), 'utf8');
+      bytes = readFileSync(join(this.dir, key));
     } catch {
       return undefined;
     }
-    return this.checked(key, text);
+    return this.checked(key, bytes);
   }
 
   /** As get, reading without blocking (so the read overlaps other work, such as git listing the files). */
   async getSoon(key: string): Promise<string | undefined> {
-    const text = await readFile(join(this.dir, key), 'utf8').catch(() => undefined);
-    return text === undefined ? undefined : this.checked(key, text);
+    const bytes = await readFile(join(this.dir, key)).catch(() => undefined);
+    return bytes === undefined ? undefined : this.checked(key, bytes);
   }
 
-  /** The body of a file read, when its SHA-1 matches (else the file is removed). */
-  private checked(key: string, text: string): string | undefined {
+  /**
+   * The body of a file read, when its SHA-1 matches (else the file is removed). Checked as bytes
+   * and decoded once: hashing the decoded text would encode it again (kept parts are 10–20 MB
+   * at five years).
+   */
+  private checked(key: string, bytes: Buffer): string | undefined {
     const path = join(this.dir, key);
-    const nl = text.indexOf('\n');
-    const body = text.slice(nl + 1);
-    const intact = nl === 40 && sha1(body) === text.slice(0, nl);
+    const nl = bytes.indexOf(10);
+    const intact = nl === 40 && createHash('sha1').update(bytes.subarray(nl + 1)).digest('hex') === bytes.toString('latin1', 0, nl);
     try {
       if (!intact) rmSync(path, { force: true });
       else utimesSync(path, new Date(), new Date()); // recently used
     } catch {
       // a read-only cache still answers
     }
-    return intact ? body : undefined;
+    return intact ? bytes.toString('utf8', nl + 1) : undefined;
   }
 
   put(key: string, body: string): void {
