@@ -23,7 +23,7 @@ import { type ListedFile, atPath } from '../io/gitListing.js';
 import { type DataLocation, findDataRoot } from '../io/repo.js';
 import { rememberHeadInfo } from '../io/git.js';
 import { CROSS_FILE, Loader } from './cachedLoad.js';
-import { keepsWhatOthersUse } from './headTree.js';
+import { keepValidHead, keepsWhatOthersUse } from './headTree.js';
 import { type DataListing, debug, filesOf, resultsDisabled } from './listing.js';
 import { type OpenedRepository, openRepository } from './open.js';
 import { ParseCache } from './parseCache.js';
@@ -225,6 +225,8 @@ async function fromKept<P>(root: string, listed: DataListing, text: string | und
     if (process.env.IOPS_DEBUG_CACHE === 'files') debug(`${work.name}: worked out again: ${[...touched].sort().join(', ')}`);
     // what is kept is written again once the files changed since add up (at five years writing it costs 0.1 s)
     if (!loader.drifted && changed.length > REWRITE_AFTER) store.put(storeKey, keptText({ key: kept.key, chapters }, listing.files));
+    // read from a clean working tree, the data valid: the commit's tree is, for the next write
+    if (!listing.dirty && listing.commit && !loader.drifted) await keepValidHead(root, listed.place, listing.commit, listing.files);
     return { org, parts: chapters.map((c) => c.part), asListed: !loader.drifted, files: listing.files.length };
   } finally {
     cache.flush();

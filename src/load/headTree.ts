@@ -74,6 +74,28 @@ export async function openHead(root: string, head: string, prefix: string): Prom
   return place && listing ? new CachedHead(root, place.gitDir, { head, prefix, tree, heads, all: listing.files }, plain) : plain;
 }
 
+/**
+ * A reader found the data valid, read from a clean working tree at this commit (load/byChapter.ts):
+ * keep the commit's tree as checked, with its planning files, so that the next write (after a
+ * `git pull`, say) need not list and check HEAD whole. Once per tree; never fails the reader.
+ */
+export async function keepValidHead(root: string, place: { gitDir: string; prefix: string }, commit: string, files: readonly ListedFile[]): Promise<void> {
+  try {
+    const tree = (await gitOutput(root, ['rev-parse', '--verify', '-q', `${commit}:${place.prefix}`])).toString('utf8').trim();
+    const heads = certifiedHeads(place.gitDir);
+    if (heads.has(tree)) return;
+    // meetings, reports and ledgers are most of the files, and none is a planning file
+    const planning = files.filter((f) => !BULK.test(f.path) && PLANNING.wanted!(f.path) && 'role' in classify(f.path));
+    if (planning.some((f) => f.blob === undefined || f.path.includes('\n'))) return;
+    heads.put(tree, planning.map((f) => `${f.blob} ${f.path}\n`).join(''));
+    debug('the data is valid at HEAD: its tree is kept as checked for the next write');
+  } catch (e) {
+    debug(`HEAD's tree is not kept (${String(e)})`);
+  }
+}
+
+const BULK = /^chapters\/[^/]+\/(?:meetings|reports|dues)\//;
+
 /** Where the trees that passed every check are kept, by the data folder's tree id: their planning files, a few trees. */
 const certifiedHeads = (gitDir: string) => new ResultStore(gitDir, 'heads', 4);
 

@@ -5,7 +5,7 @@
 // the SHA-1 of its text, and one that does not match is a miss (and is removed). Never throws:
 // a cache that cannot be read or written only makes iops slower.
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { cacheVersion } from './parseCache.js';
@@ -25,6 +25,11 @@ export class ResultStore {
     private readonly keep = KEEP,
   ) {
     this.dir = join(gitDir, 'iops-cache', cacheVersion(), folder);
+  }
+
+  /** Whether a file is kept under this key (not whether it is intact). */
+  has(key: string): boolean {
+    return existsSync(join(this.dir, key));
   }
 
   get(key: string): string | undefined {

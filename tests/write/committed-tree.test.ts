@@ -163,6 +163,25 @@ describe('a write on a certified HEAD checks the changed files, and what refers 
     expect(iops(repo, ['validate', '--at', 'HEAD'], {}, 'org').code).toBe(0);
   });
 
+  it('keeps a clean HEAD a reader found valid, so the first write after a commit by hand lists only what it reads', () => {
+    const repo = tempRepo(withAttendance);
+    expect(iops(repo, ['readiness']).code).toBe(1); // not ready; every chapter's part kept
+    repo.write('chapters/london/meetings/2013-03-01.yaml', 'date: 2013-03-01\nmode: online\nattendance: 4\n');
+    repo.commit('a meeting, by hand');
+    expect(iops(repo, ['readiness'], debug).stderr).toContain('the data is valid at HEAD: its tree is kept as checked for the next write');
+    expect(ok(repo, ['member', 'add', 'london', '--joined', '2013-03-02'], debug).stderr).toContain("HEAD's tree was checked before");
+    // an invalid meeting committed by hand: readiness says so, nothing is kept, and a write refuses to build on it
+    repo.write('chapters/london/meetings/2013-03-05.yaml', 'date: 2013-03-05\nmode: online\nattendees: [nobody]\n');
+    repo.commit('an invalid meeting, by hand');
+    const invalid = iops(repo, ['readiness'], debug);
+    expect(invalid.code).toBe(3);
+    expect(invalid.stderr).not.toContain('its tree is kept');
+    const refused = iops(repo, ['member', 'add', 'london', '--joined', '2013-03-06'], debug);
+    expect(refused.stderr).not.toContain("HEAD's tree was checked before");
+    expect(refused.stderr).toContain('the data committed at HEAD');
+    expect(refused.code).toBe(3);
+  });
+
   it('does not keep a tree a hook changed beyond the change checked, and refuses to build on it when it is invalid', () => {
     const repo = tempRepo(withAttendance);
     ok(repo, ['member', 'add', 'london', '--joined', '2013-01-01']);
