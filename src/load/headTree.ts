@@ -11,6 +11,12 @@
 // members (loaded for planning anyway) plus the changed files. Any other change, or a HEAD
 // without a certificate, is checked whole. Either way the tree that passes is certified, so the
 // next write builds on a certified HEAD.
+//
+// A tree is certified in one of two ways: its manifest (every data file's path and blob id, as a
+// load lists them), or, once committed by a write or found valid by a reader on a clean working
+// tree, the id git gives the data folder's tree, kept with its planning files. A write on such
+// a HEAD reads those and asks git only for the files the change reads, instead of listing and
+// classifying every file of HEAD.
 import { type FileRole, classify } from '../core/layout.js';
 import type { Organisation } from '../core/model.js';
 import type { Problem } from '../core/problem.js';
@@ -86,8 +92,8 @@ export async function keepValidHead(root: string, place: { gitDir: string; prefi
     if (heads.has(tree)) return;
     // meetings, reports and ledgers are most of the files, and none is a planning file
     const planning = files.filter((f) => !BULK.test(f.path) && PLANNING.wanted!(f.path) && 'role' in classify(f.path));
-    if (planning.some((f) => f.blob === undefined || f.path.includes('\n'))) return;
-    heads.put(tree, planning.map((f) => `${f.blob} ${f.path}\n`).join(''));
+    if (planning.some((f) => f.blob === undefined)) return;
+    heads.put(tree, keptText(planning));
     debug('the data is valid at HEAD: its tree is kept as checked for the next write');
   } catch (e) {
     debug(`HEAD's tree is not kept (${String(e)})`);
@@ -99,8 +105,11 @@ const BULK = /^chapters\/[^/]+\/(?:meetings|reports|dues)\//;
 /** Where the trees that passed every check are kept, by the data folder's tree id: their planning files, a few trees. */
 const certifiedHeads = (gitDir: string) => new ResultStore(gitDir, 'heads', 4);
 
+/** Planning files (each a data file, its blob id known), one `blob path` a line, in path order. */
+const keptText = (files: readonly ListedFile[]) => files.map((f) => `${f.blob} ${f.path}\n`).join('');
+
 /**
- * Planning files as kept (one `blob path` a line, in path order), or undefined when not kept or
+ * Planning files as kept (keptText), or undefined when not kept or
  * not readable as such. The record is iops's own and checksummed (results.ts); the load classifies
  * each path again.
  */
@@ -177,9 +186,8 @@ class CachedHead implements HeadTree {
   bytes(path: string): Buffer | undefined {
     if (this.plain) return this.plain.bytes(path);
     if (!this.read.has(path)) {
-      const blob = 'planning' in this.files ? blobIn(this.files.planning, path) : undefined;
-      const entry = blob ?? this.lookUp([path])[0];
-      this.read.set(path, entry === undefined ? undefined : gitSync(this.root, ['cat-file', 'blob', typeof entry === 'string' ? entry : entry.blob!]));
+      const blob = ('planning' in this.files ? blobIn(this.files.planning, path) : undefined) ?? blobIn(this.lookUp([path]), path);
+      this.read.set(path, blob === undefined ? undefined : gitSync(this.root, ['cat-file', 'blob', blob]));
     }
     return this.read.get(path);
   }
@@ -211,7 +219,7 @@ class CachedHead implements HeadTree {
 
   /** HEAD listed whole, for what the kept planning files cannot answer (a change the changed files alone cannot be checked for). */
   private whole(): HeadTree {
-    return plainHead(this.root, this.files.head, { get: (path) => this.lookUp([path])[0]?.blob });
+    return plainHead(this.root, this.files.head, { get: (path) => blobIn(this.lookUp([path]), path) });
   }
 
   async ledgers(chapters: ReadonlySet<string>): Promise<ValidFile[] | undefined> {
@@ -291,11 +299,12 @@ class CachedHead implements HeadTree {
         if (planning[at]?.path === path) planning[at] = file;
         else planning.splice(at, 0, file);
       }
-      heads.put(after, planning.map((f) => `${f.blob} ${f.path}\n`).join(''));
+      heads.put(after, keptText(planning));
     } catch (e) {
       debug(`write: the commit's tree is not kept (${String(e)})`);
     }
   }
+
   /** The changed files checked with HEAD's planning files; undefined when the change needs the whole tree checked. */
   private checkChanges(changes: ReadonlyMap<string, Uint8Array>): Problem[] | undefined {
     const files = new Map(this.base);
