@@ -107,6 +107,13 @@ describe('appending to a ledger (one flow item a line)', () => {
     expect(out.startsWith(block)).toBe(true);
     expect(out.slice(block.length)).toMatch(/^- date: 2013-03-05\n {2}member: ldn-jason\n/);
   });
+  it('appends a member to a members list after its last item, as a block with nested flow, keeping what follows it', () => {
+    const members = '# London\n- id: ldn-a\n  joined: 2012-03-10\n  studied: [values]\n- id: ldn-b   # the treasurer\n  joined: 2012-04-01\n  dues: { amount: 5, currency: GBP, every: month }\n\n# more to come\n';
+    const member = { id: 'ldn-c', joined: '2013-01-01', gender: 'woman', studied: ['vision', 'values'], dues: { amount: 1, currency: 'GBP', every: 'month' } };
+    const out = new YamlFile(members).apply({ op: 'append', path: [], items: [member], style: 'block', block: { nestedFlow: true } }).toString();
+    expect(out).toBe(members.replace('month }\n\n', 'month }\n- id: ldn-c\n  joined: 2013-01-01\n  gender: woman\n  studied: [vision, values]\n  dues: { amount: 1, currency: GBP, every: month }\n\n'));
+    expect(parse(out)).toEqual([...parse(members), member].map((m) => ({ ...m, joined: expect.anything() })));
+  });
   it('appends to a ledger the fast reader declines (an anchor) through the yaml Document all the same', () => {
     const odd = `- &r { date: 2013-01-05, member: ldn-jason, amount: 20, currency: GBP }\n`;
     const out = new YamlFile(odd).apply({ op: 'append', path: [], items: [receipt], style: 'flow' }).toString();

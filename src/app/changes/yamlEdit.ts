@@ -37,7 +37,7 @@ export class YamlFile {
   }
 
   apply(edit: Edit): this {
-    const fast = edit.op === 'append' && edit.path.length === 0 && edit.style === 'flow' ? appendToList(this.text, edit.items) : undefined;
+    const fast = edit.op === 'append' && edit.path.length === 0 ? appendToList(this.text, edit.items, edit.style, edit.block) : undefined;
     if (fast !== undefined) {
       this.text = fast;
       return this;
@@ -61,19 +61,23 @@ export class YamlFile {
 }
 
 /**
- * Items appended to a list written one flow item a line (a dues ledger: a year of receipts),
- * checked by the fast reader (load/fastYaml.ts, the loader's own) rather than by building the
- * yaml Document twice: the new text must read back as the old list plus the items. Undefined
- * when the text is not such a list or the fast reader declines it: the general edit decides.
+ * Items appended to a list at the top of a file (a dues ledger's receipts, one flow item a line;
+ * a chapter's members, each a block), after its last item, checked by the fast reader
+ * (load/fastYaml.ts, the loader's own) rather than by building the yaml Document three times:
+ * the new text must read back as the old list plus the items. Undefined when the text is not
+ * such a list or the fast reader declines it: the general edit decides.
  */
-function appendToList(text: string, items: readonly YamlValue[]): string | undefined {
+function appendToList(text: string, items: readonly YamlValue[], style: 'flow' | 'block', block?: BlockStyle): string | undefined {
+  // a block item among flow items would be written in their style by the general edit; so would a last line without its line break
+  if (!text.endsWith('\n') || (style === 'block' && /^- \{/m.test(text))) return undefined;
   const before = fastParseYaml(text);
   if (before === DECLINED || !Array.isArray(before) || before.length === 0) return undefined;
   const lines = text.split('\n');
   let last = lines.length - 1;
   while (last >= 0 && (/^\s*(#.*)?$/.test(lines[last]!))) last--;
-  if (last < 0 || !/^- \{.*\}$/.test(lines[last]!)) return undefined;
-  lines.splice(last + 1, 0, ...items.flatMap((i) => itemLines(i, 0, 'flow')));
+  // the last item's last line: a flow item, or a line of a block item (indented, or its first)
+  if (last < 0 || !(style === 'flow' ? /^- \{.*\}$/ : /^(?:- |  )\S/).test(lines[last]!)) return undefined;
+  lines.splice(last + 1, 0, ...items.flatMap((i) => itemLines(i, 0, style, block)));
   const after = lines.join('\n');
   return JSON.stringify(fastParseYaml(after)) === JSON.stringify([...before, ...items]) ? after : undefined;
 }
