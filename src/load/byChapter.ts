@@ -123,6 +123,8 @@ export async function openByChapter<P>(
     const kept: Kept<P> = { key: prepared.key, chapters: org.chapters.map((c, i) => keptChapter(org, c, parts[i]!)) };
     store.put(storeKey, keptText(kept, repo.listedFiles));
     debug(`${work.name}: every chapter worked out, their parts kept`);
+    // read from a clean working tree, the data valid: the commit's tree is, for the next write
+    if (listed && repo.head?.commit && !repo.head.dirty) await keepValidHead(root, listed.place, repo.head.commit, repo.listedFiles);
   }
   return { org, parts, asListed: repo.asListed === true, files: repo.files.length };
 }

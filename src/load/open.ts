@@ -24,6 +24,8 @@ export interface OpenedRepository extends LoadResult {
   mayRepeatChapters?: string[];
   /** Likewise, every file as listed with its blob id where git knew it. */
   listedFiles?: ListedFile[];
+  /** Likewise, of the working tree: HEAD, and whether anything under the data folder is uncommitted. */
+  head?: { commit: string | null; dirty: boolean };
   /** Asked for with the scope's `warnings`: the other files holding invisible characters (or personal data), by their parse cache flags. */
   invisibleFiles?: string[];
   personalDataFiles?: string[];
@@ -62,6 +64,7 @@ export async function openRepository(location: DataLocation, opts: OpenOptions =
         personalDataLedgers: cached.personalDataLedgers,
         mayRepeatChapters: cached.mayRepeatChapters,
         listedFiles: cached.listedFiles,
+        ...(commit === undefined ? { head: { commit: cached.commit, dirty: cached.dirty } } : {}),
         invisibleFiles: cached.invisibleFiles,
         personalDataFiles: cached.personalDataFiles,
       };

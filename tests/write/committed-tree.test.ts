@@ -165,7 +165,10 @@ describe('a write on a certified HEAD checks the changed files, and what refers 
 
   it('keeps a clean HEAD a reader found valid, so the first write after a commit by hand lists only what it reads', () => {
     const repo = tempRepo(withAttendance);
-    expect(iops(repo, ['readiness']).code).toBe(1); // not ready; every chapter's part kept
+    // not ready, and valid: every chapter's part kept, and HEAD's tree
+    const first = iops(repo, ['readiness'], debug);
+    expect(first.code).toBe(1);
+    expect(first.stderr).toContain('readiness: every chapter worked out, their parts kept\niops cache: the data is valid at HEAD: its tree is kept as checked for the next write');
     repo.write('chapters/london/meetings/2013-03-01.yaml', 'date: 2013-03-01\nmode: online\nattendance: 4\n');
     repo.commit('a meeting, by hand');
     expect(iops(repo, ['readiness'], debug).stderr).toContain('the data is valid at HEAD: its tree is kept as checked for the next write');
