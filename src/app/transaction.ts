@@ -137,7 +137,7 @@ async function prepare(root: string, place: GitPlace, plan: Plan): Promise<Prepa
   // git status walks the whole working tree (0.36 s at 155,000 files): it runs while HEAD's files load
   const status = workTreeChanges(root, place);
   status.catch(() => undefined); // awaited below; a failure is reported there
-  const tree = await openHead(root, head, place.prefix).catch((e: unknown) => {
+  const tree = await openHead(root, head, place).catch((e: unknown) => {
     if (e instanceof EnvironmentError) throw e;
     throw new EnvironmentError(`the data folder is not in the last commit (${head.slice(0, 7)}); commit it first: git add -A && git commit`);
   });

@@ -49,12 +49,16 @@ export async function checkCanCommit(root: string, place: GitPlace): Promise<voi
     throw new EnvironmentError(`${op.what} is in progress in this repository, so iops will not commit now (its commit would land in the middle of it). Finish it with: ${op.finish}; then run your command again. git status shows where it stands.`);
   if ((await runGit(root, ['symbolic-ref', '-q', 'HEAD'])).code !== 0)
     throw new EnvironmentError('HEAD is detached (not on a branch), so a commit would be lost; switch to a branch first: git switch main (or: git switch -c NEW-BRANCH)');
-  const missing: string[] = [];
-  for (const [key, env] of [['user.name', 'GIT_AUTHOR_NAME'], ['user.email', 'GIT_AUTHOR_EMAIL']] as const) {
-    if (process.env[env]) continue;
-    const r = await runGit(root, ['config', '--get', key]);
-    if (r.code !== 0 || !r.stdout.trim()) missing.push(key);
-  }
+  const needed = ([['user.name', 'GIT_AUTHOR_NAME'], ['user.email', 'GIT_AUTHOR_EMAIL']] as const).filter(([, env]) => !process.env[env]).map(([key]) => key);
+  // both asked at once (`key value` a line, keys in lower case, the one that counts last, as
+  // for `git config --get`); a key set to nothing is not set
+  const value = new Map<string, string>();
+  if (needed.length)
+    for (const line of (await runGit(root, ['config', '--get-regexp', '^user\\.(name|email)$'])).stdout.split('\n')) {
+      const space = line.indexOf(' ');
+      if (line) value.set(space < 0 ? line : line.slice(0, space), space < 0 ? '' : line.slice(space + 1).trim());
+    }
+  const missing = needed.filter((key) => !value.get(key));
   if (missing.length) {
     const fix = missing.map((k) => `git config --global ${k} "${k === 'user.name' ? 'Your Name' : 'you@example.org'}"`).join(' && ');
     throw new EnvironmentError(`git does not know who you are (no ${missing.join(' or ')}), and every change is committed in your name. Set it with: ${fix}`);

@@ -24,7 +24,7 @@ import type { Chapter } from '../core/schema/chapter.js';
 import type { Member } from '../core/schema/members.js';
 import { EnvironmentError } from '../errors.js';
 import { ParseCache, gitBlobId } from './parseCache.js';
-import { type ListedFile, atPath, gitPlace, listCommitBlobs, readBlobs, treeFiles } from '../io/gitListing.js';
+import { type ListedFile, atPath, listCommitBlobs, readBlobs, treeFiles } from '../io/gitListing.js';
 import { gitOutput, gitSync } from '../io/gitRunner.js';
 import { ResultStore } from './results.js';
 import { parseJob } from './parseWorker.js';
@@ -61,9 +61,9 @@ export interface HeadTree {
   ledgers(chapters: ReadonlySet<string>): Promise<ValidFile[] | undefined>;
 }
 
-/** HEAD of the repository whose data folder is `root` (at `prefix` in its work tree). */
-export async function openHead(root: string, head: string, prefix: string): Promise<HeadTree> {
-  const place = cacheDisabled(process.env) ? undefined : await gitPlace(root);
+/** HEAD of the repository whose data folder is `root` (at `prefix` in its work tree, its git folder `gitDir`). */
+export async function openHead(root: string, head: string, { gitDir, prefix }: { gitDir: string; prefix: string }): Promise<HeadTree> {
+  const place = cacheDisabled(process.env) ? undefined : { gitDir, prefix };
   // the data folder's tree at HEAD names every file in it: a tree that passed every check was kept with its planning files
   const tree = place && (await gitOutput(root, ['rev-parse', '--verify', '-q', `${head}:${prefix}`]).catch(() => undefined))?.toString('utf8').trim();
   const heads = place && certifiedHeads(place.gitDir);

@@ -74,6 +74,12 @@ describe('refusals leave the repository exactly as it was', () => {
       r.git('config', '--unset', 'user.name');
       r.git('config', '--unset', 'user.email');
     }, noIdentity);
+    // a name without an e-mail address; and an address set, then set to nothing nearer the repository
+    refused(['member', 'leave', 'ldn-a', '--date', '2013-01-01'], 2, /who you are \(no user\.email\)/, (r) => r.git('config', '--unset', 'user.email'), noIdentity);
+    refused(['member', 'leave', 'ldn-a', '--date', '2013-01-01'], 2, /who you are \(no user\.name\)/, (r) => {
+      writeFileSync(join(home, '.gitconfig'), '[user]\n\tname = Someone\n');
+      r.git('config', 'user.name', '');
+    }, noIdentity);
     refused(['member', 'leave', 'ldn-a', '--date', '2013-01-01'], 2, /HEAD is detached[\s\S]*git switch/, (r) => r.git('checkout', '-q', '--detach'));
     const { repo } = refused(['member', 'leave', 'ldn-a', '--date', '2013-01-01'], 2, /index\.lock exists[\s\S]*remove the lock with: rm '.*\.git\/index\.lock'/, (r) => writeFileSync(join(r.dir, '.git/index.lock'), ''));
     expect(existsSync(join(repo.dir, '.git/index.lock'))).toBe(true);
