@@ -2,7 +2,8 @@
 // with the test identity: faster than spawning the built CLI where a test makes many calls.
 // `where` is the folder to run in, or { cwd, env } to give the run more environment (only what
 // the program reads from its context's env, such as IOPS_DATA or COLUMNS: a variable read from
-// process.env, such as IOPS_CACHE, IOPS_DEBUG_CACHE or IOPS_PARSE_THREADS, needs a spawned run).
+// process.env, such as IOPS_CACHE, IOPS_DEBUG_CACHE or IOPS_PARSE_THREADS, needs
+// iopsWithProcessEnv or a spawned run).
 import { main } from '../../src/cli.js';
 import { GIT_ENV } from './repo.js';
 
@@ -12,4 +13,36 @@ export async function iops(where: string | { cwd: string; env?: Record<string, s
   let stderr = '';
   const code = await main(['node', 'iops', ...args], { stdout: (s) => void (stdout += s), stderr: (s) => void (stderr += s), isTTY: false, env: { ...GIT_ENV, NO_COLOR: '1', ...env }, cwd });
   return { code, stdout, stderr };
+}
+
+/**
+ * iops in this process with `processEnv` set in process.env for the run (the variables the
+ * program reads from there: IOPS_CACHE, IOPS_DEBUG_CACHE, IOPS_PARSE_THREADS), and `said`: what
+ * it wrote to the process's own stderr meanwhile (the cache's debug lines). Both are put back
+ * afterwards. Tests in a file run one at a time, so nothing else runs while they are set.
+ *
+ * Within one process the program keeps some things from run to run that a new process would
+ * not have: the parse cache's index as read (load/parseCache.ts keeps one per repository, and
+ * names its folder after the code that runs, src/ here and dist/ for the built CLI), and HEAD as
+ * last listed, for a few seconds (io/git.ts). With IOPS_CACHE=off a run uses neither, so such a
+ * run here is what a run of the built CLI without the cache prints.
+ */
+export async function iopsWithProcessEnv(cwd: string, processEnv: Record<string, string>, ...args: string[]): Promise<{ code: number; stdout: string; stderr: string; said: string }> {
+  const before = Object.fromEntries(Object.keys(processEnv).map((k) => [k, process.env[k]]));
+  const write = process.stderr.write;
+  let said = '';
+  Object.assign(process.env, processEnv);
+  process.stderr.write = ((chunk: string | Uint8Array) => {
+    said += String(chunk);
+    return true;
+  }) as typeof process.stderr.write;
+  try {
+    return { ...(await iops(cwd, ...args)), said };
+  } finally {
+    process.stderr.write = write;
+    for (const [k, v] of Object.entries(before)) {
+      if (v === undefined) delete process.env[k];
+      else process.env[k] = v;
+    }
+  }
 }
