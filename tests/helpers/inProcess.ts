@@ -5,6 +5,8 @@
 // process.env, such as IOPS_CACHE, IOPS_DEBUG_CACHE or IOPS_PARSE_THREADS, needs
 // iopsWithProcessEnv or a spawned run).
 import { main } from '../../src/cli.js';
+import { headInfo, rememberHeadInfo } from '../../src/io/git.js';
+import { findDataRoot } from '../../src/io/repo.js';
 import { GIT_ENV } from './repo.js';
 
 export async function iops(where: string | { cwd: string; env?: Record<string, string> }, ...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
@@ -17,9 +19,10 @@ export async function iops(where: string | { cwd: string; env?: Record<string, s
 
 /**
  * iops in this process with `processEnv` set in process.env for the run (the variables the
- * program reads from there: IOPS_CACHE, IOPS_DEBUG_CACHE, IOPS_PARSE_THREADS), and `said`: what
- * it wrote to the process's own stderr meanwhile (the cache's debug lines). Both are put back
- * afterwards. Tests in a file run one at a time, so nothing else runs while they are set.
+ * program reads from there: IOPS_CACHE, IOPS_DEBUG_CACHE, IOPS_PARSE_THREADS; git, run by a
+ * write, reads its identity there), and `said`: what it wrote to the process's own stderr
+ * meanwhile (the cache's debug lines). Both are put back afterwards. Tests in a file run one at
+ * a time, so nothing else runs while they are set.
  *
  * Within one process the program keeps some things from run to run that a new process would
  * not have: the parse cache's index as read (load/parseCache.ts keeps one per repository, and
@@ -27,7 +30,11 @@ export async function iops(where: string | { cwd: string; env?: Record<string, s
  * last listed, for a few seconds (io/git.ts). With IOPS_CACHE=off a run uses neither, so such a
  * run here is what a run of the built CLI without the cache prints.
  */
-export async function iopsWithProcessEnv(cwd: string, processEnv: Record<string, string>, ...args: string[]): Promise<{ code: number; stdout: string; stderr: string; said: string }> {
+export async function iopsWithProcessEnv(
+  where: string | { cwd: string; env?: Record<string, string> },
+  processEnv: Record<string, string>,
+  ...args: string[]
+): Promise<{ code: number; stdout: string; stderr: string; said: string }> {
   const before = Object.fromEntries(Object.keys(processEnv).map((k) => [k, process.env[k]]));
   const write = process.stderr.write;
   let said = '';
@@ -37,7 +44,7 @@ export async function iopsWithProcessEnv(cwd: string, processEnv: Record<string,
     return true;
   }) as typeof process.stderr.write;
   try {
-    return { ...(await iops(cwd, ...args)), said };
+    return { ...(await iops(where, ...args)), said };
   } finally {
     process.stderr.write = write;
     for (const [k, v] of Object.entries(before)) {
@@ -45,4 +52,30 @@ export async function iopsWithProcessEnv(cwd: string, processEnv: Record<string,
       else process.env[k] = v;
     }
   }
+}
+
+/**
+ * iops in this process as a run of the built CLI (runCli) would go, for tests that write: `env`
+ * and the test identity in process.env as well as the program's context (git, run by a write,
+ * reads the identity there), what the program writes to the process's stderr in its stderr, and
+ * afterwards nothing kept of HEAD as last listed (io/git.ts remembers it for a few seconds, for
+ * a next run in the same process, which may come after a commit the test made by hand). What
+ * stays from run to run is the parse cache's index as this process last wrote it: the cache's
+ * own tests run the built CLI, a new process each time (tests/scale/cacheSupport.ts).
+ */
+export async function iopsAsProcess(cwd: string, args: string[], env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
+  const r = await iopsWithProcessEnv({ cwd, env }, { ...GIT_ENV, ...env }, ...args);
+  await forgetHead(cwd);
+  return { code: r.code, stdout: r.stdout, stderr: r.stderr + r.said };
+}
+
+async function forgetHead(cwd: string): Promise<void> {
+  let root: string;
+  try {
+    root = findDataRoot({ cwd });
+  } catch {
+    return;
+  }
+  rememberHeadInfo(root, { commit: null, dirty: true });
+  await headInfo(root); // gives what is remembered, and forgets it
 }
