@@ -6,7 +6,7 @@
 // iopsWithProcessEnv or a spawned run).
 import { main } from '../../src/cli.js';
 import { headInfo, rememberHeadInfo } from '../../src/io/git.js';
-import { findDataRoot } from '../../src/io/repo.js';
+import { type DataLocation, findDataRoot } from '../../src/io/repo.js';
 import { GIT_ENV } from './repo.js';
 
 export async function iops(where: string | { cwd: string; env?: Record<string, string> }, ...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
@@ -65,14 +65,15 @@ export async function iopsWithProcessEnv(
  */
 export async function iopsAsProcess(cwd: string, args: string[], env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
   const r = await iopsWithProcessEnv({ cwd, env }, { ...GIT_ENV, ...env }, ...args);
-  await forgetHead(cwd);
+  const data = args.indexOf('--data');
+  await forgetHead({ cwd, data: data >= 0 ? args[data + 1] : undefined, env: env.IOPS_DATA });
   return { code: r.code, stdout: r.stdout, stderr: r.stderr + r.said };
 }
 
-async function forgetHead(cwd: string): Promise<void> {
+async function forgetHead(location: DataLocation): Promise<void> {
   let root: string;
   try {
-    root = findDataRoot({ cwd });
+    root = findDataRoot(location);
   } catch {
     return;
   }
