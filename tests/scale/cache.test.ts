@@ -12,11 +12,11 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { generate, scaleOf } from '../../bench/gen.mjs';
 import { randomOrg } from '../helpers/randomOrg.js';
 import { cleanupRepos, runCli, tempRepo } from '../helpers/repo.js';
-import { SCALE, cacheDir, cached, commands, expectRandomEditsKeepResults, expectSame, plain, stats } from './cacheSupport.js';
+import { LONG, SCALE, cacheDir, cached, commands, expectRandomEditsKeepResults, expectSame, plain, stats } from './cacheSupport.js';
 
 afterAll(cleanupRepos);
 
-describe('the parse cache never changes a result', () => {
+describe('the parse cache never changes a result', LONG, () => {
   it('gives byte-identical readiness, validate, report and dues JSON on random organisations after random edits and writes', async () => {
     await expectRandomEditsKeepResults(1); // and the fixed example with writes; npm run test:scale tries 6 more
   });

@@ -5,11 +5,11 @@ import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { randomOrg } from '../helpers/randomOrg.js';
 import { cleanupRepos, tempRepo } from '../helpers/repo.js';
-import { cacheDir, cached, commands, plain } from './cacheSupport.js';
+import { LONG, cacheDir, cached, commands, plain } from './cacheSupport.js';
 
 afterAll(cleanupRepos);
 
-describe('dues ledgers checked as sums', () => {
+describe('dues ledgers checked as sums', LONG, () => {
   // each ledger breaks one check the receipts must pass; read cold (nothing cached), validate
   // and readiness check the ledgers as sums, and must find and locate the problem exactly as
   // reading every receipt does

@@ -6,11 +6,11 @@ import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { randomOrg } from '../helpers/randomOrg.js';
 import { type TempRepo, cleanupRepos, tempRepo } from '../helpers/repo.js';
-import { SCALE, cached, plain } from './cacheSupport.js';
+import { LONG, SCALE, cached, plain } from './cacheSupport.js';
 
 afterAll(cleanupRepos);
 
-describe('untracked folders, ignore rules and nested repositories', () => {
+describe('untracked folders, ignore rules and nested repositories', LONG, () => {
   // with no ignore rule anywhere, git is asked for untracked files folder by folder (which its
   // untracked cache can answer) and iops lists the folders' files itself; with any rule, git
   // lists every untracked and ignored file. Either way the result is the plain reader's.

@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { randomOrg } from '../helpers/randomOrg.js';
 import { type TempRepo, cleanupRepos, runCli, tempRepo } from '../helpers/repo.js';
-import { type Edit, applyEdit, cacheDir, dataFiles, plain } from './cacheSupport.js';
+import { type Edit, LONG, applyEdit, cacheDir, dataFiles, plain } from './cacheSupport.js';
 import { SETTINGS, goalsYaml } from '../helpers/org.js';
 
 afterAll(cleanupRepos);
@@ -25,7 +25,7 @@ const resultFiles = (repo: TempRepo) => {
   return readdirSync(dir).map((name) => join(dir, name));
 };
 
-describe('remembered results', () => {
+describe('remembered results', LONG, () => {
   const argvs = [
     ['readiness', '--format', 'json', '--as-of', '2012-06-30'],
     ['report', 'alpha', '--format', 'json', '--as-of', '2012-06-30'],
@@ -137,7 +137,7 @@ describe('remembered results', () => {
   });
 });
 
-describe('remembered privacy protections', () => {
+describe('remembered privacy protections', LONG, () => {
   it('answer after an edit that leaves every count as it was, are worked out again when a count changes, and never change a report', async () => {
     const members = ['woman', 'woman', 'man', 'man', 'man', 'non-binary', 'undisclosed'].map((g, i) => `- { id: alpha-${i}, joined: 2011-02-0${i + 1}, gender: ${g} }`);
     const repo = tempRepo({
