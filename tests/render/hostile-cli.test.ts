@@ -3,12 +3,14 @@
 // parsed with a real CommonMark + GFM parser that would show leaked HTML), and terminal
 // tables show bidirectional-override and control characters written out, never raw.
 import { readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import MarkdownIt from 'markdown-it';
 import type Token from 'markdown-it/lib/token.mjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { goalsYaml, meeting } from '../helpers/org.js';
-import { type TempRepo, cleanupRepos, runCli, tempRepo } from '../helpers/repo.js';
+import { iopsAsProcess } from '../helpers/inProcess.js';
+import { type TempRepo, cleanupRepos, tempRepo } from '../helpers/repo.js';
 
 afterAll(cleanupRepos);
 
@@ -29,7 +31,8 @@ const goals = (convention: string, min: number, title: string) =>
   );
 
 let repo: TempRepo;
-const run = (...args: string[]) => runCli(['--data', repo.dir, ...args]);
+/** iops on the repository, in this process as a new process of the built CLI would run it (tests/helpers/inProcess.ts). */
+const run = (...args: string[]) => iopsAsProcess(tmpdir(), ['--data', repo.dir, ...args]);
 
 beforeAll(() => {
   repo = tempRepo({
@@ -65,8 +68,8 @@ function rows(tokens: Token[]): string[][] {
 }
 
 describe('a pull request cannot forge its review comment', () => {
-  it('diff --format markdown: one heading, every change and the whole goal table, no raw HTML, no fake verdict', () => {
-    const r = run('diff', 'HEAD', '--format', 'markdown');
+  it('diff --format markdown: one heading, every change and the whole goal table, no raw HTML, no fake verdict', async () => {
+    const r = await run('diff', 'HEAD', '--format', 'markdown');
     expect(r).toMatchObject({ code: 0, stderr: '' });
     const tokens = parser.parse(r.stdout, {});
     expect(rawHtml(tokens)).toEqual([]);
@@ -91,8 +94,8 @@ describe('a pull request cannot forge its review comment', () => {
     expect(tokens[tokens.length - 2]!.content).toMatch(/^Readiness: not ready → not ready\s+Goals met: 0 of 2 → 1 of 2 · on track: 0 of 2 → 1 of 2\s+Data: unchanged/);
   });
 
-  it('readiness --format markdown: the title on one line, one row per goal, the real verdict last', () => {
-    const r = run('readiness', '--format', 'markdown');
+  it('readiness --format markdown: the title on one line, one row per goal, the real verdict last', async () => {
+    const r = await run('readiness', '--format', 'markdown');
     const tokens = parser.parse(r.stdout, {});
     expect(rawHtml(tokens)).toEqual([]);
     expect(headings(tokens)).toHaveLength(1);
@@ -101,8 +104,8 @@ describe('a pull request cannot forge its review comment', () => {
     expect(strong(tokens)).toEqual(['NOT READY: 1 of 2 goals met']);
   });
 
-  it('report --format markdown: exactly the report headings; names and titles stay inline', () => {
-    const r = run('report', 'ldn', '--format', 'markdown');
+  it('report --format markdown: exactly the report headings; names and titles stay inline', async () => {
+    const r = await run('report', 'ldn', '--format', 'markdown');
     expect(r).toMatchObject({ code: 0, stderr: '' });
     const tokens = parser.parse(r.stdout, {});
     expect(rawHtml(tokens)).toEqual([]);
@@ -113,10 +116,10 @@ describe('a pull request cannot forge its review comment', () => {
     expect(rows(tokens).filter((row) => row.length === 3).map((row) => row[0])).toEqual(['Goal', expect.stringContaining('Forged goal'), 'At least 1 functioning chapter']);
   });
 
-  it('history --format markdown: one row per commit whatever the subject and author say', () => {
+  it('history --format markdown: one row per commit whatever the subject and author say', async () => {
     repo.write('chapters/ldn/meetings/2013-06-01.yaml', meeting('2013-06-01', 'notes: tidied\n'));
     repo.git('commit', '-q', '-m', 'Tidy | up <!-- **READY**\u202e', '--author', '**Mallory** | x <m@example.org>', '--', 'chapters/ldn/meetings/2013-06-01.yaml');
-    const r = run('history', '--format', 'markdown');
+    const r = await run('history', '--format', 'markdown');
     const tokens = parser.parse(r.stdout, {});
     expect(rawHtml(tokens)).toEqual([]);
     expect(strong(tokens)).toEqual([]);
@@ -125,8 +128,8 @@ describe('a pull request cannot forge its review comment', () => {
     expect(cells.slice(1, 4)).toEqual(['**Mallory** | x', 'by hand', 'Tidy | up &lt;!-- **READY**\\u202e']);
   });
 
-  it('report --publish writes a report whose body has only its own headings', () => {
-    const r = run('report', 'ldn', '--publish', '--as-of', '2013-06-30');
+  it('report --publish writes a report whose body has only its own headings', async () => {
+    const r = await run('report', 'ldn', '--publish', '--as-of', '2013-06-30');
     expect(r).toMatchObject({ code: 0, stderr: '' });
     const text = readFileSync(join(repo.dir, 'chapters/ldn/reports/2013-06-30.md'), 'utf8');
     const body = text.slice(text.indexOf('\n---\n', 4) + 5);
@@ -139,8 +142,8 @@ describe('a pull request cannot forge its review comment', () => {
 });
 
 describe('terminal output shows invisible characters written out', () => {
-  it('readiness, report and history tables', () => {
-    const outputs = [run('readiness').stdout, run('report', 'ldn').stdout, run('history').stdout, run('diff', 'HEAD').stdout];
+  it('readiness, report and history tables', async () => {
+    const outputs = [(await run('readiness')).stdout, (await run('report', 'ldn')).stdout, (await run('history')).stdout, (await run('diff', 'HEAD')).stdout];
     for (const out of outputs) {
       expect(out).not.toMatch(/[\u202a-\u202e\u2066-\u2069\u200b-\u200f\u0000-\u0008\u000b-\u001f]/);
       expect(out).toContain('\\u202e');

@@ -7,7 +7,7 @@
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { iops } from '../helpers/inProcess.js';
+import { iopsWithProcessEnv } from '../helpers/inProcess.js';
 import { type TempRepo, cleanupRepos, runCli, sampleRepo } from '../helpers/repo.js';
 
 const READINESS = ['readiness', '--format', 'json'];
@@ -15,21 +15,7 @@ let repo: TempRepo;
 const read = (path: string) => readFileSync(join(repo.dir, path), 'utf8');
 
 /** A run in this process with IOPS_CACHE or IOPS_DEBUG_CACHE set (read from the process's environment), and what the cache said on the process's stderr. */
-async function inProcess(env: Record<string, string>, argv: string[]): Promise<{ code: number; stdout: string; stderr: string; said: string }> {
-  let said = '';
-  const write = process.stderr.write;
-  Object.assign(process.env, env);
-  process.stderr.write = ((chunk: string | Uint8Array) => {
-    said += String(chunk);
-    return true;
-  }) as typeof process.stderr.write;
-  try {
-    return { ...(await iops(repo.dir, ...argv)), said };
-  } finally {
-    process.stderr.write = write;
-    for (const k of Object.keys(env)) delete process.env[k];
-  }
-}
+const inProcess = (env: Record<string, string>, argv: string[]) => iopsWithProcessEnv(repo.dir, env, ...argv);
 
 /**
  * A command with the cache, saying what the cache did, and without any: the same exit code,

@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { randomOrg } from '../helpers/randomOrg.js';
 import { type TempRepo, cleanupRepos, runCli, tempRepo } from '../helpers/repo.js';
-import { type Edit, applyEdit, cacheDir, cached, dataFiles } from './cacheSupport.js';
+import { type Edit, LONG, applyEdit, cacheDir, dataFiles, plain } from './cacheSupport.js';
 import { SETTINGS, goalsYaml } from '../helpers/org.js';
 
 afterAll(cleanupRepos);
@@ -25,7 +25,7 @@ const resultFiles = (repo: TempRepo) => {
   return readdirSync(dir).map((name) => join(dir, name));
 };
 
-describe('remembered results', () => {
+describe('remembered results', LONG, () => {
   const argvs = [
     ['readiness', '--format', 'json', '--as-of', '2012-06-30'],
     ['report', 'alpha', '--format', 'json', '--as-of', '2012-06-30'],
@@ -39,10 +39,10 @@ describe('remembered results', () => {
    * remembered result, identically, when there is a result (exit 0 or 1) and not an error.
    * Returns how many commands gave a result.
    */
-  function expectRecalled(repo: TempRepo, which: string[][] = argvs): number {
+  async function expectRecalled(repo: TempRepo, which: string[][] = argvs): Promise<number> {
     let results = 0;
     for (const argv of which) {
-      const off = cached(repo, argv, { IOPS_CACHE: 'off' });
+      const off = await plain(repo, argv);
       const result = /^[01]\n/.test(off);
       if (result) results++;
       expect(recalled(repo, argv)).toEqual({ out: off, hit: false });
@@ -55,13 +55,13 @@ describe('remembered results', () => {
   // test:scale (IOPS_TEST_SCALE=1) asks all five commands.
   const afterEdits = process.env.IOPS_TEST_SCALE ? argvs : [argvs[0]!];
 
-  it('answer a second run exactly as a run without any cache, and never after an edit', () => {
+  it('answer a second run exactly as a run without any cache, and never after an edit', async () => {
     const repo = tempRepo(fc.sample(randomOrg, { numRuns: 1, seed: 14 })[0]!);
     const meetingFile = dataFiles(repo.dir).find((f) => f.startsWith('chapters/alpha/meetings/'))!;
     const reportFile = dataFiles(repo.dir).find((f) => f.includes('/reports/'))!;
     // as applyEdit numbers the files, at the time of the edit
     const index = (path: string) => dataFiles(repo.dir).filter((f) => f !== 'iops.yaml').indexOf(path);
-    expect(expectRecalled(repo)).toBe(argvs.length);
+    expect(await expectRecalled(repo)).toBe(argvs.length);
     // valid edits; the same file twice: git status reads the same (" M path") and only the content tells
     const edits: (() => Edit)[] = [
       () => ({ kind: 'sameSize', file: index(meetingFile), digit: 8 }), // the attendance
@@ -72,13 +72,13 @@ describe('remembered results', () => {
     ];
     for (const e of edits) {
       applyEdit(repo, e());
-      expect(expectRecalled(repo, afterEdits)).toBe(afterEdits.length);
+      expect(await expectRecalled(repo, afterEdits)).toBe(afterEdits.length);
     }
     applyEdit(repo, { kind: 'break', file: 1, digit: 0 });
-    expect(expectRecalled(repo)).toBe(0);
+    expect(await expectRecalled(repo)).toBe(0);
   });
 
-  it('tell a file edited twice to the same size and time (git status reads the same both times) by its content', () => {
+  it('tell a file edited twice to the same size and time (git status reads the same both times) by its content', async () => {
     const repo = tempRepo(fc.sample(randomOrg, { numRuns: 1, seed: 14 })[0]!);
     const argv = argvs[0]!;
     const abs = join(repo.dir, 'goals.yaml');
@@ -87,7 +87,7 @@ describe('remembered results', () => {
     for (const min of [5, 6, 7, 6]) {
       writeFileSync(abs, readFileSync(abs, 'utf8').replace(/metric: members, min: \d/, `metric: members, min: ${min}`));
       utimesSync(abs, atime, mtime);
-      const off = cached(repo, argv, { IOPS_CACHE: 'off' });
+      const off = await plain(repo, argv);
       expect(off).toContain(`"min": ${min}`);
       outputs.add(off);
       const first = recalled(repo, argv);
@@ -97,15 +97,15 @@ describe('remembered results', () => {
     }
   });
 
-  it('ignores a damaged result, and remembers it again', () => {
+  it('ignores a damaged result, and remembers it again', async () => {
     const repo = tempRepo(fc.sample(randomOrg, { numRuns: 1, seed: 9 })[0]!);
     const argv = argvs[0]!;
-    const plain = cached(repo, argv, { IOPS_CACHE: 'off' });
+    const reference = await plain(repo, argv);
     expect(recalled(repo, argv).hit).toBe(false);
     for (const damage of [(b: Buffer) => ((b[b.length - 3] = b[b.length - 3]! ^ 0x01), b), (b: Buffer) => b.subarray(0, 30), () => Buffer.from('')]) {
       for (const f of resultFiles(repo)) writeFileSync(f, damage(readFileSync(f)));
-      expect(recalled(repo, argv)).toEqual({ out: plain, hit: false });
-      expect(recalled(repo, argv)).toEqual({ out: plain, hit: true });
+      expect(recalled(repo, argv)).toEqual({ out: reference, hit: false });
+      expect(recalled(repo, argv)).toEqual({ out: reference, hit: true });
     }
   });
 
@@ -137,8 +137,8 @@ describe('remembered results', () => {
   });
 });
 
-describe('remembered privacy protections', () => {
-  it('answer after an edit that leaves every count as it was, are worked out again when a count changes, and never change a report', () => {
+describe('remembered privacy protections', LONG, () => {
+  it('answer after an edit that leaves every count as it was, are worked out again when a count changes, and never change a report', async () => {
     const members = ['woman', 'woman', 'man', 'man', 'man', 'non-binary', 'undisclosed'].map((g, i) => `- { id: alpha-${i}, joined: 2011-02-0${i + 1}, gender: ${g} }`);
     const repo = tempRepo({
       'iops.yaml': SETTINGS,
@@ -148,19 +148,19 @@ describe('remembered privacy protections', () => {
       'chapters/alpha/meetings/2012-05-01.yaml': 'date: 2012-05-01\nmode: in-person\nattendance: 4\ntopics: [education]\n',
     });
     const argv = ['report', 'alpha', '--format', 'json', '--as-of', '2012-06-30'];
-    const expectReport = (protection: 'remembered' | 'worked out') => {
+    const expectReport = async (protection: 'remembered' | 'worked out') => {
       const r = runCli(argv, { cwd: repo.dir, env: { IOPS_DEBUG_CACHE: '1' } });
       const [said, not] = protection === 'remembered' ? ['as worked out before', 'worked out$'] : ['worked out$', 'as worked out before'];
       expect(r.stderr).toMatch(new RegExp(`gender protection: ${said}`, 'm'));
       expect(r.stderr).not.toMatch(new RegExp(`gender protection: ${not}`, 'm'));
-      expect(`${r.code}\n${r.stdout}`).toBe(cached(repo, argv, { IOPS_CACHE: 'off' }).replace(/\n[^\n]*$/, ''));
+      expect(`${r.code}\n${r.stdout}`).toBe((await plain(repo, argv)).replace(/\n[^\n]*$/, ''));
     };
-    expectReport('worked out');
+    await expectReport('worked out');
     // the meeting's attendance changes (the report's own result cannot answer), the counts do not
     repo.write('chapters/alpha/meetings/2012-05-01.yaml', 'date: 2012-05-01\nmode: in-person\nattendance: 9\ntopics: [education]\n');
-    expectReport('remembered');
+    await expectReport('remembered');
     // a member discloses a gender: the counts change
     repo.write('chapters/alpha/members.yaml', `${members.join('\n').replace('gender: undisclosed', 'gender: woman')}\n`);
-    expectReport('worked out');
+    await expectReport('worked out');
   });
 });

@@ -1,9 +1,17 @@
 // Shared by the parse cache's tests (cache*.test.ts, cache.scale.test.ts): each command with
 // and without the cache, its statistics, and random edits to a repository's files.
+//
+// A run with the cache is a run of the built CLI, a new process each time, as a user's commands
+// are: what is tested is the cache as the last command left it on disk. A run without it
+// (IOPS_CACHE=off, the result the cache must never change) is made in this process (`plain`),
+// which saves starting Node and loading iops for half of the runs; it uses nothing a process
+// keeps from run to run (tests/helpers/inProcess.ts), and any difference from the built CLI's
+// output fails the comparison all the same.
 import { readFileSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { expect } from 'vitest';
+import { iopsWithProcessEnv } from '../helpers/inProcess.js';
 import { randomOrg } from '../helpers/randomOrg.js';
 import { type TempRepo, runCli, tempRepo } from '../helpers/repo.js';
 
@@ -16,6 +24,14 @@ export interface Options {
 
 /** npm run test:scale sets IOPS_TEST_SCALE: the slower variants of some tests run there in full. */
 export const SCALE = Boolean(process.env.IOPS_TEST_SCALE);
+
+/**
+ * The time a test of these may take: dozens of runs of the built CLI, which on a busy machine
+ * take more than vitest's default minute, and many more under npm run test:scale (a limit, not
+ * a measure: the runs are awaited, and a test stopped by it would leave its runs going on
+ * under the next test).
+ */
+export const LONG = { timeout: SCALE ? 1_200_000 : 240_000 };
 export const commands = ({ asOf = '2012-06-30', at = [] }: Options = {}) => [
   ['readiness', '--format', 'json', '--as-of', asOf, ...at],
   ['validate', '--format', 'json'],
@@ -25,23 +41,32 @@ export const commands = ({ asOf = '2012-06-30', at = [] }: Options = {}) => [
 
 export const cacheDir = (repo: TempRepo) => join(repo.dir, '.git', 'iops-cache');
 
-/** Exit code, stdout and stderr of a run (with the cache unless env says otherwise). */
+/** Exit code, stdout and stderr of a run of the built CLI (with the cache unless env says otherwise). */
 export function cached(repo: TempRepo, argv: string[], env: Record<string, string> = {}): string {
   const r = runCli(argv, { cwd: repo.dir, env });
   return `${r.code}\n${r.stdout}\n${r.stderr}`;
+}
+
+/** Exit code, stdout and stderr of a run without the cache, in this process: what `cached` must print. */
+export async function plain(repo: TempRepo, argv: string[]): Promise<string> {
+  const r = await iopsWithProcessEnv(repo.dir, { IOPS_CACHE: 'off' }, ...argv);
+  return `${r.code}\n${r.stdout}\n${r.stderr}${r.said}`;
 }
 
 /**
  * Every command without the cache, then with it: readiness twice (the first run fills the cache
  * and certifies the files, the second reads the ledgers as monthly sums), the others once.
  */
-export function expectSame(repo: TempRepo, opts: Options = {}): string[] {
-  return commands(opts).filter((_, i) => !opts.only || opts.only.includes(i)).map((argv, i) => {
-    const off = cached(repo, argv, { IOPS_CACHE: 'off' });
+export async function expectSame(repo: TempRepo, opts: Options = {}): Promise<string[]> {
+  const outputs: string[] = [];
+  for (const [i, argv] of commands(opts).entries()) {
+    if (opts.only && !opts.only.includes(i)) continue;
+    const off = await plain(repo, argv);
     expect(cached(repo, argv)).toBe(off);
     if (i === 0) expect(cached(repo, argv)).toBe(off);
-    return off;
-  });
+    outputs.push(off);
+  }
+  return outputs;
 }
 
 /** The cache statistics a run reports with IOPS_DEBUG_CACHE=1 (loading the files: no remembered result). */
@@ -116,14 +141,14 @@ function writeThroughIops(repo: TempRepo, digit: number): void {
 }
 
 /** Random organisations, each checked, then edited two or three times and checked after each edit. */
-export function expectRandomEditsKeepResults(numRuns: number): void {
-  fc.assert(
-    fc.property(randomOrg, fc.array(editArb, { minLength: 2, maxLength: 3 }), (files, edits) => {
+export async function expectRandomEditsKeepResults(numRuns: number): Promise<void> {
+  await fc.assert(
+    fc.asyncProperty(randomOrg, fc.array(editArb, { minLength: 2, maxLength: 3 }), async (files, edits) => {
       const repo = tempRepo(files);
-      expectSame(repo);
+      await expectSame(repo);
       for (const e of edits) {
         applyEdit(repo, e);
-        expectSame(repo);
+        await expectSame(repo);
       }
       repo.cleanup();
     }),

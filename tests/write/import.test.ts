@@ -5,19 +5,20 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { cleanupRepos, tempRepo } from '../helpers/repo.js';
-import { commitCount, expectValid, iops, lastCommit, ok, repoState, smallOrg } from './support.js';
+import { expectValid, iops, ok } from './inProcessSupport.js';
+import { commitCount, lastCommit, repoState, smallOrg } from './support.js';
 
 afterAll(cleanupRepos);
 
 const members = (dir: string, chapter: string) => parse(readFileSync(join(dir, `chapters/${chapter}/members.yaml`), 'utf8')) as Record<string, unknown>[];
 
 describe('iops import members', () => {
-  it('imports every row in one commit: BOM, CRLF, quoted fields, generated ids', () => {
+  it('imports every row in one commit: BOM, CRLF, quoted fields, generated ids', async () => {
     const repo = tempRepo(smallOrg());
     const csv = '\uFEFFid,joined,left,gender,Age band,studied,dues\r\nldn-c,2012-05-01,,woman,25-34,"values;vision",20/GBP/month\r\n,2012-06-01,2013-01-01,,,values,exempt\r\n"ldn-d",2012-07-01,,"man",,,\r\n';
     writeFileSync(join(repo.dir, 'new.csv'), csv);
     const before = commitCount(repo);
-    const r = ok(repo, ['import', 'members', 'new.csv', '--chapter', 'london']);
+    const r = await ok(repo, ['import', 'members', 'new.csv', '--chapter', 'london']);
     expect(r.stdout.trim()).toBe('imported 3 members into chapters/london/members.yaml');
     expect(commitCount(repo)).toBe(before + 1);
     expect(lastCommit(repo)).toMatchObject({ subject: 'London: import 3 members from new.csv', trailers: ['Iops-Command: import members', 'Iops-Entity: chapter/london'], files: ['chapters/london/members.yaml'] });
@@ -26,10 +27,10 @@ describe('iops import members', () => {
     expect(added[1]).toMatchObject({ joined: '2012-06-01', left: '2013-01-01', studied: ['values'], dues: 'exempt' });
     expect(added[1]!.id).toMatch(/^ldn-[a-z0-9]{5}$/);
     expect(added[2]).toEqual({ id: 'ldn-d', joined: '2012-07-01', gender: 'man' });
-    expectValid(repo);
+    await expectValid(repo);
   });
 
-  it('reports every problem with its line and column, and imports nothing', () => {
+  it('reports every problem with its line and column, and imports nothing', async () => {
     const repo = tempRepo(smallOrg());
     const csv = [
       'id,joined,gender,studied,dues',
@@ -42,7 +43,7 @@ describe('iops import members', () => {
     ].join('\n');
     writeFileSync(join(repo.dir, 'bad.csv'), csv);
     const before = repoState(repo);
-    const r = iops(repo, ['import', 'members', 'bad.csv', '--chapter', 'london']);
+    const r = await iops(repo, ['import', 'members', 'bad.csv', '--chapter', 'london']);
     expect(r.code).toBe(3);
     const lines = r.stderr.split('\n');
     expect(lines).toContain('bad.csv:2:7: joined: "2013-02-30" is not a calendar date (write YYYY-MM-DD)');
@@ -55,58 +56,58 @@ describe('iops import members', () => {
 
     writeFileSync(join(repo.dir, 'bad.csv'), 'id,joined,studied\nldn-f,2012-01-01,manifesto\n');
     const before2 = repoState(repo);
-    const cross = iops(repo, ['import', 'members', 'bad.csv', '--chapter', 'london']);
+    const cross = await iops(repo, ['import', 'members', 'bad.csv', '--chapter', 'london']);
     expect(cross.code).toBe(3);
     expect(cross.stderr).toMatch(/^bad\.csv:2:18: studied: no key document "manifesto"/m);
     expect(repoState(repo)).toEqual(before2);
   });
 
-  it('refuses unknown columns with a hint, and unclosed quotes', () => {
+  it('refuses unknown columns with a hint, and unclosed quotes', async () => {
     const repo = tempRepo(smallOrg());
     writeFileSync(join(repo.dir, 'a.csv'), 'id,joind,name\nldn-c,2012-01-01,Jane\n');
-    const r = iops(repo, ['import', 'members', 'a.csv', '--chapter', 'london']);
+    const r = await iops(repo, ['import', 'members', 'a.csv', '--chapter', 'london']);
     expect(r.code).toBe(3);
     expect(r.stderr).toMatch(/^a\.csv:1:4: unknown column "joind"; did you mean "joined"\?/m);
     expect(r.stderr).toMatch(/^a\.csv:1:10: unknown column "name"/m);
     writeFileSync(join(repo.dir, 'a.csv'), 'id,joined\n"ldn-c,2012-01-01\n');
-    expect(iops(repo, ['import', 'members', 'a.csv', '--chapter', 'london']).stderr).toMatch(/^a\.csv:2:1: a quoted field is never closed/m);
+    expect((await iops(repo, ['import', 'members', 'a.csv', '--chapter', 'london'])).stderr).toMatch(/^a\.csv:2:1: a quoted field is never closed/m);
   });
 });
 
 describe('iops import members: spreadsheets as they are saved (issue 17)', () => {
-  const importing = (repo: ReturnType<typeof tempRepo>, csv: string) => {
+  const importing = async (repo: ReturnType<typeof tempRepo>, csv: string) => {
     writeFileSync(join(repo.dir, 'm.csv'), csv);
-    return iops(repo, ['import', 'members', 'm.csv', '--chapter', 'london']);
+    return await iops(repo, ['import', 'members', 'm.csv', '--chapter', 'london']);
   };
 
-  it('reads tab-separated files', () => {
+  it('reads tab-separated files', async () => {
     const repo = tempRepo(smallOrg());
-    const r = importing(repo, 'id\tjoined\tstudied\nldn-c\t2012-05-01\tvalues;vision\n');
+    const r = await importing(repo, 'id\tjoined\tstudied\nldn-c\t2012-05-01\tvalues;vision\n');
     expect(r.code, r.stderr).toBe(0);
     expect(members(repo.dir, 'london')[2]).toEqual({ id: 'ldn-c', joined: '2012-05-01', studied: ['values', 'vision'] });
   });
 
-  it('guesses the separator from the whole header line, quotes included', () => {
+  it('guesses the separator from the whole header line, quotes included', async () => {
     const repo = tempRepo(smallOrg());
-    const r = importing(repo, '"id,x";joined\nldn-c;2012-05-01\n');
+    const r = await importing(repo, '"id,x";joined\nldn-c;2012-05-01\n');
     expect(r.code).toBe(3);
     expect(r.stderr.split('\n')[0]).toMatch(/^m\.csv:1:1: unknown column "id,x"/);
   });
 
-  it('reads genders, age bands, currencies and periods in any case, and writes them in the canonical one', () => {
+  it('reads genders, age bands, currencies and periods in any case, and writes them in the canonical one', async () => {
     const repo = tempRepo(smallOrg());
-    const r = importing(repo, 'id,joined,gender,age_band,dues\nldn-c,2012-05-01,Man,Under-25,20/gbp/Month\nldn-d,2012-05-01,WOMAN,65-Plus,Exempt\n');
+    const r = await importing(repo, 'id,joined,gender,age_band,dues\nldn-c,2012-05-01,Man,Under-25,20/gbp/Month\nldn-d,2012-05-01,WOMAN,65-Plus,Exempt\n');
     expect(r.code, r.stderr).toBe(0);
     expect(members(repo.dir, 'london').slice(2)).toEqual([
       { id: 'ldn-c', joined: '2012-05-01', gender: 'man', age_band: 'under-25', dues: { amount: 20, currency: 'GBP', every: 'month' } },
       { id: 'ldn-d', joined: '2012-05-01', gender: 'woman', age_band: '65-plus', dues: 'exempt' },
     ]);
-    expectValid(repo);
+    await expectValid(repo);
   });
 
-  it('says how to write a date a spreadsheet wrote its own way', () => {
+  it('says how to write a date a spreadsheet wrote its own way', async () => {
     const repo = tempRepo(smallOrg());
-    const r = importing(repo, 'id,joined,left\nldn-c,15/01/2012,\nldn-d,2012-01-15,41289\nldn-e,2012/01/15,\n');
+    const r = await importing(repo, 'id,joined,left\nldn-c,15/01/2012,\nldn-d,2012-01-15,41289\nldn-e,2012/01/15,\n');
     expect(r.code).toBe(3);
     expect(r.stderr.split('\n').filter((l) => l.startsWith('m.csv'))).toEqual([
       'm.csv:2:7: joined: "15/01/2012" is not a date iops reads: write dates as YYYY-MM-DD, such as 2026-01-15; 15/01/2012 is ambiguous (day or month first?)',
@@ -115,11 +116,11 @@ describe('iops import members: spreadsheets as they are saved (issue 17)', () =>
     ]);
   });
 
-  it('lists problems in line order, and counts fields in words that agree', () => {
+  it('lists problems in line order, and counts fields in words that agree', async () => {
     const repo = tempRepo(smallOrg());
     // line 2: a bad gender (a field problem); line 3: a stray quote (found while reading the file);
     // line 4: a line holding only "" is a row with one field, not a blank line
-    const r = importing(repo, 'id,joined,gender\nldn-c,2012-05-01,female\nldn-d,2012"-05-01,\n""\nldn-e,2012-05-01\n');
+    const r = await importing(repo, 'id,joined,gender\nldn-c,2012-05-01,female\nldn-d,2012"-05-01,\n""\nldn-e,2012-05-01\n');
     expect(r.code).toBe(3);
     const located = r.stderr.split('\n').filter((l) => l.startsWith('m.csv'));
     expect(located.map((l) => Number(l.split(':')[1]))).toEqual([2, 3, 3, 4, 5]);
@@ -129,34 +130,34 @@ describe('iops import members: spreadsheets as they are saved (issue 17)', () =>
 });
 
 describe('iops export members', () => {
-  it('writes the columns import reads, and a re-import names the duplicates', () => {
+  it('writes the columns import reads, and a re-import names the duplicates', async () => {
     const repo = tempRepo(smallOrg());
-    ok(repo, ['member', 'set', 'ldn-a', '--studied', 'values,vision', '--pledge', '12.5/GBP']);
-    const csv = ok(repo, ['export', 'members', '--chapter', 'london']).stdout;
+    await ok(repo, ['member', 'set', 'ldn-a', '--studied', 'values,vision', '--pledge', '12.5/GBP']);
+    const csv = (await ok(repo, ['export', 'members', '--chapter', 'london'])).stdout;
     expect(csv).toBe(
       'id,chapter,joined,left,gender,age_band,studied,dues,moved_from,dues_before\nldn-a,london,2012-03-10,,woman,,"values;vision",12.5/GBP/month,,\nldn-b,london,2012-04-01,,man,,,,,\n',
     );
-    expect(ok(repo, ['export', 'members']).stdout.split('\n')).toContain('bri-a,brighton,2012-05-01,,undisclosed,,,,,');
+    expect((await ok(repo, ['export', 'members'])).stdout.split('\n')).toContain('bri-a,brighton,2012-05-01,,undisclosed,,,,,');
     writeFileSync(join(repo.dir, 'again.csv'), csv);
-    const r = iops(repo, ['import', 'members', 'again.csv', '--chapter', 'london']);
+    const r = await iops(repo, ['import', 'members', 'again.csv', '--chapter', 'london']);
     expect(r.code).toBe(3);
     expect(r.stderr).toMatch(/^again\.csv:2:1: id: member id "ldn-a" is already used/m);
   });
 });
 
 describe('export members, then import members: histories survive the round trip', () => {
-  it('writes moved_from and dues_before in CSV and JSON, and import reads them back as they were', () => {
+  it('writes moved_from and dues_before in CSV and JSON, and import reads them back as they were', async () => {
     const repo = tempRepo(smallOrg());
-    ok(repo, ['member', 'set', 'ldn-a', '--pledge', '10/GBP']);
-    ok(repo, ['member', 'set', 'ldn-a', '--pledge', '20/GBP', '--from', '2012-09-01']);
-    ok(repo, ['member', 'set', 'ldn-a', '--pledge', 'exempt', '--from', '2013-01-01']);
-    ok(repo, ['member', 'move', 'ldn-a', 'brighton', '--on', '2012-10-15']);
+    await ok(repo, ['member', 'set', 'ldn-a', '--pledge', '10/GBP']);
+    await ok(repo, ['member', 'set', 'ldn-a', '--pledge', '20/GBP', '--from', '2012-09-01']);
+    await ok(repo, ['member', 'set', 'ldn-a', '--pledge', 'exempt', '--from', '2013-01-01']);
+    await ok(repo, ['member', 'move', 'ldn-a', 'brighton', '--on', '2012-10-15']);
     const before = members(repo.dir, 'brighton').find((m) => m.id === 'ldn-a')!;
     expect(before).toMatchObject({ moved_from: [{ chapter: 'london', until: '2012-10-15' }], dues_before: [{ until: '2012-09-01' }, { until: '2013-01-01' }] });
 
-    const csv = ok(repo, ['export', 'members', '--chapter', 'brighton']).stdout;
+    const csv = (await ok(repo, ['export', 'members', '--chapter', 'brighton'])).stdout;
     expect(csv.split('\n')[2]).toBe('ldn-a,brighton,2012-03-10,,woman,,,exempt,london until 2012-10-15,"10/GBP/month until 2012-09-01; 20/GBP/month until 2013-01-01"');
-    const json = JSON.parse(ok(repo, ['export', 'members', '--chapter', 'brighton', '--format', 'json']).stdout);
+    const json = JSON.parse((await ok(repo, ['export', 'members', '--chapter', 'brighton', '--format', 'json'])).stdout);
     expect(json[1]).toMatchObject({ id: 'ldn-a', moved_from: before.moved_from, dues_before: before.dues_before });
     expect(json[0]).toMatchObject({ id: 'bri-a', moved_from: null, dues_before: null });
 
@@ -165,15 +166,15 @@ describe('export members, then import members: histories survive the round trip'
     writeFileSync(join(repo.dir, 'chapters/brighton/members.yaml'), kept);
     repo.git('commit', '-qam', 'take ldn-a out');
     writeFileSync(join(repo.dir, 'brighton.csv'), csv.split('\n').filter((l) => !l.startsWith('bri-a')).join('\n'));
-    ok(repo, ['import', 'members', 'brighton.csv', '--chapter', 'brighton']);
+    await ok(repo, ['import', 'members', 'brighton.csv', '--chapter', 'brighton']);
     expect(members(repo.dir, 'brighton').find((m) => m.id === 'ldn-a')).toEqual(before);
-    expectValid(repo);
+    await expectValid(repo);
   });
 
-  it('points at the cell of a history it cannot read', () => {
+  it('points at the cell of a history it cannot read', async () => {
     const repo = tempRepo(smallOrg());
     writeFileSync(join(repo.dir, 'h.csv'), 'id,joined,moved_from,dues_before\nldn-c,2012-01-01,london 2012-06-01,\nldn-d,2012-01-01,,20/XYZ until 2012-05-01\nldn-e,2012-01-01,nowhere until 2012-05-01,\n');
-    const r = iops(repo, ['import', 'members', 'h.csv', '--chapter', 'brighton']);
+    const r = await iops(repo, ['import', 'members', 'h.csv', '--chapter', 'brighton']);
     expect(r.code).toBe(3);
     const lines = r.stderr.split('\n').filter((l) => l.startsWith('h.csv:'));
     expect(lines[0]).toMatch(/^h\.csv:2:18: moved_from: "london 2012-06-01" is not an entry iops reads: write each earlier chapter as "leeds until 2012-06-15"/);
