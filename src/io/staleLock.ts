@@ -42,11 +42,12 @@ export function gitProcessesNear(top: string, gitDir: string): GitProcess[] | un
   for (const pid of pids.map(Number)) {
     if (pid === process.pid) continue;
     const comm = readProc(pid, 'comm');
-    if (comm === undefined || !/^git(-|$)/.test(comm.trim())) continue;
+    if (comm === undefined || comm === GONE || !/^git(-|$)/.test(comm.trim())) continue;
     const cwd = readLink(`/proc/${pid}/cwd`);
     const cmdline = readProc(pid, 'cmdline');
     const environ = readProc(pid, 'environ');
-    if (cwd === 'gone') continue;
+    // a git that ended while we looked (or has ended, its exit not yet collected: a zombie) works nowhere
+    if (cwd === 'gone' || cmdline === GONE || environ === GONE || zombie(pid)) continue;
     const command = cmdline ? cmdline.split('\0').filter(Boolean).join(' ') : comm.trim();
     if (cwd === undefined || cmdline === undefined || environ === undefined) found.push({ pid, command: `${command} (cannot see where it works)` });
     else if (places.some((p) => cwd === p || cwd.startsWith(p + sep) || cmdline.includes(p) || environ.includes(p))) found.push({ pid, command });
@@ -95,13 +96,23 @@ function readdirSafe(dir: string): string[] {
   }
 }
 
-/** A /proc file's text; undefined when it may not be read ('' is a real, empty answer). */
-function readProc(pid: number, file: string): string | undefined {
+const GONE: unique symbol = Symbol('gone');
+
+/** A /proc file's text; GONE when the process ended meanwhile; undefined when it may not be read ('' is a real, empty answer). */
+function readProc(pid: number, file: string): string | typeof GONE | undefined {
   try {
     return readFileSync(`/proc/${pid}/${file}`, 'latin1');
-  } catch {
-    return undefined;
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    return code === 'ENOENT' || code === 'ESRCH' ? GONE : undefined;
   }
+}
+
+/** Whether the process has ended and only waits for its parent to collect its exit (state Z). */
+function zombie(pid: number): boolean {
+  const stat = readProc(pid, 'stat');
+  // `pid (comm) state …`: the command may hold spaces and parentheses, the state follows the last ')'
+  return typeof stat === 'string' && /^\)\s+Z/.test(stat.slice(stat.lastIndexOf(')')));
 }
 
 /** Where a link points; 'gone' when the process ended meanwhile; undefined when not allowed to look. */
