@@ -6,12 +6,9 @@
 // Chapter by chapter (load/byChapter.ts): a valid tree's warnings and counts are kept per
 // chapter, so after an edit only the chapters it touched are loaded, checked and scanned again;
 // the files outside chapters/ are every time. Invalid data is loaded whole, as without the cache.
-import { invisibleTextWarnings } from '../app/invisibleText.js';
-import { duplicateReceiptWarnings } from '../app/duplicateReceipts.js';
-import { personalDataWarnings } from '../app/personalDataWarnings.js';
 import type { ChapterRecord, Organisation } from '../core/model.js';
 import { type Problem, compareProblems } from '../core/problem.js';
-import { lineOf, type OpenedRepository } from '../load/open.js';
+import type { OpenedRepository } from '../load/open.js';
 import { type Memo, recall } from '../load/memo.js';
 import { plural } from '../core/metrics/asof.js';
 import { EXIT } from '../errors.js';
@@ -62,6 +59,7 @@ export async function validateCommand(ctx: CommandContext, opts: { format?: 'tab
   const chalk = chalkFor(ctx);
   const warned = warnings.length ? `\n${renderWarnings(warnings, chalk)}\n${chalk.yellow(plural(warnings.length, 'warning'))}` : '';
   if ('invalid' in checked) {
+    const { lineOf } = await import('../load/open.js');
     const body = renderProblems({ problems, ...(ctx.color ? { sourceLine: lineOf(checked.invalid.files) } : {}) }, chalk);
     return { stdout: `${body}${warned}\n${chalk.red(problemSummary(problems))}`, exitCode };
   }
@@ -83,7 +81,7 @@ export async function validateCommand(ctx: CommandContext, opts: { format?: 'tab
   return { stdout: `${chalk.green('valid')}: ${summary} (${plural(c.files, 'file')})${warned}`, exitCode };
 }
 
-/** Loads and checks the data (chapter by chapter where it can) and finds the warnings. */
+/** Loads and checks the data (chapter by chapter where it can) and finds the warnings. The loader, schemas and scans load only for this, not for a remembered result. */
 async function check(ctx: CommandContext, at: string | undefined, memo: Memo<Valid>): Promise<Valid | { invalid: OpenedRepository; warnings: Problem[] }> {
   const { openByChapter } = await import('../load/byChapter.js');
   let outside: Problem[] = [];
@@ -130,6 +128,11 @@ async function check(ctx: CommandContext, at: string | undefined, memo: Memo<Val
 }
 
 async function warningsOf(repo: OpenedRepository, at: string | undefined): Promise<Problem[]> {
+  const [{ invisibleTextWarnings }, { personalDataWarnings }, { duplicateReceiptWarnings }] = await Promise.all([
+    import('../app/invisibleText.js'),
+    import('../app/personalDataWarnings.js'),
+    import('../app/duplicateReceipts.js'),
+  ]);
   return [...(await invisibleTextWarnings(repo, at)), ...(await personalDataWarnings(repo, at)), ...(await duplicateReceiptWarnings(repo, at))].sort(compareProblems);
 }
 
