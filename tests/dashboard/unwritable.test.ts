@@ -7,7 +7,7 @@ import { appendFileSync, chmodSync, closeSync, existsSync, mkdirSync, mkdtempSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CLI, GIT_ENV, type TempRepo, cleanupRepos, tempRepo } from '../helpers/repo.js';
+import { CLI, GIT_ENV, type TempRepo, cleanupRepos, tempDir, tempRepo } from '../helpers/repo.js';
 import { smallOrg } from '../write/support.js';
 
 const mounts: string[] = [];
@@ -22,7 +22,7 @@ beforeAll(() => {
   repo = tempRepo(smallOrg());
 });
 
-const outside = () => mkdtempSync(join(tmpdir(), 'iops-out-'));
+const outside = () => tempDir('iops-out-');
 
 function dashboard(out: string, extra: string[] = [], prefix: string[] = []) {
   const command = [...prefix, process.execPath, CLI, '--data', repo.dir, 'dashboard', '--out', out, ...extra];

@@ -5,11 +5,12 @@ import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, utimesSync, writeFileSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
+import { cleanupRepos, tempDir } from '../helpers/repo.js';
 import { gitLocksIn, isAlive, whyNotProved } from '../../src/io/staleLock.js';
 
 function setup(lockAgeMs = 0) {
-  const top = mkdtempSync(join(tmpdir(), 'iops-lock-'));
+  const top = tempDir('iops-lock-');
   const gitDir = join(top, '.git');
   spawnSync('git', ['init', '-q', top]);
   const lock = join(gitDir, 'index.lock');
@@ -41,6 +42,8 @@ async function waitFor<T>(found: () => T | undefined): Promise<T | undefined> {
   }
   return undefined;
 }
+
+afterAll(cleanupRepos);
 
 const minuteAgo = () => new Date(Date.now() - 60_000).toISOString();
 
