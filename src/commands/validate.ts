@@ -7,6 +7,7 @@
 // chapter, so after an edit only the chapters it touched are loaded, checked and scanned again;
 // the files outside chapters/ are every time. Invalid data is loaded whole, as without the cache.
 import type { ChapterRecord, Organisation } from '../core/model.js';
+import { chapterFolderOf } from '../core/paths.js';
 import { type Problem, compareProblems } from '../core/problem.js';
 import type { OpenedRepository } from '../load/open.js';
 import { type Memo, recall } from '../load/memo.js';
@@ -95,7 +96,7 @@ async function check(ctx: CommandContext, at: string | undefined, memo: Memo<Val
       const found = await warningsOf(loaded, at);
       const byChapter = new Map<string, Problem[]>();
       for (const w of found) {
-        const id = chapterOf(w.file);
+        const id = chapterFolderOf(w.file);
         if (id === undefined) outside.push(w);
         else (byChapter.get(id) ?? byChapter.set(id, []).get(id)!).push(w);
       }
@@ -148,10 +149,3 @@ function chapterPart(c: ChapterRecord, warnings: Problem[], decisions: number): 
 }
 
 const outsideDecisions = (org: Organisation) => org.decisions.filter((d) => d.chapter === undefined).length;
-
-/** The chapter whose folder holds the file, if any. */
-function chapterOf(path: string): string | undefined {
-  if (!path.startsWith('chapters/')) return undefined;
-  const end = path.indexOf('/', 9);
-  return end < 0 ? undefined : path.slice(9, end);
-}

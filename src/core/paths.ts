@@ -40,3 +40,10 @@ export const paths = {
   accounts: () => 'treasury/accounts.yaml',
   treasury: (year: number | string) => `treasury/${year}.yaml`,
 };
+
+/** The chapter whose folder holds this path (`chapters/<id>/…`), if any. */
+export function chapterFolderOf(path: string): string | undefined {
+  if (!path.startsWith('chapters/')) return undefined;
+  const end = path.indexOf('/', 9);
+  return end < 0 ? undefined : path.slice(9, end);
+}

@@ -16,6 +16,7 @@
 // the whole repository instead, which also reports any problem the usual way. Either way the
 // result is the one the whole organisation gives: tests/scale/cache.test.ts compares them.
 import { classify } from '../core/layout.js';
+import { chapterFolderOf } from '../core/paths.js';
 import type { ChapterRecord, Organisation } from '../core/model.js';
 import type { Meeting } from '../core/schema/meeting.js';
 import type { Member } from '../core/schema/members.js';
@@ -200,7 +201,7 @@ async function fromKept<P>(root: string, listed: DataListing, text: string | und
     const also = work.also?.chapters ?? [];
     for (const c of kept.chapters) if (also.includes(c.id)) for (const d of c.deps) wanted.add(d);
     for (const id of membersNamed) wanted.add(`chapters/${id}/members.yaml`);
-    const inPart = new Set([...wanted].map(chapterOf).filter((id) => id !== undefined));
+    const inPart = new Set([...wanted].map(chapterFolderOf).filter((id) => id !== undefined));
     const matches = work.also?.matches;
     // the changed files checked as a write's are: with focus, against a tree that passed every check
     const part = await loader.load(pick(listing.files, [...touched, ...also], [...wanted, ...[...inPart].map((id) => `chapters/${id}/chapter.yaml`)], matches), {
@@ -258,12 +259,6 @@ function pick(files: readonly ListedFile[], folders: readonly string[], paths: r
   if (matches) files.forEach((f, i) => void (matches(f.path) && seen.add(i)));
   return [...seen].sort((a, b) => a - b).map((i) => files[i]!);
 }
-
-const chapterOf = (path: string): string | undefined => {
-  if (!path.startsWith('chapters/')) return undefined;
-  const end = path.indexOf('/', 9);
-  return end < 0 ? undefined : path.slice(9, end);
-};
 
 function keptChapter<P>(org: Organisation, c: ChapterRecord, part: P): KeptChapter<P> {
   return { id: c.id, deps: dependencies(org, c), part, founded: c.founded ?? null, members: c.members.map((m) => `${m.id} ${m.joined}`).join(' ') };

@@ -44,6 +44,12 @@ export const PLANNING: Scope = {
   },
 };
 
+/** A data file planning reads (what a kept tree lists). */
+const planningFile = (path: string) => {
+  const c = classify(path);
+  return 'role' in c && PLANNING_KINDS.has(c.role.kind);
+};
+
 export interface HeadTree {
   /** A file's bytes at HEAD, or undefined when HEAD has no such file. */
   bytes(path: string): Buffer | undefined;
@@ -91,7 +97,7 @@ export async function keepValidHead(root: string, place: { gitDir: string; prefi
     const heads = certifiedHeads(place.gitDir);
     if (heads.has(tree)) return;
     // meetings, reports and ledgers are most of the files, and none is a planning file
-    const planning = files.filter((f) => !BULK.test(f.path) && PLANNING.wanted!(f.path) && 'role' in classify(f.path));
+    const planning = files.filter((f) => !BULK.test(f.path) && planningFile(f.path));
     if (planning.some((f) => f.blob === undefined)) return;
     heads.put(tree, keptText(planning));
     debug('the data is valid at HEAD: its tree is kept as checked for the next write');
@@ -291,9 +297,10 @@ class CachedHead implements HeadTree {
       for (let i = 0; i + 1 < diff.length; i += 2) committed.set(diff[i + 1]!, diff[i]!.split(' ')[3]!);
       const exact = committed.size === changes.size && [...changes].every(([path, bytes]) => committed.get(path) === gitBlobId(bytes, tree.length === 64 ? 'sha256' : 'sha1'));
       if (!exact) return void debug('write: the commit is not exactly the change checked; its tree is not kept');
-      const planning = this.planningFiles.filter((f) => 'role' in classify(f.path));
+      // a copy, the changes spliced in (a kept list holds planning files only; a listing's planning part also the files iops ignores)
+      const planning = 'planning' in this.files ? [...this.files.planning] : this.planningFiles.filter((f) => planningFile(f.path));
       for (const path of changes.keys()) {
-        if (!PLANNING.wanted!(path)) continue;
+        if (!planningFile(path)) continue;
         const at = atPath(planning, path);
         const file = { path, blob: committed.get(path)! };
         if (planning[at]?.path === path) planning[at] = file;
