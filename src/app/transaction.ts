@@ -5,7 +5,8 @@
 // paths. Other uncommitted files are named in a note, never swept in. Any failure puts files,
 // index and HEAD back. Both loads go through the parse cache: only the changed files are parsed.
 import { dirname } from 'node:path';
-import { type HeadTree, openHead } from '../load/headTree.js';
+import { type HeadTree, type Names, openHead } from '../load/headTree.js';
+import type { MemberIds } from '../load/memberIndex.js';
 import type { LoadResult, ValidFile } from '../load/load.js';
 import { loadTree } from '../load/open.js';
 import { LEDGERS_AS_SUMS, type Scope } from '../load/scope.js';
@@ -26,8 +27,14 @@ export interface Snapshot {
   root: string;
   /** The commit the change is planned from and applied to. */
   head: string;
-  /** Settings, goals, branches, chapters and members; meetings, reports and receipts are not loaded (use load()). */
+  /**
+   * Settings, goals, branches, decisions, chapters and members; meetings, reports and receipts
+   * are not loaded (use load()). For a plan made with `naming`, possibly only the chapters it
+   * names and those of the members it names.
+   */
   org: Organisation;
+  /** Every member id at HEAD with its chapter, whatever `org` holds (a new id must be unique across the organisation). */
+  members: MemberIds;
   /** A file's text at HEAD, or undefined when HEAD has no such file. */
   text(path: string): string | undefined;
   /** HEAD's files loaded and checked, a part of them with a scope (load/scope.ts). */
@@ -53,7 +60,19 @@ export interface PlannedChange {
   explain?: (problems: Problem[]) => Problem[];
 }
 
-export type Plan = (snapshot: Snapshot) => PlannedChange | Promise<PlannedChange>;
+export type Plan = ((snapshot: Snapshot) => PlannedChange | Promise<PlannedChange>) & {
+  /** What the plan reads of the chapters (naming). */
+  names?: Names;
+};
+
+/**
+ * A plan that reads, of the chapters and their members, only the chapters and members it names
+ * (and the settings, goals, branches and decisions): planned on HEAD's part that holds them when
+ * HEAD's tree is kept with its member index (load/headTree.ts), so a write in one chapter does
+ * not load the whole organisation's members. Names as the user typed them; a name HEAD does not
+ * have loads every chapter, so the plan's error is the same.
+ */
+export const naming = (names: Names, plan: Plan): Plan => Object.assign(plan, { names });
 
 export interface WriteOptions {
   commit: boolean;
@@ -76,7 +95,7 @@ export async function applyChange(location: DataLocation, plan: Plan, opts: Writ
   if (opts.dryRun) {
     const p = await prepare(root, place, plan);
     const diff = p.writes.map((w) => unifiedDiff(w.path, p.before.get(w.path), w.text)).join('');
-    return { change: p.change, status: 'dry-run', diff, paths: p.writes.map((w) => w.path), notes: p.notes };
+    return { change: p.change, status: 'dry-run', diff, paths: p.writes.map((w) => w.path), notes: [...p.notes, ...(await p.leftOut)] };
   }
   const lock = await acquireRepoLock(place.gitDir, lockWaitSeconds(opts.env));
   let written: Written | undefined;
@@ -94,7 +113,7 @@ export async function applyChange(location: DataLocation, plan: Plan, opts: Writ
     written = await writeJournaled(place, root, p.change.command, p.writes.map((w) => ({ ...w, before: p.bytes.get(w.path) })));
     if (!opts.commit) {
       await written.finish();
-      return { change: p.change, status: 'written', paths, notes };
+      return { change: p.change, status: 'written', paths, notes: [...notes, ...(await p.leftOut)] };
     }
     lock.check();
     written.staged = true;
@@ -104,7 +123,7 @@ export async function applyChange(location: DataLocation, plan: Plan, opts: Writ
     written.committed = true;
     await written.finish();
     await p.tree.committed(commit);
-    return { change: p.change, status: 'committed', commit, paths, notes };
+    return { change: p.change, status: 'committed', commit, paths, notes: [...notes, ...(await p.leftOut)] };
   } catch (err) {
     if (written && !written.committed) await rollBack(place, root, written);
     throw err;
@@ -121,8 +140,10 @@ interface Prepared {
   writes: { path: string; text: string }[];
   before: Map<string, string | undefined>;
   bytes: Map<string, Uint8Array | undefined>;
-  /** Uncommitted files left out of the change. */
+  /** Said on stderr: the plan's notes. */
   notes: string[];
+  /** The note naming the uncommitted files left out of the change (git status of the whole tree, still running). */
+  leftOut: Promise<string[]>;
 }
 
 /**
@@ -134,7 +155,7 @@ interface Prepared {
 async function prepare(root: string, place: GitPlace, plan: Plan): Promise<Prepared> {
   const head = await headCommit(root);
   if (!head) throw new EnvironmentError('this repository has no commit yet, and iops checks every change against the last one; commit the data first: git add -A && git commit -m "The data repository"');
-  // git status walks the whole working tree (0.36 s at 155,000 files): it runs while HEAD's files load
+  // git status walks the whole working tree (0.4–0.7 s at 155,000 files): it runs while the change is planned, checked and committed
   const status = workTreeChanges(root, place);
   status.catch(() => undefined); // awaited below; a failure is reported there
   const tree = await openHead(root, head, place).catch((e: unknown) => {
@@ -142,12 +163,14 @@ async function prepare(root: string, place: GitPlace, plan: Plan): Promise<Prepa
     throw new EnvironmentError(`the data folder is not in the last commit (${head.slice(0, 7)}); commit it first: git add -A && git commit`);
   });
   const textAt = (path: string) => tree.bytes(path);
-  const base = await tree.planning();
+  const base = plan.names ? await tree.planningFor(plan.names) : await tree.planning();
   if (!base.org) throw new DataError(base.problems, headProblems(head));
+  const org = base.org;
   const snapshot: Snapshot = {
     root,
     head,
-    org: base.org,
+    org,
+    members: tree.memberIds() ?? { chapterOf: (id) => org.memberById.get(id)?.chapter, all: () => org.memberById.values() },
     text: (path) => textAt(path)?.toString('utf8'),
     load: (scope) => loadTree(root, head, scope ? { scope } : {}),
     ledgers: (chapters) => tree.ledgers(chapters),
@@ -160,12 +183,14 @@ async function prepare(root: string, place: GitPlace, plan: Plan): Promise<Prepa
   const writes = change.writes.filter((w) => bytes.get(w.path)?.toString('utf8') !== w.text);
   if (!writes.length) throw new UsageError(`nothing to change: the files already say so (${change.subject})`);
 
-  const uncommitted = await status;
   const touched = new Set(writes.map((w) => w.path));
   const touching = (c: WorkTreeChange) => [...touched].some((path) => coversPath(c, path));
   const ignored = await ignoredPaths(root, [...touched]);
   if (ignored.length) throw new EnvironmentError(ignoredMessage(ignored));
-  const dirty = [...touched].filter((path) => uncommitted.some((c) => coversPath(c, path)));
+  // the touched paths' own status (a few hundredths of a second), not the whole tree's: that one
+  // only names the other uncommitted files in a note, and finishes while the change is committed
+  const ofTouched = await workTreeChanges(root, place, [...touched]);
+  const dirty = [...touched].filter((path) => ofTouched.some((c) => coversPath(c, path)));
   if (dirty.length) throw new EnvironmentError(dirtyMessage(dirty));
 
   const changes = new Map(writes.map((w) => [w.path, Buffer.from(w.text, 'utf8')]));
@@ -182,7 +207,11 @@ async function prepare(root: string, place: GitPlace, plan: Plan): Promise<Prepa
     writes,
     before: new Map(writes.map((w) => [w.path, bytes.get(w.path)?.toString('utf8')])),
     bytes: new Map(writes.map((w) => [w.path, bytes.get(w.path)])),
-    notes: [...(change.notes ?? []), ...leftOutNote(uncommitted.filter((c) => !touching(c)))],
+    notes: change.notes ?? [],
+    leftOut: status.then(
+      (uncommitted) => leftOutNote(uncommitted.filter((c) => !touching(c))),
+      (e: unknown) => [`note: iops could not list the other uncommitted files (${e instanceof Error ? e.message : String(e)}); git status shows them`],
+    ),
   };
 }
 

@@ -93,9 +93,9 @@ export interface WorkTreeChange {
   ignored: boolean;
 }
 
-/** Everything uncommitted under the data folder, as `git status` sees it (one walk of the tree). */
-export async function workTreeChanges(root: string, place: GitPlace): Promise<WorkTreeChange[]> {
-  const out = await gitOk(root, ['--no-optional-locks', 'status', '--porcelain=v1', '-z', '--untracked-files=all', '--ignored', '--', '.']);
+/** Everything uncommitted under the data folder, as `git status` sees it (one walk of the tree), or under these paths only. */
+export async function workTreeChanges(root: string, place: GitPlace, paths: readonly string[] = ['.']): Promise<WorkTreeChange[]> {
+  const out = await gitOk(root, ['--no-optional-locks', 'status', '--porcelain=v1', '-z', '--untracked-files=all', '--ignored', '--', ...paths]);
   const changes: WorkTreeChange[] = [];
   const entries = out.split('\0');
   for (let i = 0; i < entries.length; i++) {

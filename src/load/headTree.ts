@@ -22,11 +22,13 @@ import type { Organisation } from '../core/model.js';
 import type { Problem } from '../core/problem.js';
 import type { Chapter } from '../core/schema/chapter.js';
 import type { Member } from '../core/schema/members.js';
+import { paths } from '../core/paths.js';
 import { EnvironmentError } from '../errors.js';
 import { ParseCache, gitBlobId } from './parseCache.js';
 import { type ListedFile, atPath, listCommitBlobs, readBlobs, treeFiles } from '../io/gitListing.js';
 import { gitOutput, gitSync } from '../io/gitRunner.js';
 import { ResultStore } from './results.js';
+import { MemberIndex, type MemberIds } from './memberIndex.js';
 import { parseJob } from './parseWorker.js';
 import { Loader, manifestOf } from './cachedLoad.js';
 import { readFileData } from './fileData.js';
@@ -55,6 +57,16 @@ export interface HeadTree {
   bytes(path: string): Buffer | undefined;
   /** HEAD's settings, goals, branches, chapters and members, loaded and checked. */
   planning(): Promise<LoadResult>;
+  /**
+   * As planning, for a plan that reads only the chapters and members it names: when HEAD's tree
+   * is kept with its member index, the files of those chapters (and of the named members'
+   * chapters) with the settings, goals, branches, decisions and accounts; otherwise every
+   * planning file. A name that is not HEAD's (a typo) loads every planning file too, so the
+   * plan's error and its "did you mean" are the same either way.
+   */
+  planningFor(names: Names): Promise<LoadResult>;
+  /** Every member id at HEAD with its chapter (after planning): the kept index, else undefined (use the organisation). */
+  memberIds(): MemberIds | undefined;
   /** The problems of HEAD with these files written (none: it may be committed). */
   check(changes: ReadonlyMap<string, Uint8Array>): Promise<Problem[]>;
   /** The change last checked, which passed, is now this commit (said so the next write can build on it). */
@@ -67,6 +79,12 @@ export interface HeadTree {
   ledgers(chapters: ReadonlySet<string>): Promise<ValidFile[] | undefined>;
 }
 
+/** What a plan names: chapter ids and member ids, as the user typed them. */
+export interface Names {
+  chapters?: readonly string[];
+  members?: readonly string[];
+}
+
 /** HEAD of the repository whose data folder is `root` (at `prefix` in its work tree, its git folder `gitDir`). */
 export async function openHead(root: string, head: string, { gitDir, prefix }: { gitDir: string; prefix: string }): Promise<HeadTree> {
   const place = cacheDisabled(process.env) ? undefined : { gitDir, prefix };
@@ -75,8 +93,8 @@ export async function openHead(root: string, head: string, { gitDir, prefix }: {
   const heads = place && certifiedHeads(place.gitDir);
   const kept = tree && heads ? keptPlanning(heads.get(tree)) : undefined;
   if (place && tree && heads && kept) {
-    debug(`write: HEAD's tree was checked before (${kept.length} planning files kept); git lists only what the change reads`);
-    return new CachedHead(root, place.gitDir, { head, prefix, tree, heads, planning: kept });
+    debug(`write: HEAD's tree was checked before (${kept.files.length} planning files kept${kept.members ? ', with its member index' : ''}); git lists only what the change reads`);
+    return new CachedHead(root, place.gitDir, { head, prefix, tree, heads, planning: kept.files, members: kept.members });
   }
   const listed = place && (await listData(root, head));
   const listing = listed && (await filesOf(root, listed));
@@ -111,25 +129,31 @@ const BULK = /^chapters\/[^/]+\/(?:meetings|reports|dues)\//;
 /** Where the trees that passed every check are kept, by the data folder's tree id: their planning files, a few trees. */
 const certifiedHeads = (gitDir: string) => new ResultStore(gitDir, 'heads', 4);
 
-/** Planning files (each a data file, its blob id known), one `blob path` a line, in path order. */
-const keptText = (files: readonly ListedFile[]) => files.map((f) => `${f.blob} ${f.path}\n`).join('');
+/**
+ * Planning files (each a data file, its blob id known), one `blob path` a line, in path order;
+ * then, when known, an empty line and the tree's member index (memberIndex.ts).
+ */
+const keptText = (files: readonly ListedFile[], members?: MemberIndex) => files.map((f) => `${f.blob} ${f.path}\n`).join('') + (members ? `\n${members}` : '');
 
 /**
- * Planning files as kept (keptText), or undefined when not kept or
- * not readable as such. The record is iops's own and checksummed (results.ts); the load classifies
+ * Planning files and member index as kept (keptText), or undefined when not kept or not
+ * readable as such. The record is iops's own and checksummed (results.ts); the load classifies
  * each path again.
  */
-function keptPlanning(text: string | undefined): ListedFile[] | undefined {
+function keptPlanning(text: string | undefined): { files: ListedFile[]; members?: MemberIndex } | undefined {
   if (text === undefined) return undefined;
   const files: ListedFile[] = [];
-  for (let at = 0; at < text.length; ) {
+  let at = 0;
+  while (at < text.length && text[at] !== '\n') {
     const space = text.indexOf(' ', at);
     const end = text.indexOf('\n', at);
     if (space < 0 || end < space) return undefined;
     files.push({ blob: text.slice(at, space), path: text.slice(space + 1, end) });
     at = end + 1;
   }
-  return files.some((f) => f.path === 'iops.yaml') ? files : undefined;
+  if (!files.some((f) => f.path === 'iops.yaml')) return undefined;
+  const members = at < text.length ? MemberIndex.read(text.slice(at + 1)) : undefined;
+  return members ? { files, members } : { files };
 }
 
 const blobIn = (files: readonly ListedFile[], path: string) => {
@@ -149,6 +173,8 @@ function plainHead(root: string, head: string, blobs: { get(path: string): strin
       return read.get(path);
     },
     planning: () => loadTree(root, head, { scope: PLANNING }),
+    planningFor: () => loadTree(root, head, { scope: PLANNING }),
+    memberIds: () => undefined,
     check: async (changes) => (await loadTree(root, head, { changes, scope: LEDGERS_AS_SUMS })).problems,
     ledgers: async () => undefined,
     committed: async () => undefined,
@@ -165,7 +191,7 @@ type HeadFiles = {
   /** The data folder's tree id at HEAD. */
   tree: string | undefined;
   heads: ResultStore | undefined;
-} & ({ all: ListedFile[] } | { planning: ListedFile[] });
+} & ({ all: ListedFile[] } | { planning: ListedFile[]; members?: MemberIndex | undefined });
 
 class CachedHead implements HeadTree {
   private readonly cache: ParseCache;
@@ -175,6 +201,8 @@ class CachedHead implements HeadTree {
   private alone = false;
   /** HEAD's organisation as planning loaded it (settings, goals, branches, chapters, members, decisions). */
   private planned: Organisation | undefined;
+  /** Planning loaded only these chapters' files (planningFor): `base` and `planned` hold no others. */
+  private narrow: ReadonlySet<string> | undefined;
   /** The changes last checked, when they passed: the tree they make is certified once committed. */
   private passed: ReadonlyMap<string, Uint8Array> | undefined;
   private readonly read = new Map<string, Buffer | undefined>();
@@ -217,10 +245,54 @@ class CachedHead implements HeadTree {
     const loader = new Loader(this.root, this.cache, true, new Map());
     const result = await loader.load(this.planningFiles, { scope: PLANNING, checked });
     this.cache.flush();
-    if ('failed' in result) return (this.plain ?? this.whole()).planning();
+    this.narrow = undefined;
+    if ('failed' in result) {
+      this.base = this.planned = undefined;
+      return (this.plain ?? this.whole()).planning();
+    }
     this.base = new Map(result.valid.map((v) => [v.path, v]));
     this.planned = result.loaded.org;
     return result.loaded;
+  }
+
+  async planningFor(names: Names): Promise<LoadResult> {
+    const chapters = this.namedChapters(names);
+    if (!chapters || !('planning' in this.files)) return this.planning();
+    // a tree kept as certified passes every check, and so does any part of it: linked, not checked
+    const part = this.files.planning.filter((f) => {
+      const c = classify(f.path);
+      return 'role' in c && ((c.role.kind !== 'chapter' && c.role.kind !== 'members') || chapters.has(c.role.chapter!));
+    });
+    const loader = new Loader(this.root, this.cache, true, new Map());
+    const result = await loader.load(part, { scope: PLANNING, checked: true });
+    this.cache.flush();
+    if ('failed' in result) return this.planning();
+    debug(`write: planned on ${part.length} of HEAD's ${this.files.planning.length} planning files (the chapters named: ${[...chapters].join(', ')})`);
+    this.base = new Map(result.valid.map((v) => [v.path, v]));
+    this.planned = result.loaded.org;
+    this.narrow = chapters;
+    return result.loaded;
+  }
+
+  /** The chapters a plan's names need (those named, and the named members'), or undefined when one is not HEAD's or there is no member index. */
+  private namedChapters(names: Names): Set<string> | undefined {
+    if (!('planning' in this.files) || !this.files.members) return undefined;
+    const index = this.files.members;
+    const chapters = new Set<string>();
+    for (const c of names.chapters ?? []) {
+      if (blobIn(this.files.planning, `chapters/${c}/chapter.yaml`) === undefined) return undefined;
+      chapters.add(c);
+    }
+    for (const id of names.members ?? []) {
+      const chapter = index.chapterOf(id);
+      if (chapter === undefined) return undefined;
+      chapters.add(chapter);
+    }
+    return chapters;
+  }
+
+  memberIds(): MemberIds | undefined {
+    return 'planning' in this.files ? this.files.members : undefined;
   }
 
   /** HEAD listed whole, for what the kept planning files cannot answer (a change the changed files alone cannot be checked for). */
@@ -265,14 +337,19 @@ class CachedHead implements HeadTree {
   async check(changes: ReadonlyMap<string, Uint8Array>): Promise<Problem[]> {
     this.passed = undefined;
     const certified = this.base !== undefined && this.certified();
-    const problems = certified ? this.checkChanges(changes) : undefined;
-    if (!problems) {
+    let problems = certified ? this.checkChanges(changes) : undefined;
+    if (problems === EVERY_PLANNING_FILE) {
+      debug('write: the change does not pass with the chapters it names alone; every planning file loaded');
+      await this.planning();
+      problems = this.base !== undefined ? this.checkChanges(changes) : undefined;
+    }
+    if (!problems || problems === EVERY_PLANNING_FILE) {
       debug('write: the whole tree checked');
       const whole = await (this.plain ?? this.whole()).check(changes); // certifies the tree when it passes (cachedLoad.ts)
       if (!whole.length) this.passed = changes;
       return whole;
     }
-    debug(`write: ${changes.size} changed file${changes.size === 1 ? '' : 's'} checked against a certified HEAD${this.alone ? ': they pass with their own chapters' : ''}`);
+    debug(`write: ${changes.size} changed file${changes.size === 1 ? '' : 's'} checked against a certified HEAD${this.alone ? `: they pass with ${this.narrow ? 'the chapters named' : 'their own chapters'}` : ''}`);
     if (!problems.length) {
       this.passed = changes;
       if ('all' in this.files) this.cache.certify(manifestOf(this.afterChanges(changes), true));
@@ -306,19 +383,40 @@ class CachedHead implements HeadTree {
         if (planning[at]?.path === path) planning[at] = file;
         else planning.splice(at, 0, file);
       }
-      heads.put(after, keptText(planning));
+      heads.put(after, keptText(planning, this.membersAfter(changes)));
     } catch (e) {
       debug(`write: the commit's tree is not kept (${String(e)})`);
     }
   }
 
-  /** The changed files checked with HEAD's planning files; undefined when the change needs the whole tree checked. */
-  private checkChanges(changes: ReadonlyMap<string, Uint8Array>): Problem[] | undefined {
+  /**
+   * The member index of the tree committed: HEAD's (kept, or made from every member planning
+   * loaded) with the changed members lists' ids; undefined when HEAD's is not known.
+   */
+  private membersAfter(changes: ReadonlyMap<string, Uint8Array>): MemberIndex | undefined {
+    let index = 'planning' in this.files && this.files.members ? this.files.members : this.planned && !this.narrow ? MemberIndex.of(this.planned.chapters) : undefined;
+    for (const [path, bytes] of changes) {
+      const c = classify(path);
+      if (!index || !('role' in c) || c.role.kind !== 'members') continue;
+      const parsed = parseJob({ path, role: c.role, bytes });
+      index = 'fail' in parsed ? undefined : index.withChapter(c.role.chapter!, (JSON.parse(parsed.json) as Member[]).map((m) => m.id));
+    }
+    return index;
+  }
+
+  /**
+   * The changed files checked with HEAD's planning files; undefined when the change needs the
+   * whole tree checked; EVERY_PLANNING_FILE when planning loaded only the chapters named and
+   * they cannot tell (a part can tell that the change passes, not that it fails).
+   */
+  private checkChanges(changes: ReadonlyMap<string, Uint8Array>): Problem[] | typeof EVERY_PLANNING_FILE | undefined {
     const files = new Map(this.base);
     for (const [path, bytes] of changes) {
       const c = classify(path);
       // a decision is named by chapters and the goals, and names meetings (not loaded for planning)
       if (!('role' in c) || c.role.kind === 'iops' || c.role.kind === 'goals' || c.role.kind === 'decision') return undefined;
+      // what the change replaces must be loaded, to tell whether it keeps what others use of it
+      if (this.narrow && c.role.chapter !== undefined && !this.narrow.has(c.role.chapter)) return EVERY_PLANNING_FILE;
       const parsed = parseJob({ path, role: c.role, bytes });
       // HEAD passed every check: the only problems a file can have on its own are the changed file's
       if ('fail' in parsed) {
@@ -333,6 +431,7 @@ class CachedHead implements HeadTree {
     const focus = new Set(changes.keys());
     this.alone = this.passesAlone(files, changes, focus);
     if (this.alone) return [];
+    if (this.narrow) return EVERY_PLANNING_FILE;
     const valid = [...files.values()].sort(byPath);
     // what can break is in the changed files: check those, with every member id for uniqueness
     const { problems } = linkFiles(valid, new Map(), { focus });
@@ -351,10 +450,12 @@ class CachedHead implements HeadTree {
   /**
    * Whether the changed files pass their checks linked with the least that could satisfy them:
    * the settings, goals, branches and decisions, and the changed files' chapters (chapter.yaml
-   * and members). A check on fewer records can only find more wrong (a name another chapter
-   * defines reads as unknown), except where records must be unique across files: the changed
-   * members lists' ids are looked up among HEAD's. False is not a verdict: the changed files are
-   * then checked with every planning file (at five years, linking those costs 0.3 s).
+   * and members), or, when planning loaded only the chapters named, those. A check on fewer
+   * records can only find more wrong (a name another chapter defines reads as unknown), except
+   * where records must be unique across files: the changed members lists' ids are looked up
+   * among HEAD's (in the member index when planning loaded only the chapters named). False is
+   * not a verdict: the changed files are then checked with every planning file (at five years,
+   * linking those costs 0.3 s).
    */
   private passesAlone(files: ReadonlyMap<string, ValidFile>, changes: ReadonlyMap<string, Uint8Array>, focus: ReadonlySet<string>): boolean {
     const chapters = new Set<string>();
@@ -363,13 +464,20 @@ class CachedHead implements HeadTree {
       if (chapter === undefined) return false; // a branch, a treasury year: named by chapters
       chapters.add(chapter);
     }
-    const part = [...files.values()].filter((f) => (f.role.chapter === undefined ? ALONE_KINDS.has(f.role.kind) : chapters.has(f.role.chapter))).sort(byPath);
+    const own = (f: ValidFile) => (f.role.chapter === undefined ? ALONE_KINDS.has(f.role.kind) : chapters.has(f.role.chapter));
+    const part = [...files.values()].filter((f) => this.narrow !== undefined || own(f)).sort(byPath);
+    const index = this.narrow ? this.memberIds() : undefined;
+    const fileOf = (id: string) => {
+      if (!index) return this.planned?.memberById.get(id)?.file;
+      const chapter = index.chapterOf(id);
+      return chapter === undefined ? undefined : paths.members(chapter);
+    };
     for (const path of changes.keys()) {
       const f = files.get(path)!;
       if (f.role.kind !== 'members') continue;
       for (const m of f.data as Member[]) {
-        const other = this.planned?.memberById.get(m.id);
-        if (!this.planned || (other && other.file !== path)) return false;
+        const other = fileOf(m.id);
+        if (!this.planned || (other && other !== path)) return false;
       }
     }
     return linkFiles(part, new Map(), { focus }).problems.length === 0;
@@ -386,6 +494,9 @@ class CachedHead implements HeadTree {
     return out;
   }
 }
+
+/** checkChanges's answer when planning loaded only the chapters named and they cannot tell. */
+const EVERY_PLANNING_FILE = 'every planning file';
 
 /** Files without a chapter that a chapter's own checks may name: the settings, goals, branches and decisions. */
 const ALONE_KINDS = new Set(['iops', 'goals', 'branch', 'decision']);

@@ -23,8 +23,10 @@ describe('memberPrefix', () => {
 
   it("for a chapter without members: its id's letters, longer while another chapter's members use them", () => {
     expect(memberPrefix(chapter('london'))).toBe('lon');
-    expect(memberPrefix(chapter('london'), [chapter('longbeach', 'lon-a')])).toBe('lond');
-    expect(memberPrefix(chapter('ab'), [chapter('abc', 'ab-a')])).toBe('ab2');
+    expect(memberPrefix(chapter('london'), [{ id: 'lon-a', chapter: 'longbeach' }])).toBe('lond');
+    expect(memberPrefix(chapter('ab'), [{ id: 'ab-a', chapter: 'abc' }])).toBe('ab2');
+    // its own members' ids (none with a prefix) do not count as another chapter's
+    expect(memberPrefix(chapter('london', 'x'), [{ id: 'lon-a', chapter: 'longbeach' }, { id: 'x', chapter: 'london' }])).toBe('lond');
   });
 });
 

@@ -113,16 +113,20 @@ describe('a write on a certified HEAD checks the changed files, and what refers 
     expect((await iops(repo, ['validate', '--at', 'HEAD'])).code).toBe(0);
   });
 
-  it('checks the changed files with their own chapters, and with every planning file when they name another chapter', async () => {
+  it('plans and checks a change with the chapters it names, and the chapters of the members it names', async () => {
     const repo = tempRepo(withAttendance);
-    await ok(repo, ['member', 'add', 'london', '--joined', '2013-01-01']); // HEAD is now certified
+    await ok(repo, ['member', 'add', 'london', '--joined', '2013-01-01']); // HEAD is now certified, kept with its member index
     const own = (await ok(repo, ['meeting', 'log', 'london', '--date', '2013-02-01', '--mode', 'online', '--attendees', 'ldn-a'], debug)).stderr;
-    expect(own).toContain('checked against a certified HEAD');
-    expect(own).toContain('pass with their own chapters');
-    // bri-a is Brighton's: London alone does not know them, every planning file does
+    expect(own).toContain('planned on 5 of HEAD\'s 7 planning files (the chapters named: london)');
+    expect(own).toContain('checked against a certified HEAD: they pass with the chapters named');
+    // bri-a is Brighton's: the member index names their chapter, which is loaded too
     const other = (await ok(repo, ['meeting', 'log', 'london', '--date', '2013-02-02', '--mode', 'online', '--attendees', 'ldn-a,bri-a'], debug)).stderr;
-    expect(other).toContain('checked against a certified HEAD');
-    expect(other).not.toContain('pass with their own chapters');
+    expect(other).toContain('(the chapters named: london, brighton)');
+    expect(other).toContain('checked against a certified HEAD: they pass with the chapters named');
+    // a plan that does not say what it names plans on every planning file, and checks the change with its own chapter
+    const set = (await ok(repo, ['member', 'set', 'ldn-a', '--gender', 'undisclosed'], debug)).stderr;
+    expect(set).not.toContain('planned on');
+    expect(set).toContain('checked against a certified HEAD: they pass with their own chapters');
     const missing = await iops(repo, ['meeting', 'log', 'london', '--date', '2013-02-03', '--mode', 'online', '--attendees', 'ldn-a,nobody'], debug);
     expect(missing.stderr).toMatch(/no member "nobody"/);
     expect(missing.code).not.toBe(0);

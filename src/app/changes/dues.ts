@@ -13,7 +13,7 @@ import { type ReceiptRecord, byDate } from '../../core/model.js';
 import { receiptRecords } from '../../load/load.js';
 import { BankReference } from '../../core/schema/dues.js';
 import { DataError, UsageError } from '../../errors.js';
-import type { Plan, Snapshot } from '../transaction.js';
+import { type Plan, type Snapshot, naming } from '../transaction.js';
 import { compact, listFile } from './files.js';
 import { amount, currency, date, freeText, memberOf, month, parsed, personalDataAllowed } from './values.js';
 
@@ -35,7 +35,7 @@ export interface DuesInput {
 
 const oneLine = (s: string) => s.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ').replace(/\s+/g, ' ').trim();
 
-export const duesRecord = (input: DuesInput): Plan => async (s) => {
+export const duesRecord = (input: DuesInput): Plan => naming({ members: [input.member] }, async (s) => {
   const reason = forceReason(input);
   const member = memberOf(s.org, input.member, '--member');
   const chapter = s.org.chapterById.get(member.chapter)!;
@@ -70,7 +70,7 @@ export const duesRecord = (input: DuesInput): Plan => async (s) => {
       ? { notes: [`warning: ${member.id}'s dues are exempt (members.yaml), and this receipt is recorded all the same; if they now pay, set their pledge: iops member set ${member.id} --pledge AMOUNT/CURRENCY/month`] }
       : {}),
   };
-};
+});
 
 /** --force needs --reason, and --reason means nothing without --force. */
 function forceReason(input: DuesInput): string | undefined {

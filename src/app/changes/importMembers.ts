@@ -104,7 +104,7 @@ export const importMembers = (file: string, text: string, chapterId: string): Pl
   }
   if (problems.length) throw new DataError(byLine(problems, file), `${file}: nothing was imported`);
 
-  const prefix = memberPrefix(chapter, s.org.chapters);
+  const prefix = memberPrefix(chapter, s.members.all());
   // a drawn id is taken at once, so two rows never draw the same (1,000 rows: a 2% chance before)
   for (const r of rows) {
     // id is the first key of every member iops writes, drawn or given

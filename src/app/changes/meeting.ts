@@ -2,7 +2,7 @@
 import { paths } from '../../core/paths.js';
 import { plural } from '../../core/metrics/asof.js';
 import { UsageError } from '../../errors.js';
-import type { Plan } from '../transaction.js';
+import { type Plan, naming } from '../transaction.js';
 import { compact, newMapFile } from './files.js';
 import { chapterOf, count, date, documents, freeText, id, ids, list, memberOf, mode, personalDataAllowed, topic } from './values.js';
 
@@ -20,7 +20,7 @@ export interface MeetingInput {
   allowPersonalData?: string | undefined;
 }
 
-export const meetingLog = (chapterId: string, input: MeetingInput): Plan => (s) => {
+export const meetingLog = (chapterId: string, input: MeetingInput): Plan => naming({ chapters: [chapterId, ...list(input.jointWith)], members: list(input.attendees) }, (s) => {
   const chapter = chapterOf(s.org, chapterId);
   const day = date('--date', input.date);
   if ((input.attendance === undefined) === (input.attendees === undefined))
@@ -53,4 +53,4 @@ export const meetingLog = (chapterId: string, input: MeetingInput): Plan => (s) 
     entities: [`chapter/${chapter.id}`, ...joint.map((c) => `chapter/${c.id}`)],
     writes: [{ path, text: newMapFile(path, 'meeting', value) }],
   };
-};
+});

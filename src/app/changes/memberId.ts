@@ -15,9 +15,9 @@ const prefixOf = (id: string): string | undefined => /^([a-z0-9]{2,8})-/.exec(id
  * one: the prefix most of its members already have (the first such, on a tie, so the answer
  * never changes with the order of the file); for a chapter without members, its id's first
  * letters, made longer (or numbered) while another chapter's members use it, so `london` does
- * not share `lon-` with `longbeach`.
+ * not share `lon-` with `longbeach` (`others`: every member id with its chapter).
  */
-export function memberPrefix(chapter: Pick<ChapterRecord, 'id' | 'members'>, others: readonly Pick<ChapterRecord, 'id' | 'members'>[] = []): string {
+export function memberPrefix(chapter: Pick<ChapterRecord, 'id' | 'members'>, others: Iterable<{ id: string; chapter: string }> = []): string {
   const counts = new Map<string, number>();
   for (const m of chapter.members) {
     const p = prefixOf(m.id);
@@ -26,7 +26,8 @@ export function memberPrefix(chapter: Pick<ChapterRecord, 'id' | 'members'>, oth
   let best = '';
   for (const [p, n] of counts) if (n > (counts.get(best) ?? 0)) best = p;
   if (best) return best;
-  const used = new Set(others.filter((c) => c.id !== chapter.id).flatMap((c) => c.members.map((m) => prefixOf(m.id) ?? '')));
+  const used = new Set<string>();
+  for (const m of others) if (m.chapter !== chapter.id) used.add(prefixOf(m.id) ?? '');
   const letters = chapter.id.replace(/[^a-z0-9]/g, '') || 'm';
   for (let length = Math.min(3, letters.length); length <= Math.min(8, letters.length); length++) {
     const p = letters.slice(0, length);

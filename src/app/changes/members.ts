@@ -3,7 +3,7 @@
 import type { MemberRecord } from '../../core/model.js';
 import { paths } from '../../core/paths.js';
 import { UsageError } from '../../errors.js';
-import type { Plan, Snapshot } from '../transaction.js';
+import { type Plan, type Snapshot, naming } from '../transaction.js';
 import { REMOVE, compact, existingFile, listFile } from './files.js';
 import { memberPrefix, newMemberId } from './memberId.js';
 import { ageBand, chapterOf, date, documents, gender, id, memberOf, pledge, pledgeText } from './values.js';
@@ -22,18 +22,18 @@ export interface MemberAddInput {
 
 export const MEMBER_STYLE = { nestedFlow: true } as const;
 
-export const memberAdd = (input: MemberAddInput): Plan => (s) => {
+export const memberAdd = (input: MemberAddInput): Plan => naming({ chapters: [input.chapter] }, (s) => {
   const chapter = chapterOf(s.org, input.chapter);
   const record = compact({
-    id: input.id !== undefined ? id('--id', input.id) : newMemberId(memberPrefix(chapter, s.org.chapters), (m) => s.org.memberById.has(m)),
+    id: input.id !== undefined ? id('--id', input.id) : newMemberId(memberPrefix(chapter, s.members.all()), (m) => s.members.chapterOf(m) !== undefined),
     joined: date('--joined', input.joined),
     gender: input.gender !== undefined ? gender('--gender', input.gender) : undefined,
     age_band: input.ageBand !== undefined ? ageBand('--age-band', input.ageBand) : undefined,
     studied: input.studied !== undefined ? documents(s.org, '--studied', input.studied) : undefined,
     dues: input.pledge !== undefined ? (pledge('--pledge', input.pledge) as YamlValue) : undefined,
   });
-  const taken = s.org.memberById.get(record.id);
-  if (taken) throw new UsageError(`member id "${record.id}" is already used (${taken.file}); member ids are unique across the organisation`);
+  const taken = s.members.chapterOf(record.id);
+  if (taken !== undefined) throw new UsageError(`member id "${record.id}" is already used (${paths.members(taken)}); member ids are unique across the organisation`);
   const path = paths.members(chapter.id);
   const file = listFile(s, path, 'members').apply({ op: 'append', path: [], items: [record], style: 'block', block: MEMBER_STYLE });
   return {
@@ -43,7 +43,7 @@ export const memberAdd = (input: MemberAddInput): Plan => (s) => {
     writes: [{ path, text: file.toString() }],
     output: record.id,
   };
-};
+});
 
 export const memberLeave = (memberId: string, on: string): Plan => (s) => {
   const m = memberOf(s.org, memberId);
