@@ -124,7 +124,7 @@ describe('a write on a certified HEAD checks the changed files, and what refers 
     expect(other).toContain('(the chapters named: london, brighton)');
     expect(other).toContain('checked against a certified HEAD: they pass with the chapters named');
     // a plan that does not say what it names plans on every planning file, and checks the change with its own chapter
-    const set = (await ok(repo, ['member', 'set', 'ldn-a', '--gender', 'undisclosed'], debug)).stderr;
+    const set = (await ok(repo, ['chapter', 'set', 'london', '--name', 'London City'], debug)).stderr;
     expect(set).not.toContain('planned on');
     expect(set).toContain('checked against a certified HEAD: they pass with their own chapters');
     const missing = await iops(repo, ['meeting', 'log', 'london', '--date', '2013-02-03', '--mode', 'online', '--attendees', 'ldn-a,nobody'], debug);

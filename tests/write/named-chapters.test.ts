@@ -1,4 +1,5 @@
-// A write that names its chapter (meeting log, member add, dues record) plans on that chapter's
+// A write that names its chapter (meeting log, member add, dues record, and member leave, move
+// and set) plans on that chapter's
 // files, and those of the members it names, once HEAD's tree is kept with its member index: it
 // must commit exactly what a plan on every planning file commits, refuse what that refuses with
 // the same words, and find a member's chapter after adds and moves.
@@ -24,7 +25,9 @@ describe('a write that names its chapter', () => {
       // the member just added is found in the index the last write kept: London is loaded for them
       { args: ['meeting', 'log', 'brighton', '--date', '2013-01-10', '--mode', 'online', '--attendees', 'bri-a,ldn-new'], planned: '(the chapters named: brighton, london)' },
       { args: ['dues', 'record', '--member', 'ldn-new', '--date', '2013-01-11', '--amount', '5', '--currency', 'GBP'], planned: '(the chapters named: london)' },
-      { args: ['member', 'move', 'ldn-new', 'brighton', '--on', '2013-02-01'] },
+      // a move names both chapters (it is then checked whole: the member's history changes)
+      { args: ['member', 'move', 'ldn-new', 'brighton', '--on', '2013-02-01'], planned: '(the chapters named: brighton, london)' },
+      { args: ['chapter', 'set', 'london', '--name', 'London City'] },
       // after the move the index says Brighton: the receipt goes into Brighton's ledger
       { args: ['dues', 'record', '--member', 'ldn-new', '--date', '2013-02-11', '--amount', '5', '--currency', 'GBP'], planned: '(the chapters named: brighton)' },
       { args: ['member', 'add', 'brighton', '--joined', '2013-02-12', '--id', 'bri-b'], planned: '(the chapters named: brighton)' },
@@ -38,6 +41,7 @@ describe('a write that names its chapter', () => {
       expect(headFiles(kept), args.join(' ')).toBe(headFiles(plain));
     }
     expect(kept.git('log', '-1', '--name-only', '--format=', 'HEAD~2')).toBe('chapters/brighton/dues/2013.yaml\n');
+    expect(kept.git('log', '-1', '--name-only', '--format=', 'HEAD~3')).toBe('chapters/london/chapter.yaml\n');
     expect((await iops(kept, ['validate', '--at', 'HEAD'])).code).toBe(0);
   });
 

@@ -45,19 +45,19 @@ export const memberAdd = (input: MemberAddInput): Plan => naming({ chapters: [in
   };
 });
 
-export const memberLeave = (memberId: string, on: string): Plan => (s) => {
+export const memberLeave = (memberId: string, on: string): Plan => naming({ members: [memberId] }, (s) => {
   const m = memberOf(s.org, memberId);
   const left = date('--date', on);
   if (m.left !== undefined) throw new UsageError(`${m.id} already left on ${m.left}; to correct the date: iops member set ${m.id} --left ${left}`);
   return memberEdit(s, m, 'member leave', `${chapterName(s, m)}: ${m.id} left on ${left}`, [{ op: 'set', path: [m.index!, 'left'], value: left }]);
-};
+});
 
 /**
  * The member belongs to another chapter from `on`: their entry moves to that chapter's
  * members list and keeps where they were before (`moved_from`), so every figure as of an
  * earlier date still counts them where they were then.
  */
-export const memberMove = (memberId: string, to: string, on: string | undefined): Plan => (s) => {
+export const memberMove = (memberId: string, to: string, on: string | undefined): Plan => naming({ members: [memberId], chapters: [to] }, (s) => {
   const m = memberOf(s.org, memberId);
   const from = chapterOf(s.org, m.chapter);
   const target = chapterOf(s.org, to);
@@ -84,7 +84,7 @@ export const memberMove = (memberId: string, to: string, on: string | undefined)
       { path: targetPath, text: dest.toString() },
     ],
   };
-};
+});
 
 export interface MemberSetInput {
   gender?: string | undefined;
@@ -97,7 +97,7 @@ export interface MemberSetInput {
   from?: string | undefined;
 }
 
-export const memberSet = (memberId: string, input: MemberSetInput): Plan => (s) => {
+export const memberSet = (memberId: string, input: MemberSetInput): Plan => naming({ members: [memberId] }, (s) => {
   const m = memberOf(s.org, memberId);
   const edits: Edit[] = [];
   const fields: string[] = [];
@@ -123,7 +123,7 @@ export const memberSet = (memberId: string, input: MemberSetInput): Plan => (s) 
   change('left', 'left', input.left === false ? REMOVE : input.left !== undefined ? date('--left', input.left) : undefined);
   if (!edits.length) throw new UsageError('nothing to set: give at least one of --gender, --age-band, --pledge, --studied, --joined, --left (or --no-age-band, --no-pledge, --no-left)');
   return memberEdit(s, m, 'member set', `${chapterName(s, m)}: update member ${m.id} (${fields.join(', ')})`, edits);
-};
+});
 
 /** `dues_before` with the pledge in force until `from` added: the pledge changes on that date. */
 function pledgeChange(m: MemberRecord, next: YamlValue | typeof REMOVE, from: string): YamlValue[] {
