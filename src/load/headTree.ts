@@ -91,7 +91,8 @@ export async function openHead(root: string, head: string, { gitDir, prefix }: {
   // the data folder's tree at HEAD names every file in it: a tree that passed every check was kept with its planning files
   const tree = place && (await gitOutput(root, ['rev-parse', '--verify', '-q', `${head}:${prefix}`]).catch(() => undefined))?.toString('utf8').trim();
   const heads = place && certifiedHeads(place.gitDir);
-  const kept = tree && heads ? keptPlanning(heads.get(tree)) : undefined;
+  let kept = tree && heads ? keptPlanning(heads.get(tree)) : undefined;
+  if (place && tree && heads && !kept && (await keepFromAncestor(root, head, { ...place, tree, heads }))) kept = keptPlanning(heads.get(tree));
   if (place && tree && heads && kept) {
     debug(`write: HEAD's tree was checked before (${kept.files.length} planning files kept${kept.members ? ', with its member index' : ''}); git lists only what the change reads`);
     return new CachedHead(root, place.gitDir, { head, prefix, tree, heads, planning: kept.files, members: kept.members });
@@ -125,6 +126,57 @@ export async function keepValidHead(root: string, place: { gitDir: string; prefi
 }
 
 const BULK = /^chapters\/[^/]+\/(?:meetings|reports|dues)\//;
+
+/** First-parent commits before HEAD looked at for a kept tree (a pull, a few commits by hand). */
+const ANCESTORS = 20;
+/** More changed files than this since the kept tree: HEAD is listed and checked whole instead (it costs as much). */
+const MAX_CHANGED = 2000;
+
+/**
+ * HEAD's tree is not kept, but a recent first-parent ancestor's is (a `git pull` or a commit by
+ * hand after a write): HEAD is that tree with the files changed since, so it is checked as a
+ * write's change is (the changed files with the chapters they are in), and its tree kept when it
+ * passes. False when there is no such ancestor, when the difference removes a file or holds
+ * anything but plain data files (a change no write makes), when it is large, or when HEAD does
+ * not pass: HEAD is then listed and checked whole, which also locates its problems.
+ */
+async function keepFromAncestor(root: string, head: string, at: { gitDir: string; prefix: string; tree: string; heads: ResultStore }): Promise<boolean> {
+  try {
+    const commits = (await gitOutput(root, ['rev-list', '--first-parent', `--max-count=${ANCESTORS + 1}`, head])).toString('utf8').split('\n').filter(Boolean).slice(1);
+    if (!commits.length) return false;
+    const trees = (await gitOutput(root, ['cat-file', '--batch-check=%(objectname) %(objecttype)'], commits.map((c) => `${c}:${at.prefix}\n`).join(''))).toString('utf8').split('\n');
+    const back = trees.findIndex((t) => t.endsWith(' tree') && at.heads.has(t.split(' ')[0]!));
+    const base = back < 0 ? undefined : trees[back]!.split(' ')[0]!;
+    const kept = base ? keptPlanning(at.heads.get(base)) : undefined;
+    if (!base || !kept) return false;
+    const diff = (await gitOutput(root, ['diff-tree', '-r', '-z', '--no-renames', base, at.tree])).toString('utf8').split('\0');
+    const changed: { path: string; blob: string }[] = [];
+    for (let i = 0; i + 1 < diff.length; i += 2) {
+      const [, mode, , blob, status] = diff[i]!.split(' ');
+      const path = diff[i + 1]!;
+      const c = classify(path);
+      if ('ignore' in c) continue;
+      if ((status !== 'M' && status !== 'A') || (mode !== '100644' && mode !== '100755') || 'problem' in c) return false;
+      changed.push({ path, blob: blob! });
+    }
+    if (!changed.length || changed.length > MAX_CHANGED) return false;
+    const bytes = await readBlobs(root, changed.map((f) => f.blob));
+    const changes = new Map(changed.map((f, i) => [f.path, bytes[i]!]));
+    const chapters = new Set<string>();
+    for (const f of changed) {
+      const chapter = (classify(f.path) as { role: FileRole }).role.chapter;
+      if (chapter !== undefined) chapters.add(chapter);
+    }
+    debug(`write: HEAD's tree is not kept, the tree ${back + 1} commit${back ? 's' : ''} before it is: the ${changed.length} file${changed.length === 1 ? '' : 's'} changed since checked as a change to it`);
+    const since = new CachedHead(root, at.gitDir, { head, prefix: at.prefix, tree: base, heads: at.heads, planning: kept.files, members: kept.members });
+    if (!(await since.planningFor({ chapters: [...chapters] })).org || (await since.check(changes)).length) return false;
+    await since.committed(head);
+    return at.heads.has(at.tree);
+  } catch (e) {
+    debug(`write: HEAD's tree not checked from a kept tree (${String(e)})`);
+    return false;
+  }
+}
 
 /** Where the trees that passed every check are kept, by the data folder's tree id: their planning files, a few trees. */
 const certifiedHeads = (gitDir: string) => new ResultStore(gitDir, 'heads', 4);
@@ -371,7 +423,8 @@ class CachedHead implements HeadTree {
       const after = (await gitOutput(this.root, ['rev-parse', '--verify', '-q', `${commit}:${prefix}`])).toString('utf8').trim();
       const diff = (await gitOutput(this.root, ['diff-tree', '-r', '-z', '--no-renames', tree, after])).toString('utf8').split('\0');
       const committed = new Map<string, string>();
-      for (let i = 0; i + 1 < diff.length; i += 2) committed.set(diff[i + 1]!, diff[i]!.split(' ')[3]!);
+      // files iops never reads (a README, .github/) may change beside the data: they make no data invalid
+      for (let i = 0; i + 1 < diff.length; i += 2) if (!('ignore' in classify(diff[i + 1]!))) committed.set(diff[i + 1]!, diff[i]!.split(' ')[3]!);
       const exact = committed.size === changes.size && [...changes].every(([path, bytes]) => committed.get(path) === gitBlobId(bytes, tree.length === 64 ? 'sha256' : 'sha1'));
       if (!exact) return void debug('write: the commit is not exactly the change checked; its tree is not kept');
       // a copy, the changes spliced in (a kept list holds planning files only; a listing's planning part also the files iops ignores)

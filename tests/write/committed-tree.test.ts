@@ -160,10 +160,13 @@ describe('a write on a certified HEAD checks the changed files, and what refers 
     const refused = await iops(repo, ['meeting', 'log', 'london', '--date', '2013-02-03', '--mode', 'online', '--attendees', 'ldn-a,nobody'], debug, 'org');
     expect(refused.stderr).toContain(kept);
     expect(refused.stderr).toMatch(/no member "nobody"/);
-    // a commit by hand makes a tree no write checked: the next write lists HEAD whole
+    // a commit by hand makes a tree no write checked: on top of a kept one, it is checked as a change to it (and a file outside the data folder changes nothing)
     repo.write('org/chapters/london/meetings/2013-03-01.yaml', 'date: 2013-03-01\nmode: online\nattendance: 4\n');
+    repo.write('elsewhere.txt', 'not data\n');
     repo.commit('a meeting, by hand');
-    expect((await ok(repo, ['member', 'add', 'brighton', '--joined', '2013-03-02'], debug, 'org')).stderr).not.toContain(kept);
+    const after = (await ok(repo, ['member', 'add', 'brighton', '--joined', '2013-03-02'], debug, 'org')).stderr;
+    expect(after).toContain("HEAD's tree is not kept, the tree 1 commit before it is: the 1 file changed since checked as a change to it");
+    expect(after).toContain(kept);
     expect((await ok(repo, ['member', 'add', 'brighton', '--joined', '2013-03-03'], debug, 'org')).stderr).toContain(kept);
     expect((await iops(repo, ['validate', '--at', 'HEAD'], {}, 'org')).code).toBe(0);
   });
@@ -188,6 +191,42 @@ describe('a write on a certified HEAD checks the changed files, and what refers 
     expect(refused.stderr).not.toContain("HEAD's tree was checked before");
     expect(refused.stderr).toContain('the data committed at HEAD');
     expect(refused.code).toBe(3);
+  });
+
+  it('checks commits made by hand on top of a kept tree as a change to it, and keeps HEAD when they pass', async () => {
+    const repo = tempRepo(withAttendance);
+    await ok(repo, ['member', 'add', 'london', '--joined', '2013-01-01']); // kept, with its member index
+    // two commits by hand (a git pull would do the same): a meeting, a new member, and a file iops does not read
+    repo.write('chapters/brighton/meetings/2013-03-01.yaml', 'date: 2013-03-01\nmode: online\nattendance: 4\n');
+    repo.commit('a meeting, by hand');
+    repo.write('chapters/brighton/members.yaml', `${withAttendance['chapters/brighton/members.yaml']}- id: bri-z\n  joined: 2013-03-02\n`);
+    repo.write('NOTES.md', 'who does what\n');
+    repo.commit('a member, by hand');
+    const first = (await ok(repo, ['dues', 'record', '--member', 'bri-z', '--date', '2013-03-03', '--amount', '5', '--currency', 'GBP'], debug)).stderr;
+    expect(first).toContain("write: HEAD's tree is not kept, the tree 2 commits before it is: the 2 files changed since checked as a change to it");
+    // the member added by hand is in the member index kept for HEAD
+    expect(first).toContain("HEAD's tree was checked before (7 planning files kept, with its member index)");
+    expect(first).toContain('(the chapters named: brighton)');
+    expect((await iops(repo, ['validate', '--at', 'HEAD'])).code).toBe(0);
+
+    // a commit by hand that breaks what another file refers to: found, located, and nothing written
+    repo.write('chapters/brighton/members.yaml', withAttendance['chapters/brighton/members.yaml']!.replace('2012-05-01', '2012-07-01'));
+    repo.commit('bri-a joined later, by hand');
+    const before = repoState(repo);
+    const later = await iops(repo, ['meeting', 'log', 'brighton', '--date', '2013-03-10', '--mode', 'online', '--attendance', '3'], debug);
+    expect(later.stderr).toContain("HEAD's tree is not kept, the tree 1 commit before it is");
+    expect(later.stderr).toMatch(/chapters\/london\/meetings\/2012-06-01\.yaml:3:\d+: attendees\[1\]: "bri-a" joined on 2012-07-01, after this meeting/);
+    expect(later.stderr).toContain('the data committed at HEAD');
+    expect(later.code).toBe(3);
+    expect(repoState(repo)).toEqual(before);
+
+    // a file removed by hand is no change a write makes: HEAD is listed and checked whole
+    repo.git('reset', '-q', '--hard', 'HEAD~1');
+    repo.git('rm', '-q', 'chapters/brighton/meetings/2013-03-01.yaml');
+    repo.commit('a meeting removed, by hand');
+    const removed = (await ok(repo, ['meeting', 'log', 'brighton', '--date', '2013-03-11', '--mode', 'online', '--attendance', '3'], debug)).stderr;
+    expect(removed).not.toContain("HEAD's tree is not kept, the tree");
+    expect(removed).toContain('write: the whole tree checked');
   });
 
   it('does not keep a tree a hook changed beyond the change checked, and refuses to build on it when it is invalid', async () => {
