@@ -159,7 +159,7 @@ async function keepFromAncestor(root: string, head: string, at: { gitDir: string
       if ((status !== 'M' && status !== 'A') || (mode !== '100644' && mode !== '100755') || 'problem' in c) return false;
       changed.push({ path, blob: blob! });
     }
-    if (!changed.length || changed.length > MAX_CHANGED) return false;
+    if (changed.length > MAX_CHANGED) return false;
     const bytes = await readBlobs(root, changed.map((f) => f.blob));
     const changes = new Map(changed.map((f, i) => [f.path, bytes[i]!]));
     const chapters = new Set<string>();
@@ -167,7 +167,8 @@ async function keepFromAncestor(root: string, head: string, at: { gitDir: string
       const chapter = (classify(f.path) as { role: FileRole }).role.chapter;
       if (chapter !== undefined) chapters.add(chapter);
     }
-    debug(`write: HEAD's tree is not kept, the tree ${back + 1} commit${back ? 's' : ''} before it is: the ${changed.length} file${changed.length === 1 ? '' : 's'} changed since checked as a change to it`);
+    const what = changed.length ? `the ${changed.length} data file${changed.length === 1 ? '' : 's'} changed since, checked as a change to it` : 'no data file changed since';
+    debug(`write: HEAD's tree is not kept, the tree ${back + 1} commit${back ? 's' : ''} before it is: ${what}`);
     const since = new CachedHead(root, at.gitDir, { head, prefix: at.prefix, tree: base, heads: at.heads, planning: kept.files, members: kept.members });
     if (!(await since.planningFor({ chapters: [...chapters] })).org || (await since.check(changes)).length) return false;
     await since.committed(head);

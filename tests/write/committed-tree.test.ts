@@ -165,7 +165,7 @@ describe('a write on a certified HEAD checks the changed files, and what refers 
     repo.write('elsewhere.txt', 'not data\n');
     repo.commit('a meeting, by hand');
     const after = (await ok(repo, ['member', 'add', 'brighton', '--joined', '2013-03-02'], debug, 'org')).stderr;
-    expect(after).toContain("HEAD's tree is not kept, the tree 1 commit before it is: the 1 file changed since checked as a change to it");
+    expect(after).toContain("HEAD's tree is not kept, the tree 1 commit before it is: the 1 data file changed since, checked as a change to it");
     expect(after).toContain(kept);
     expect((await ok(repo, ['member', 'add', 'brighton', '--joined', '2013-03-03'], debug, 'org')).stderr).toContain(kept);
     expect((await iops(repo, ['validate', '--at', 'HEAD'], {}, 'org')).code).toBe(0);
@@ -203,7 +203,7 @@ describe('a write on a certified HEAD checks the changed files, and what refers 
     repo.write('NOTES.md', 'who does what\n');
     repo.commit('a member, by hand');
     const first = (await ok(repo, ['dues', 'record', '--member', 'bri-z', '--date', '2013-03-03', '--amount', '5', '--currency', 'GBP'], debug)).stderr;
-    expect(first).toContain("write: HEAD's tree is not kept, the tree 2 commits before it is: the 2 files changed since checked as a change to it");
+    expect(first).toContain("write: HEAD's tree is not kept, the tree 2 commits before it is: the 2 data files changed since, checked as a change to it");
     // the member added by hand is in the member index kept for HEAD
     expect(first).toContain("HEAD's tree was checked before (7 planning files kept, with its member index)");
     expect(first).toContain('(the chapters named: brighton)');
@@ -219,6 +219,14 @@ describe('a write on a certified HEAD checks the changed files, and what refers 
     expect(later.stderr).toContain('the data committed at HEAD');
     expect(later.code).toBe(3);
     expect(repoState(repo)).toEqual(before);
+
+    // a commit that changes no data file: HEAD's data is the kept tree's
+    repo.git('reset', '-q', '--hard', 'HEAD~1');
+    repo.write('NOTES.md', 'who does what, and when\n');
+    repo.commit('notes, by hand');
+    const notes = (await ok(repo, ['meeting', 'log', 'brighton', '--date', '2013-03-10', '--mode', 'online', '--attendance', '3'], debug)).stderr;
+    expect(notes).toContain("HEAD's tree is not kept, the tree 1 commit before it is: no data file changed since");
+    expect(notes).toContain("HEAD's tree was checked before");
 
     // a file removed by hand is no change a write makes: HEAD is listed and checked whole
     repo.git('reset', '-q', '--hard', 'HEAD~1');
