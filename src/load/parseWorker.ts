@@ -12,7 +12,7 @@ import { toMinor } from '../core/money.js';
 import { type LedgerSums, ledgerSumsOf } from '../core/receiptMonths.js';
 import { fileHoldsInvisible, holdsInvisible } from '../core/text/invisibleValues.js';
 import { fileHoldsPersonalData, linkHoldsPersonalData, personalDataInText } from '../core/privacy/personalData.js';
-import { likelyDuplicates } from '../core/dues/duplicates.js';
+import { duplicateKeys } from '../core/dues/duplicates.js';
 import type { Receipt } from '../core/schema/dues.js';
 import { gitBlobId } from './parseCache.js';
 import { MAX_FILE_BYTES } from '../io/limits.js';
@@ -81,7 +81,7 @@ export function parseJob(job: ParseJob): ParseResult {
   const json = exactJson(outcome.data);
   if (json === undefined) return { path: job.path, fail: 'not exact as JSON' };
   if (job.role.kind !== 'dues') return { path: job.path, blob, json: json + flagMarks(job.role.kind, outcome.data) };
-  return { path: job.path, blob, json, sums: JSON.stringify(ledgerSums(outcome.data as Receipt[])) };
+  return { path: job.path, blob, json, sums: JSON.stringify(ledgerSums(outcome.data as Receipt[], json)) };
 }
 
 /**
@@ -139,8 +139,8 @@ export function flaggedFiles(files: readonly { path: string; role: FileRole; dat
   return { invisibleFiles, personalDataFiles };
 }
 
-/** A ledger's receipts summed by month and currency, and who paid. */
-export function ledgerSums(receipts: readonly Receipt[]): LedgerSums {
+/** A ledger's receipts summed by month and currency, and who paid; `json`, their JSON text when the caller has it. */
+export function ledgerSums(receipts: readonly Receipt[], json = JSON.stringify(receipts)): LedgerSums {
   const minor = new Map<string, number>(); // a ledger repeats a few amounts many times
   const minorOf = (amount: number, currency: string) => {
     const key = `${amount} ${currency}`;
@@ -152,15 +152,26 @@ export function ledgerSums(receipts: readonly Receipt[]): LedgerSums {
   return {
     ...sums,
     ...(holdsInvisible(receipts) ? { invisibleText: true as const } : {}),
-    ...(personalDataInText(JSON.stringify(receipts)).length ? { personalData: true as const } : {}),
+    ...(personalDataInText(json).length ? { personalData: true as const } : {}),
     ...(mayRepeat(receipts, minorOf) ? { mayRepeat: true as const } : {}),
   };
 }
 
-/** Whether validate must read the ledger's receipts to look for likely duplicates (LedgerSums.mayRepeat). */
+/**
+ * Whether validate must read the ledger's receipts to look for likely duplicates (LedgerSums.mayRepeat):
+ * a receipt paying for another year's month, or one that collides with an earlier one under one of
+ * the keys likelyDuplicates (core/dues/duplicates.ts) looks for; so the first collision answers.
+ */
 export function mayRepeat(receipts: readonly Receipt[], minorOf: (amount: number, currency: string) => number): boolean {
-  if (receipts.some((r) => r.period !== undefined && r.period.slice(0, 4) !== r.date.slice(0, 4))) return true;
-  return likelyDuplicates(receipts.map((r) => ({ ...r, minor: minorOf(r.amount, r.currency) }))).length > 0;
+  const seen = new Set<string>();
+  for (const r of receipts) {
+    if (r.period !== undefined && r.period.slice(0, 4) !== r.date.slice(0, 4)) return true;
+    for (const [key] of duplicateKeys({ date: r.date, member: r.member, currency: r.currency, period: r.period, reference: r.reference, minor: minorOf(r.amount, r.currency) })) {
+      if (seen.has(key)) return true;
+      seen.add(key);
+    }
+  }
+  return false;
 }
 
 /** Worker threads: one a core (at most 4), or IOPS_PARSE_THREADS (0 or 1: parse on the main thread). */
