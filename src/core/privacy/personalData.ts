@@ -37,6 +37,7 @@ export function personalDataInText(text: string): PersonalDataHit[] {
   const hits: PersonalDataHit[] = [];
   if (text.includes('@')) for (const m of text.matchAll(EMAIL)) hits.push({ kind: 'e-mail address', match: m[0], index: m.index });
   for (const m of text.matchAll(DIGIT_RUN)) {
+    if (m[0].length < 9) continue; // fewer than 9 digits: neither a phone nor a card number (most runs: amounts, months)
     const raw = m[0].replace(/[ .(-]+$/, '');
     if (DATE.test(raw) || hits.some((h) => m.index >= h.index && m.index < h.index + h.match.length)) continue;
     const digits = raw.replace(/\D/g, '');
