@@ -278,8 +278,15 @@ function flowKey(c: Cursor): string {
   }
   if (p === start || c.s.charCodeAt(p) !== 0x3a /* : */ || c.s.charCodeAt(p + 1) !== 0x20) decline();
   c.p = p + 2;
-  return c.s.slice(start, p);
+  // the same few keys on every line: the string seen before, not a new one to hash each time
+  for (const known of flowKeys) if (known.length === p - start && c.s.startsWith(known, start)) return known;
+  const key = c.s.slice(start, p);
+  if (flowKeys.length < 16) flowKeys.push(key);
+  return key;
 }
+
+/** The first keys flow maps used (a receipt's), in the order met. */
+const flowKeys: string[] = [];
 
 function flowMap(c: Cursor): Record<string, unknown> {
   if (++c.depth > MAX_DEPTH) decline();
