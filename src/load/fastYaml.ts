@@ -39,11 +39,14 @@ const INDICATOR = new Set(['-', '?', ':', ',', '[', ']', '{', '}', '#', '&', '*'
 const JSON_ESCAPE = /\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4})/g;
 
 function resolvePlain(s: string): unknown {
-  const c = s.charCodeAt(0);
-  // fast path: ids and words, which no core-schema tag but null and bool (n…, t…, f…) can match
-  if ((c >= 0x61 /* a */ && c <= 0x7a /* z */ && c !== 0x6e /* n */ && c !== 0x74 /* t */ && c !== 0x66) /* f */ || c > 0x7f) return s;
-  if (NULL.test(s)) return null;
-  if (BOOL.test(s)) return s[0] === 't' || s[0] === 'T';
+  const first = s.charCodeAt(0);
+  const c = first | 0x20; // a letter's lower case
+  // fast path: ids, words and codes, which no core-schema tag but null and bool (n…, t…, f…) can match
+  if ((c >= 0x61 /* a */ && c <= 0x7a /* z */ && c !== 0x6e /* n */ && c !== 0x74 /* t */ && c !== 0x66) /* f */ || first > 0x7f) return s;
+  // dates and amounts: a digit starts neither null nor a bool
+  const digit = first >= 0x30 && first <= 0x39;
+  if (!digit && NULL.test(s)) return null;
+  if (!digit && BOOL.test(s)) return s[0] === 't' || s[0] === 'T';
   if (INT.test(s)) return parseInt(s, 10);
   if (FLOAT.test(s)) return parseFloat(s);
   if (OTHER_NUMBER.test(s)) decline();
@@ -262,7 +265,28 @@ function flowSeq(c: Cursor): unknown[] {
   return seq;
 }
 
-const FLOW_KEY = /[A-Za-z0-9_][A-Za-z0-9_.-]*: /y;
+/** A key and its `: ` at the cursor, as /[A-Za-z0-9_][A-Za-z0-9_.-]*: / reads it (without a pattern: every receipt has five). */
+function flowKey(c: Cursor): string {
+  const start = c.p;
+  let p = start;
+  for (;;) {
+    const ch = c.s.charCodeAt(p);
+    const lower = ch | 0x20; // a letter's lower case
+    const word = (lower >= 0x61 /* a */ && lower <= 0x7a) /* z */ || (ch >= 0x30 /* 0 */ && ch <= 0x39) /* 9 */ || ch === 0x5f; /* _ */
+    if (!word && (p === start || (ch !== 0x2e /* . */ && ch !== 0x2d) /* - */)) break;
+    p++;
+  }
+  if (p === start || c.s.charCodeAt(p) !== 0x3a /* : */ || c.s.charCodeAt(p + 1) !== 0x20) decline();
+  c.p = p + 2;
+  // the same few keys on every line: the string seen before, not a new one to hash each time
+  for (const known of flowKeys) if (known.length === p - start && c.s.startsWith(known, start)) return known;
+  const key = c.s.slice(start, p);
+  if (flowKeys.length < 16) flowKeys.push(key);
+  return key;
+}
+
+/** The first keys flow maps used (a receipt's), in the order met. */
+const flowKeys: string[] = [];
 
 function flowMap(c: Cursor): Record<string, unknown> {
   if (++c.depth > MAX_DEPTH) decline();
@@ -275,12 +299,8 @@ function flowMap(c: Cursor): Record<string, unknown> {
     return map;
   }
   do {
-    FLOW_KEY.lastIndex = c.p;
-    const m = FLOW_KEY.exec(c.s);
-    if (!m) decline();
-    const key = m![0].slice(0, -2);
+    const key = flowKey(c);
     checkKey(key, map);
-    c.p += m![0].length;
     skipSpaces(c);
     if (c.s[c.p] === ',' || c.s[c.p] === '}' || c.p >= c.s.length) decline();
     map[key] = flowValue(c, true);

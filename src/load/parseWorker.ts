@@ -2,7 +2,7 @@
 // worker threads, which hand back the validated data as JSON text (what the cache stores, and
 // cheap to pass between threads). A file with any problem comes back as failed: the caller then
 // loads the repository the plain way, so problems are reported exactly as without workers.
-import { readFileSync, statSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { readFileData } from './fileData.js';
@@ -12,7 +12,7 @@ import { toMinor } from '../core/money.js';
 import { type LedgerSums, ledgerSumsOf } from '../core/receiptMonths.js';
 import { fileHoldsInvisible, holdsInvisible } from '../core/text/invisibleValues.js';
 import { fileHoldsPersonalData, linkHoldsPersonalData, personalDataInText } from '../core/privacy/personalData.js';
-import { likelyDuplicates } from '../core/dues/duplicates.js';
+import { duplicateKeys } from '../core/dues/duplicates.js';
 import type { Receipt } from '../core/schema/dues.js';
 import { gitBlobId } from './parseCache.js';
 import { MAX_FILE_BYTES } from '../io/limits.js';
@@ -64,15 +64,35 @@ function exact(v: unknown): boolean {
   }
 }
 
+/**
+ * A working-tree file's bytes, or undefined when it is larger than iops reads: its size from the
+ * open file, not from a second lookup of its path (at five years, 155,000 lookups: a second of a
+ * cold load); never waiting on a pipe put where a file was.
+ */
+function readWithin(abs: string): Buffer | undefined {
+  const fd = openSync(abs, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+  try {
+    const stat = fstatSync(fd);
+    if (!stat.isFile()) throw new Error(`${abs} is not a regular file`);
+    if (stat.size > MAX_FILE_BYTES) return undefined;
+    const bytes = Buffer.allocUnsafe(stat.size);
+    let read = 0;
+    for (let n = 1; read < bytes.length && n > 0; read += n) n = readSync(fd, bytes, read, bytes.length - read, read);
+    return read < bytes.length ? bytes.subarray(0, read) : bytes;
+  } finally {
+    closeSync(fd);
+  }
+}
+
 export function parseJob(job: ParseJob): ParseResult {
   let bytes = job.bytes;
   if (!bytes) {
     try {
-      if (statSync(job.abs!).size > MAX_FILE_BYTES) return { path: job.path, fail: 'too big' };
-      bytes = readFileSync(job.abs!);
+      bytes = readWithin(job.abs!);
     } catch (err) {
       return { path: job.path, fail: String(err) };
     }
+    if (!bytes) return { path: job.path, fail: 'too big' };
   }
   if (bytes.length > MAX_FILE_BYTES) return { path: job.path, fail: 'too big' };
   const blob = job.blob ?? gitBlobId(bytes);
@@ -80,8 +100,8 @@ export function parseJob(job: ParseJob): ParseResult {
   if (outcome.problems.length || outcome.data === undefined) return { path: job.path, fail: 'problems' };
   const json = exactJson(outcome.data);
   if (json === undefined) return { path: job.path, fail: 'not exact as JSON' };
-  if (job.role.kind !== 'dues') return { path: job.path, blob, json: json + flagMarks(job.role.kind, outcome.data) };
-  return { path: job.path, blob, json, sums: JSON.stringify(ledgerSums(outcome.data as Receipt[])) };
+  if (job.role.kind !== 'dues') return { path: job.path, blob, json: json + flagMarks(job.role.kind, outcome.data, json) };
+  return { path: job.path, blob, json, sums: JSON.stringify(ledgerSums(outcome.data as Receipt[], json)) };
 }
 
 /**
@@ -102,9 +122,9 @@ export interface FileFlags {
 const INVISIBLE_MARK = '\t';
 const PERSONAL_MARK = '\n';
 
-/** The marks a data record's JSON text ends with (see FileFlags). */
-export function flagMarks(kind: FileKind, data: unknown): string {
-  return (fileHoldsInvisible(kind, data) ? INVISIBLE_MARK : '') + (fileHoldsPersonalData(kind, data) ? PERSONAL_MARK : '');
+/** The marks a data record's JSON text ends with (see FileFlags); `json`, the data's JSON text when the caller has it. */
+export function flagMarks(kind: FileKind, data: unknown, json?: string): string {
+  return (fileHoldsInvisible(kind, data) ? INVISIBLE_MARK : '') + (fileHoldsPersonalData(kind, data, json) ? PERSONAL_MARK : '');
 }
 
 /** Most files: one answer shared, not an object a file. */
@@ -139,8 +159,8 @@ export function flaggedFiles(files: readonly { path: string; role: FileRole; dat
   return { invisibleFiles, personalDataFiles };
 }
 
-/** A ledger's receipts summed by month and currency, and who paid. */
-export function ledgerSums(receipts: readonly Receipt[]): LedgerSums {
+/** A ledger's receipts summed by month and currency, and who paid; `json`, their JSON text when the caller has it. */
+export function ledgerSums(receipts: readonly Receipt[], json = JSON.stringify(receipts)): LedgerSums {
   const minor = new Map<string, number>(); // a ledger repeats a few amounts many times
   const minorOf = (amount: number, currency: string) => {
     const key = `${amount} ${currency}`;
@@ -152,15 +172,26 @@ export function ledgerSums(receipts: readonly Receipt[]): LedgerSums {
   return {
     ...sums,
     ...(holdsInvisible(receipts) ? { invisibleText: true as const } : {}),
-    ...(personalDataInText(JSON.stringify(receipts)).length ? { personalData: true as const } : {}),
+    ...(personalDataInText(json).length ? { personalData: true as const } : {}),
     ...(mayRepeat(receipts, minorOf) ? { mayRepeat: true as const } : {}),
   };
 }
 
-/** Whether validate must read the ledger's receipts to look for likely duplicates (LedgerSums.mayRepeat). */
+/**
+ * Whether validate must read the ledger's receipts to look for likely duplicates (LedgerSums.mayRepeat):
+ * a receipt paying for another year's month, or one that collides with an earlier one under one of
+ * the keys likelyDuplicates (core/dues/duplicates.ts) looks for; so the first collision answers.
+ */
 export function mayRepeat(receipts: readonly Receipt[], minorOf: (amount: number, currency: string) => number): boolean {
-  if (receipts.some((r) => r.period !== undefined && r.period.slice(0, 4) !== r.date.slice(0, 4))) return true;
-  return likelyDuplicates(receipts.map((r) => ({ ...r, minor: minorOf(r.amount, r.currency) }))).length > 0;
+  const seen = new Set<string>();
+  for (const r of receipts) {
+    if (r.period !== undefined && r.period.slice(0, 4) !== r.date.slice(0, 4)) return true;
+    for (const [key] of duplicateKeys({ date: r.date, member: r.member, currency: r.currency, period: r.period, reference: r.reference, minor: minorOf(r.amount, r.currency) })) {
+      if (seen.has(key)) return true;
+      seen.add(key);
+    }
+  }
+  return false;
 }
 
 /** Worker threads: one a core (at most 4), or IOPS_PARSE_THREADS (0 or 1: parse on the main thread). */

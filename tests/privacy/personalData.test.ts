@@ -2,7 +2,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { luhnValid, personalDataInId, personalDataInText } from '../../src/core/privacy/personalData.js';
+import { fileHoldsPersonalData, luhnValid, personalDataInId, personalDataInText } from '../../src/core/privacy/personalData.js';
 
 const kinds = (text: string) => personalDataInText(text).map((h) => `${h.kind}: ${h.match}`);
 
@@ -60,5 +60,24 @@ describe('free text', () => {
         for (const f of files) expect(kinds(readFileSync(join(root, chapter, sub, f), 'utf8')), `${chapter}/${sub}/${f}`).toEqual([]);
       }
     }
+  });
+});
+
+describe('a meeting file, from its JSON text', () => {
+  it('answers as from its data (the parse workers pass the text they already made)', () => {
+    const base = { date: '2024-03-01', mode: 'in-person', topics: [], studied: [], joint_with: [], projects: [] };
+    const meetings = [
+      base,
+      { ...base, attendance: 12 },
+      { ...base, attendance: 447700900123 }, // a count that reads as a phone number
+      { ...base, attendance: 1e21 },
+      { ...base, attendees: ['ldn-a', 'ldn-b'] },
+      { ...base, attendance: 3, notes: 'call 07700 900123' },
+      { ...base, notes: 'write to jo@example.org' },
+      { ...base, notes: 'room 12, 2nd floor', projects: [{ name: 'card 4111 1111 1111 1111', status: 'planned' }] },
+    ];
+    const answers = meetings.map((m) => fileHoldsPersonalData('meeting', m));
+    expect(answers).toEqual([false, false, true, false, false, true, true, true]);
+    expect(meetings.map((m) => fileHoldsPersonalData('meeting', m, JSON.stringify(m)))).toEqual(answers);
   });
 });

@@ -37,6 +37,7 @@ export function personalDataInText(text: string): PersonalDataHit[] {
   const hits: PersonalDataHit[] = [];
   if (text.includes('@')) for (const m of text.matchAll(EMAIL)) hits.push({ kind: 'e-mail address', match: m[0], index: m.index });
   for (const m of text.matchAll(DIGIT_RUN)) {
+    if (m[0].length < 9) continue; // fewer than 9 digits: neither a phone nor a card number (most runs: amounts, months)
     const raw = m[0].replace(/[ .(-]+$/, '');
     if (DATE.test(raw) || hits.some((h) => m.index >= h.index && m.index < h.index + h.match.length)) continue;
     const digits = raw.replace(/\D/g, '');
@@ -117,15 +118,20 @@ export const recordHoldsPersonalData = (record: object): boolean => personalData
  * organisation's: a record's values are one JSON text in which every value is a token of its own,
  * and no finding crosses a quote, colon or comma, so the text holds a finding exactly when one of
  * its values does. Files not scanned there (settings, goals, chapter.yaml, dues ledgers): false.
+ * `json`: the data's JSON text (JSON.stringify), when the caller has it: it saves a meeting's.
  */
-export function fileHoldsPersonalData(kind: FileKind, data: unknown): boolean {
+export function fileHoldsPersonalData(kind: FileKind, data: unknown, json?: string): boolean {
   switch (kind) {
     case 'members':
       return (data as { id: string }[]).some((m) => personalDataInId(m.id) !== undefined);
     case 'meeting': {
       // as the loader links it (load/load.ts): with the count of who came
       const m = data as { attendance?: number; attendees?: unknown[] };
-      return recordHoldsPersonalData({ ...m, attendanceCount: m.attendance ?? m.attendees?.length });
+      const attendanceCount = m.attendance ?? m.attendees?.length;
+      if (json === undefined) return recordHoldsPersonalData({ ...m, attendanceCount });
+      // the same text, from the data's own JSON (given by the caller): a meeting holds no `file`
+      // or `index` key (MeetingSchema), and the count comes last
+      return personalDataInText(attendanceCount === undefined ? json : `${json.slice(0, -1)},"attendanceCount":${JSON.stringify(attendanceCount)}}`).length > 0;
     }
     case 'report':
       return (data as { personal_data?: true }).personal_data === true;

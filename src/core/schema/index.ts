@@ -6,7 +6,7 @@ import { BranchSchema } from './branch.js';
 import { ChapterSchema } from './chapter.js';
 import { describe, quote } from './common.js';
 import { DecisionSchema } from './decision.js';
-import { LedgerSchema } from './dues.js';
+import { LedgerSchema, plainLedger } from './dues.js';
 import { GoalsFileSchema } from './goals.js';
 import { MeetingSchema } from './meeting.js';
 import { MembersSchema } from './members.js';
@@ -44,6 +44,8 @@ export type SourceText = (at: DataPath) => string | undefined;
 export function validateData(kind: FileKind, file: string, value: unknown, source?: SourceText): { data?: unknown; problems: UnlocatedProblem[] } {
   const { schema } = SCHEMAS[kind];
   if (value === undefined) return { problems: [{ file, at: [], message: `the file is empty; it should hold ${EXPECTED[rootType(schema)]}` }] };
+  const plain = kind === 'dues' ? plainLedger(value) : undefined;
+  if (plain) return { data: plain, problems: [] };
   const result = schema.safeParse(value);
   if (result.success) return { data: result.data, problems: [] };
   return { problems: result.error.issues.flatMap((iss) => toProblems(schema, file, value, iss).map((p) => asTyped(p, value, source))) };
