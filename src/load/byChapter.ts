@@ -20,7 +20,7 @@ import { chapterFolderOf } from '../core/paths.js';
 import type { ChapterRecord, Organisation } from '../core/model.js';
 import type { Meeting } from '../core/schema/meeting.js';
 import type { Member } from '../core/schema/members.js';
-import { type ListedFile, atPath } from '../io/gitListing.js';
+import { type IndexFiles, type ListedFile, atPath } from '../io/gitListing.js';
 import { type DataLocation, findDataRoot } from '../io/repo.js';
 import { rememberHeadInfo } from '../io/git.js';
 import { CROSS_FILE, Loader } from './cachedLoad.js';
@@ -103,7 +103,7 @@ interface Kept<P> {
  */
 export async function openByChapter<P>(
   location: DataLocation,
-  opts: { at?: string | undefined; listed?: DataListing | undefined; kept?: Promise<string | undefined> | undefined },
+  opts: { at?: string | undefined; listed?: DataListing | undefined; kept?: Promise<KeptRead | undefined> | undefined },
   work: ChapterWork<P>,
 ): Promise<ByChapterResult<P> | { invalid: OpenedRepository }> {
   const root = findDataRoot(location);
@@ -111,7 +111,8 @@ export async function openByChapter<P>(
   const store = listed && keptParts(listed.place.gitDir);
   const storeKey = keptKey(work.name, work.inputs, root);
   if (listed && store) {
-    const quick = await fromKept(root, listed, (await opts.kept) ?? store.get(storeKey), store, storeKey, work);
+    const read = (await opts.kept) ?? (await readKept(store, storeKey, indexedOf(listed)));
+    const quick = await fromKept(root, listed, read as KeptRead<P> | undefined, store, storeKey, work);
     if (quick) return quick;
   }
   const repo = await openRepository(location, { at: opts.at, scope: work.warnings ? { ...LEDGERS_AS_SUMS, warnings: true } : LEDGERS_AS_SUMS, listed: opts.listed });
@@ -130,15 +131,47 @@ export async function openByChapter<P>(
   return { org, parts, asListed: repo.asListed === true, files: repo.files.length };
 }
 
+/**
+ * A command's kept parts, read and compared with the files git's index lists (when given)
+ * while git status still runs (memo.ts starts this as soon as the index is listed): after an
+ * edit, what git status adds to the comparison is a few files (sinceListed).
+ */
+export interface KeptRead<P = unknown> {
+  kept: Kept<P>;
+  text: string;
+  /** Where the list of files starts in `text`. */
+  list: number;
+  /** The index's files, and how the kept list differs from them (undefined: not comparable, or too many). */
+  index?: { files: readonly ListedFile[]; changed: Changed[] | undefined };
+}
+
+/** Never rejects: a kept part that cannot be read is a miss (the promise may be left unawaited when a remembered result answers). */
+export async function readKept(store: ResultStore, key: string, indexed: Promise<IndexFiles> | undefined): Promise<KeptRead | undefined> {
+  try {
+    const text = await store.getSoon(key);
+    if (text === undefined) return undefined;
+    const list = text.indexOf('\n') + 1;
+    const kept = JSON.parse(text.slice(0, list - 1)) as Kept<unknown>;
+    const files = await indexed;
+    if (!files || !Array.isArray(files)) return { kept, text, list };
+    const changed = changedFiles(text, list, files);
+    return { kept, text, list, index: { files, changed: changed && changed.length <= MOST_CHANGED ? changed : undefined } };
+  } catch {
+    return undefined;
+  }
+}
+
+/** The index's files as listed early (listing.ts), when they were. */
+const indexedOf = (listed: DataListing) => ('workTree' in listed.view ? listed.view.workTree.indexed : undefined);
+
 /** The parts after an edit: those of the chapters it touched worked out again, the rest as kept; undefined when the whole must be loaded. */
-async function fromKept<P>(root: string, listed: DataListing, text: string | undefined, store: ResultStore, storeKey: string, work: ChapterWork<P>): Promise<ByChapterResult<P> | undefined> {
-  if (text === undefined) return void debug(`${work.name}: no chapters' parts kept yet`);
+async function fromKept<P>(root: string, listed: DataListing, read: KeptRead<P> | undefined, store: ResultStore, storeKey: string, work: ChapterWork<P>): Promise<ByChapterResult<P> | undefined> {
+  if (read === undefined) return void debug(`${work.name}: no chapters' parts kept yet`);
   const whole = (why: string) => void debug(`${work.name}: every chapter worked out: ${why}`);
   const listing = await filesOf(root, listed);
   if (!listing) return undefined;
-  const nl = text.indexOf('\n');
-  const kept = JSON.parse(text.slice(0, nl)) as Kept<P>;
-  const changed = changedFiles(text, nl + 1, listing.files);
+  const { kept } = read;
+  const changed = (read.index && sinceListed(read.index.files, read.index.changed, listing.files)) ?? changedFiles(read.text, read.list, listing.files);
   if (changed === undefined) return whole('the files are not as kept');
   if (changed.length > MOST_CHANGED) return whole(`${changed.length} files changed`);
 
@@ -350,4 +383,43 @@ function changedFiles(text: string, from: number, files: readonly ListedFile[]):
   return out;
 }
 
-
+/**
+ * How the kept list differs from the files listed, from how it differs from the index's files
+ * (`changed`, worked out while git status ran) and what the status changed of them: the listed
+ * files are the index's, the same objects, but for the few the status named (listWorkTree).
+ * Undefined when `changed` is not known: the whole list is compared again.
+ */
+function sinceListed(index: readonly ListedFile[], changed: readonly Changed[] | undefined, files: readonly ListedFile[]): Changed[] | undefined {
+  if (changed === undefined) return undefined;
+  // the files the status changed: [path, blob in the index, blob listed]
+  const status: [string, string | undefined, string | undefined][] = [];
+  for (let i = 0, j = 0; i < index.length || j < files.length; ) {
+    const a = index[i];
+    const b = files[j];
+    if (a !== undefined && a === b) {
+      i++;
+      j++;
+    } else if (b === undefined || (a !== undefined && a.path < b.path)) {
+      status.push([a!.path, a!.blob, undefined]);
+      i++;
+    } else if (a === undefined || b.path < a.path) {
+      if (b.blob === undefined || b.path.includes('\n')) return undefined;
+      status.push([b.path, undefined, b.blob]);
+      j++;
+    } else {
+      if (b.blob === undefined) return undefined;
+      status.push([b.path, a.blob, b.blob]);
+      i++;
+      j++;
+    }
+    if (status.length > MOST_CHANGED) return undefined;
+  }
+  const byPath = new Map(changed.map((c) => [c.path, c]));
+  const out = changed.filter((c) => !status.some(([path]) => path === c.path));
+  for (const [path, inIndex, after] of status) {
+    // the kept blob: as the index's, unless the index differs from the kept list there
+    const before = byPath.has(path) ? byPath.get(path)!.before : inIndex;
+    if (before !== after) out.push({ path, ...(before !== undefined ? { before } : {}), ...(after !== undefined ? { after } : {}) });
+  }
+  return out.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}

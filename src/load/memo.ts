@@ -12,12 +12,13 @@ import { createHash } from 'node:crypto';
 import { classify } from '../core/layout.js';
 import { gitBlobId } from './parseCache.js';
 import { rememberHeadInfo, resolveCommit } from '../io/git.js';
-import { type GitPlace, hidden, isDirty, statusEntries, unvouched } from '../io/gitListing.js';
+import { type GitPlace, type IndexFiles, hidden, isDirty, statusEntries, unvouched } from '../io/gitListing.js';
 import { type DataLocation, findDataRoot } from '../io/repo.js';
 import { MAX_FILE_BYTES } from '../io/limits.js';
 import { ResultStore, keptKey, keptParts, resultKey } from './results.js';
 import { type DataListing, debug, listData, resultsDisabled } from './listing.js';
 import type { OpenedRepository } from './open.js';
+import type { KeptRead } from './byChapter.js';
 
 export interface Memo<T> {
   /** The remembered result, when these exact files gave one before. */
@@ -26,8 +27,8 @@ export interface Memo<T> {
   listed: DataListing | undefined;
   /** Remembers the result computed from `repo`, if it was loaded from exactly the files listed. */
   remember(repo: Pick<OpenedRepository, 'asListed'>, value: T): void;
-  /** With `kept`, and no result remembered: the command's kept chapter parts, read while git listed the files (load/byChapter.ts). */
-  kept?: Promise<string | undefined>;
+  /** With `kept`, and no result remembered: the command's kept chapter parts, read and compared with the index while git status ran (load/byChapter.ts). */
+  kept?: Promise<KeptRead | undefined>;
 }
 
 const none: Memo<never> = { hit: undefined, listed: undefined, remember: () => {} };
@@ -37,8 +38,16 @@ export async function recall<T>(location: DataLocation, at: string | undefined, 
   if (resultsDisabled(process.env)) return none;
   const root = findDataRoot(location);
   const commit = at !== undefined ? await resolveCommit(root, at) : undefined;
-  let kept: Promise<string | undefined> | undefined;
-  const readKept = opts.kept && at === undefined ? (place: GitPlace) => void (kept = keptParts(place.gitDir).getSoon(keptKey(opts.kept!.name, opts.kept!.inputs, root))) : undefined;
+  // the kept parts are read, and the code that uses them loaded, while git lists the files
+  let kept: Promise<KeptRead | undefined> | undefined;
+  const readKept =
+    opts.kept && at === undefined
+      ? (place: GitPlace, indexed: Promise<IndexFiles>) =>
+          void (kept = import('./byChapter.js').then(
+            (m) => m.readKept(keptParts(place.gitDir), keptKey(opts.kept!.name, opts.kept!.inputs, root), indexed),
+            () => undefined,
+          ))
+      : undefined;
   const listed = await listData(root, commit, readKept);
   if (!listed) return none;
   const state = await stateOf(root, listed);
