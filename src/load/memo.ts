@@ -18,7 +18,7 @@ import { MAX_FILE_BYTES } from '../io/limits.js';
 import { ResultStore, keptKey, keptParts, resultKey } from './results.js';
 import { type DataListing, debug, listData, resultsDisabled } from './listing.js';
 import type { OpenedRepository } from './open.js';
-import type { KeptRead } from './byChapter.js';
+import { type KeptRead, readKept } from './keptList.js';
 
 export interface Memo<T> {
   /** The remembered result, when these exact files gave one before. */
@@ -38,17 +38,13 @@ export async function recall<T>(location: DataLocation, at: string | undefined, 
   if (resultsDisabled(process.env)) return none;
   const root = findDataRoot(location);
   const commit = at !== undefined ? await resolveCommit(root, at) : undefined;
-  // the kept parts are read, and the code that uses them loaded, while git lists the files
+  // the kept parts are read, and compared with the index, while git status runs
   let kept: Promise<KeptRead | undefined> | undefined;
-  const readKept =
+  const early =
     opts.kept && at === undefined
-      ? (place: GitPlace, indexed: Promise<IndexFiles>) =>
-          void (kept = import('./byChapter.js').then(
-            (m) => m.readKept(keptParts(place.gitDir), keptKey(opts.kept!.name, opts.kept!.inputs, root), indexed),
-            () => undefined,
-          ))
+      ? (place: GitPlace, indexed: Promise<IndexFiles>) => void (kept = readKept(keptParts(place.gitDir), keptKey(opts.kept!.name, opts.kept!.inputs, root), indexed))
       : undefined;
-  const listed = await listData(root, commit, readKept);
+  const listed = await listData(root, commit, early);
   if (!listed) return none;
   const state = await stateOf(root, listed);
   if (state === undefined) return { ...none, listed };
