@@ -25,7 +25,7 @@ export interface DataListing {
 /**
  * With `early` (the working tree only), the index's files are read as soon as git gives them,
  * while git status still runs, and `early` is told where the git folder is and given them, to
- * do meanwhile what it can with them (load/byChapter.ts compares them with the kept parts').
+ * do meanwhile what it can with them (load/keptList.ts compares them with the kept parts' list).
  */
 export async function listData(root: string, commit?: string, early?: (place: GitPlace, indexed: Promise<IndexFiles>) => void): Promise<DataListing | undefined> {
   const place = await gitPlace(root);
