@@ -91,7 +91,8 @@ export async function openByChapter<P>(
   const store = listed && keptParts(listed.place.gitDir);
   const storeKey = keptKey(work.name, work.inputs, root);
   if (listed && store) {
-    const read = (await opts.kept) ?? (await readKept(store, storeKey, indexedOf(listed)));
+    const view = 'workTree' in listed.view ? listed.view.workTree : undefined;
+    const read = (await opts.kept) ?? (await readKept(store, storeKey, view && Promise.resolve(view.index), view?.indexed));
     const quick = await fromKept(root, listed, read as KeptRead<P> | undefined, store, storeKey, work);
     if (quick) return quick;
   }
@@ -103,7 +104,7 @@ export async function openByChapter<P>(
   // a path holding a line break (git allows one) would break the kept list's lines
   if (store && repo.asListed && repo.listedFiles?.every((f) => f.blob !== undefined && !f.path.includes('\n'))) {
     const kept: Kept<P> = { key: prepared.key, chapters: org.chapters.map((c, i) => keptChapter(org, c, parts[i]!)) };
-    store.put(storeKey, keptText(kept, repo.listedFiles));
+    store.put(storeKey, keptText(kept, repo.listedFiles, await indexOf(listed)));
     debug(`${work.name}: every chapter worked out, their parts kept`);
     // read from a clean working tree, the data valid: the commit's tree is, for the next write
     if (listed && repo.head?.commit && !repo.head.dirty) await keepValidHead(root, listed.place, repo.head.commit, repo.listedFiles);
@@ -111,8 +112,9 @@ export async function openByChapter<P>(
   return { org, parts, asListed: repo.asListed === true, files: repo.files.length };
 }
 
-/** The index's files as listed early (listing.ts), when they were. */
-const indexedOf = (listed: DataListing) => ('workTree' in listed.view ? listed.view.workTree.indexed : undefined);
+/** git's index and its files, as listed: the kept list is kept with how it differs from them (keptList.ts). */
+const indexOf = async (listed: DataListing | undefined) =>
+  listed && 'workTree' in listed.view ? { raw: listed.view.workTree.index, files: await listed.view.workTree.indexed() } : undefined;
 
 /** The parts after an edit: those of the chapters it touched worked out again, the rest as kept; undefined when the whole must be loaded. */
 async function fromKept<P>(root: string, listed: DataListing, read: KeptRead<P> | undefined, store: ResultStore, storeKey: string, work: ChapterWork<P>): Promise<ByChapterResult<P> | undefined> {
@@ -121,7 +123,8 @@ async function fromKept<P>(root: string, listed: DataListing, read: KeptRead<P> 
   const listing = await filesOf(root, listed);
   if (!listing) return undefined;
   const { kept } = read;
-  const changed = (read.index && sinceListed(read.index.files, read.index.changed, listing.files)) ?? changedFiles(read.text, read.list, listing.files);
+  const index = read.index && (await indexOf(listed))?.files;
+  const changed = (Array.isArray(index) && sinceListed(index, read.index!.changed, listing.files)) || changedFiles(read.text, read.list, listing.files);
   if (changed === undefined) return whole('the files are not as kept');
   if (changed.length > MOST_CHANGED) return whole(`${changed.length} files changed`);
 
@@ -210,7 +213,7 @@ async function fromKept<P>(root: string, listed: DataListing, read: KeptRead<P> 
     debug(`${work.name}: ${touched.size} of ${chapters.length} chapters worked out again, ${chapters.length - touched.size} as kept (${focus.size} file${focus.size === 1 ? '' : 's'} changed since they were kept)`);
     if (process.env.IOPS_DEBUG_CACHE === 'files') debug(`${work.name}: worked out again: ${[...touched].sort().join(', ')}`);
     // what is kept is written again once the files changed since add up (at five years writing it costs 0.1 s)
-    if (!loader.drifted && changed.length > REWRITE_AFTER) store.put(storeKey, keptText({ key: kept.key, chapters }, listing.files));
+    if (!loader.drifted && changed.length > REWRITE_AFTER) store.put(storeKey, keptText({ key: kept.key, chapters }, listing.files, await indexOf(listed)));
     // read from a clean working tree, the data valid: the commit's tree is, for the next write
     if (!listing.dirty && listing.commit && !loader.drifted) await keepValidHead(root, listed.place, listing.commit, listing.files);
     return { org, parts: chapters.map((c) => c.part), asListed: !loader.drifted, files: listing.files.length };

@@ -5,6 +5,7 @@
 // the index is listed); what the status changes of the index is applied to it afterwards, a few
 // files instead of 155,000 at five years. A module of its own: memo.ts reads the kept parts for
 // every run that may use them, and a run whose result is remembered loads no more than this.
+import { createHash } from 'node:crypto';
 import type { IndexFiles, ListedFile } from '../io/gitListing.js';
 import type { ResultStore } from './results.js';
 
@@ -27,45 +28,66 @@ export interface KeptChapter<P> {
 export interface Kept<P> {
   key: string;
   chapters: KeptChapter<P>[];
+  /** git's index when the parts were kept (its listing's SHA-1), and how the list of files differed from it. */
+  index?: { id: string; changed: Changed[] };
 }
 
 /**
- * A command's kept parts, read and compared with the files git's index lists (when given)
- * while git status still runs (memo.ts starts this as soon as the index is listed): after an
- * edit, what git status adds to the comparison is a few files (sinceListed).
+ * A command's kept parts, read and compared with the files git's index lists while git status
+ * still runs (memo.ts starts this as soon as git gives the index): after an edit, what git
+ * status adds to the comparison is a few files (sinceListed).
  */
 export interface KeptRead<P = unknown> {
   kept: Kept<P>;
   text: string;
   /** Where the list of files starts in `text`. */
   list: number;
-  /** The index's files, and how the kept list differs from them (undefined: not comparable, or too many). */
-  index?: { files: readonly ListedFile[]; changed: Changed[] | undefined };
+  /** How the kept list differs from the index's files (undefined: not comparable, or too many). */
+  index?: { changed: Changed[] | undefined };
 }
 
-/** Never rejects: a kept part that cannot be read is a miss (the promise may be left unawaited when a remembered result answers). */
-export async function readKept(store: ResultStore, key: string, indexed: Promise<IndexFiles> | undefined): Promise<KeptRead | undefined> {
+/**
+ * The kept parts under `key`, compared with the index (`index`, the listing git gives, and
+ * `indexed`, its files). When the index is the one the parts were kept with, as it is after
+ * edits not yet staged, how they differ was kept too: nothing is compared, and the index's files
+ * are not read until a load needs them (a run whose result is remembered never does). Never
+ * rejects: a kept part that cannot be read is a miss (the promise is left unawaited when a
+ * remembered result answers).
+ */
+export async function readKept(
+  store: ResultStore,
+  key: string,
+  index?: Promise<Buffer | undefined>,
+  indexed?: () => Promise<IndexFiles>,
+): Promise<KeptRead | undefined> {
   try {
     const text = await store.getSoon(key);
     if (text === undefined) return undefined;
     const list = text.indexOf('\n') + 1;
     const kept = JSON.parse(text.slice(0, list - 1)) as Kept<unknown>;
-    const files = await indexed;
-    if (!files || !Array.isArray(files)) return { kept, text, list };
+    const raw = await index;
+    if (raw === undefined || indexed === undefined) return { kept, text, list };
+    if (kept.index !== undefined && kept.index.id === indexId(raw)) return { kept, text, list, index: { changed: kept.index.changed } };
+    const files = await indexed();
+    if (!Array.isArray(files)) return { kept, text, list };
     const changed = changedFiles(text, list, files);
-    return { kept, text, list, index: { files, changed: changed && changed.length <= MOST_CHANGED ? changed : undefined } };
+    return { kept, text, list, index: { changed: changed && changed.length <= MOST_CHANGED ? changed : undefined } };
   } catch {
     return undefined;
   }
 }
+
+/** The id of git's index listing (`ls-files -s` output): the files' paths, modes and blob ids. */
+const indexId = (raw: Buffer) => createHash('sha1').update(raw).digest('hex');
 
 /**
  * Kept as a line of JSON and every listed file in path order, `<blob> <n> <rest>`: its path is
  * the first n characters of the path before it and the rest (most paths share most of theirs,
  * so the list is a third of its size written out).
  */
-export function keptText<P>(kept: Kept<P>, files: readonly ListedFile[]): string {
-  const lines = [JSON.stringify(kept)];
+export function keptText<P>(kept: Kept<P>, files: readonly ListedFile[], index?: { raw: Buffer; files: IndexFiles }): string {
+  const changed = index && Array.isArray(index.files) ? differences(files, index.files) : undefined;
+  const lines = [JSON.stringify(changed ? { ...kept, index: { id: indexId(index!.raw), changed } } : { key: kept.key, chapters: kept.chapters })];
   let last = '';
   for (const f of files) {
     let n = 0;
@@ -163,4 +185,31 @@ export function sinceListed(index: readonly ListedFile[], changed: readonly Chan
     if (before !== after) out.push({ path, ...(before !== undefined ? { before } : {}), ...(after !== undefined ? { after } : {}) });
   }
   return out.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+
+/** How the list `after` differs from `before` (both in path order); undefined past MOST_CHANGED. */
+function differences(before: readonly ListedFile[], after: readonly ListedFile[]): Changed[] | undefined {
+  const out: Changed[] = [];
+  for (let i = 0, j = 0; i < before.length || j < after.length; ) {
+    const a = before[i];
+    const b = after[j];
+    if (a !== undefined && b !== undefined && (a === b || (a.path === b.path && a.blob === b.blob))) {
+      i++;
+      j++;
+      continue;
+    }
+    if (b === undefined || (a !== undefined && a.path < b.path)) {
+      out.push({ path: a!.path, ...(a!.blob !== undefined ? { before: a!.blob } : {}) });
+      i++;
+    } else if (a === undefined || b.path < a.path) {
+      out.push({ path: b.path, ...(b.blob !== undefined ? { after: b.blob } : {}) });
+      j++;
+    } else {
+      out.push({ path: a.path, ...(a.blob !== undefined ? { before: a.blob } : {}), ...(b.blob !== undefined ? { after: b.blob } : {}) });
+      i++;
+      j++;
+    }
+    if (out.length > MOST_CHANGED) return undefined;
+  }
+  return out;
 }

@@ -23,15 +23,19 @@ export interface DataListing {
 }
 
 /**
- * With `early` (the working tree only), the index's files are read as soon as git gives them,
- * while git status still runs, and `early` is told where the git folder is and given them, to
- * do meanwhile what it can with them (load/keptList.ts compares them with the kept parts' list).
+ * With `early` (the working tree only), `early` is told where the git folder is and given git's
+ * index as soon as git gives it, while git status still runs, to do meanwhile what it can with it
+ * (load/keptList.ts compares it with the kept parts' list).
  */
-export async function listData(root: string, commit?: string, early?: (place: GitPlace, indexed: Promise<IndexFiles>) => void): Promise<DataListing | undefined> {
+export async function listData(
+  root: string,
+  commit?: string,
+  early?: (place: GitPlace, index: Promise<Buffer | undefined>, indexed: () => Promise<IndexFiles>) => void,
+): Promise<DataListing | undefined> {
   const place = await gitPlace(root);
   if (!place) return void debug('not used: not in a git work tree');
   try {
-    const view = commit !== undefined ? { tree: await viewCommit(root, commit, place) } : { workTree: await viewWorkTree(root, place, early && ((indexed) => early(place, indexed))) };
+    const view = commit !== undefined ? { tree: await viewCommit(root, commit, place) } : { workTree: await viewWorkTree(root, place, early && ((index, indexed) => early(place, index, indexed))) };
     return { place, commit, view, hashed: new Map() };
   } catch (e) {
     return void debug(`not used: ${String(e)}`);

@@ -42,7 +42,8 @@ export async function recall<T>(location: DataLocation, at: string | undefined, 
   let kept: Promise<KeptRead | undefined> | undefined;
   const early =
     opts.kept && at === undefined
-      ? (place: GitPlace, indexed: Promise<IndexFiles>) => void (kept = readKept(keptParts(place.gitDir), keptKey(opts.kept!.name, opts.kept!.inputs, root), indexed))
+      ? (place: GitPlace, index: Promise<Buffer | undefined>, indexed: () => Promise<IndexFiles>) =>
+          void (kept = readKept(keptParts(place.gitDir), keptKey(opts.kept!.name, opts.kept!.inputs, root), index, indexed))
       : undefined;
   const listed = await listData(root, commit, early);
   if (!listed) return none;
