@@ -30,7 +30,7 @@ import { type OpenedRepository, openRepository } from './open.js';
 import { ParseCache } from './parseCache.js';
 import { RememberedProtections } from './protections.js';
 import { type ResultStore, keptKey, keptParts } from './results.js';
-import { type Kept, type KeptChapter, type KeptRead, MOST_CHANGED, changedFiles, keptText, readKept, sinceListed } from './keptList.js';
+import { type Kept, type KeptChapter, type KeptRead, MOST_CHANGED, changedFiles, indexId, keptText, readKept, sinceListed } from './keptList.js';
 import { LEDGERS_AS_SUMS } from './scope.js';
 
 export interface ChapterWork<P> {
@@ -92,7 +92,7 @@ export async function openByChapter<P>(
   const storeKey = keptKey(work.name, work.inputs, root);
   if (listed && store) {
     const view = 'workTree' in listed.view ? listed.view.workTree : undefined;
-    const read = (await opts.kept) ?? (await readKept(store, storeKey, view && Promise.resolve(view.index), view?.indexed));
+    const read = (await opts.kept) ?? (await readKept(store, storeKey, view && Promise.resolve(indexId(view.index)), view?.indexed));
     const quick = await fromKept(root, listed, read as KeptRead<P> | undefined, store, storeKey, work);
     if (quick) return quick;
   }

@@ -47,27 +47,22 @@ export interface KeptRead<P = unknown> {
 }
 
 /**
- * The kept parts under `key`, compared with the index (`index`, the listing git gives, and
- * `indexed`, its files). When the index is the one the parts were kept with, as it is after
+ * The kept parts under `key`, compared with the index (`index`, the id of the listing git
+ * gives, and `indexed`, its files). When the index is the one the parts were kept with, as it is after
  * edits not yet staged, how they differ was kept too: nothing is compared, and the index's files
  * are not read until a load needs them (a run whose result is remembered never does). Never
  * rejects: a kept part that cannot be read is a miss (the promise is left unawaited when a
  * remembered result answers).
  */
-export async function readKept(
-  store: ResultStore,
-  key: string,
-  index?: Promise<Buffer | undefined>,
-  indexed?: () => Promise<IndexFiles>,
-): Promise<KeptRead | undefined> {
+export async function readKept(store: ResultStore, key: string, index?: Promise<string | undefined>, indexed?: () => Promise<IndexFiles>): Promise<KeptRead | undefined> {
   try {
     const text = await store.getSoon(key);
     if (text === undefined) return undefined;
     const list = text.indexOf('\n') + 1;
     const kept = JSON.parse(text.slice(0, list - 1)) as Kept<unknown>;
-    const raw = await index;
-    if (raw === undefined || indexed === undefined) return { kept, text, list };
-    if (kept.index !== undefined && kept.index.id === indexId(raw)) return { kept, text, list, index: { changed: kept.index.changed } };
+    const id = await index;
+    if (id === undefined || indexed === undefined) return { kept, text, list };
+    if (kept.index !== undefined && kept.index.id === id) return { kept, text, list, index: { changed: kept.index.changed } };
     const files = await indexed();
     if (!Array.isArray(files)) return { kept, text, list };
     const changed = changedFiles(text, list, files);
@@ -78,7 +73,7 @@ export async function readKept(
 }
 
 /** The id of git's index listing (`ls-files -s` output): the files' paths, modes and blob ids. */
-const indexId = (raw: Buffer) => createHash('sha1').update(raw).digest('hex');
+export const indexId = (raw: Buffer) => createHash('sha1').update(raw).digest('hex');
 
 /**
  * Kept as a line of JSON and every listed file in path order, `<blob> <n> <rest>`: its path is
