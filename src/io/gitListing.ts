@@ -49,7 +49,7 @@ export interface WorkTreeView {
   index: Buffer;
   status: Buffer;
   head: string | null;
-  /** The index's files, read once: as soon as git gave them when asked (`early`), while the status still ran. */
+  /** The index's files, read once, when first asked for (a remembered result needs only the listing's id). */
   indexed: () => Promise<IndexFiles>;
 }
 
@@ -66,17 +66,15 @@ const STATUS = ['--no-optional-locks', 'status', '--porcelain', '-z'];
  * info/exclude or the user's excludes file), nothing can be ignored: git is then asked the way
  * its untracked cache can answer (`--untracked-files=normal`, no pathspec, no `--ignored`;
  * 0.13 s instead of 0.3 s at 155,000 files with `core.untrackedCache` on), and the untracked
- * folders it reports whole are listed here, file by file, as git would have.
+ * folders it reports whole are listed here, file by file, as git would have. `early` is given
+ * the index's listing as soon as git gives it, while the status still runs.
  */
 export async function viewWorkTree(root: string, place: GitPlace, early?: (index: Promise<Buffer | undefined>, indexed: () => Promise<IndexFiles>) => void): Promise<WorkTreeView> {
   const indexRead = gitOutput(root, ['ls-files', '-s', '-z', '--', '.']);
   let files: Promise<IndexFiles> | undefined;
   const indexed = () => (files ??= indexRead.then(indexFiles, (e: unknown) => ({ unsupported: String(e) })));
   // git status takes longer than the index (0.45 s against 0.05 s at 155,000 files): what `early` does with it costs no waiting
-  early?.(
-    indexRead.catch(() => undefined),
-    indexed,
-  );
+  early?.(indexRead.catch(() => undefined), indexed);
   const headRead = gitOutput(root, ['rev-parse', '--verify', '-q', 'HEAD']).then((b) => b.toString().trim() || null, () => null);
   const quick = place.prefix === '' && !(await excludeRules(root, place));
   // the quick status runs while the index is read; a .gitignore found in the index after all means the full one
@@ -195,8 +193,8 @@ export const indexFiles = (index: Buffer): IndexFiles =>
 
 /**
  * The working tree's files under the data folder, with blob ids where git vouches for them. The
- * index's files (`view.indexed`) are not changed: a file the status names is
- * a new entry of the list given back, so the index's may be compared with it by identity.
+ * index's files (`view.indexed`) are not changed: a file the status names is a new entry of the
+ * list given back, so the index's may be compared with it by identity (load/keptList.ts).
  */
 export async function listWorkTree(root: string, place: GitPlace, view?: WorkTreeView): Promise<Listing> {
   const { status, head, indexed } = view ?? (await viewWorkTree(root, place));

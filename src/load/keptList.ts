@@ -1,10 +1,11 @@
 // A command's kept chapter parts on disk (load/byChapter.ts): a line of JSON (each chapter's part
-// and what it read) and the list of every file the parts came from, with its blob id. After an
-// edit the list is compared with git's, to find the files changed since. The comparison with the
-// files git's index lists is made while git status still runs (memo.ts starts it as soon as
-// the index is listed); what the status changes of the index is applied to it afterwards, a few
-// files instead of 155,000 at five years. A module of its own: memo.ts reads the kept parts for
-// every run that may use them, and a run whose result is remembered loads no more than this.
+// and what it read, and the id of git's index they were kept with and how the list differed from
+// it) and the list of every file the parts came from, with its blob id. After an edit the list is
+// compared with git's, to find the files changed since: with the index while git status still
+// runs (memo.ts starts it as soon as git gives the index), or not at all when the index is the
+// one kept with; what the status changes of the index is applied afterwards, a few files instead
+// of 155,000 at five years. A module of its own: memo.ts reads the kept parts for every run that
+// may use them, and a run whose result is remembered loads no more than this.
 import { createHash } from 'node:crypto';
 import type { IndexFiles, ListedFile } from '../io/gitListing.js';
 import type { ResultStore } from './results.js';
@@ -47,8 +48,8 @@ export interface KeptRead<P = unknown> {
 }
 
 /**
- * The kept parts under `key`, compared with the index (`index`, the id of the listing git
- * gives, and `indexed`, its files). When the index is the one the parts were kept with, as it is after
+ * The kept parts under `key`, compared with the index (`index`, the id of the listing git gives,
+ * and `indexed`, its files). When the index is the one the parts were kept with, as it is after
  * edits not yet staged, how they differ was kept too: nothing is compared, and the index's files
  * are not read until a load needs them (a run whose result is remembered never does). Never
  * rejects: a kept part that cannot be read is a miss (the promise is left unawaited when a
@@ -143,7 +144,7 @@ export function changedFiles(text: string, from: number, files: readonly ListedF
 
 /**
  * How the kept list differs from the files listed, from how it differs from the index's files
- * (`changed`, worked out while git status ran) and what the status changed of them: the listed
+ * (`changed`: kept, or worked out while git status ran) and what the status changed of them: the listed
  * files are the index's, the same objects, but for the few the status named (listWorkTree).
  * Undefined when `changed` is not known: the whole list is compared again.
  */
