@@ -30,6 +30,7 @@ import { type OpenedRepository, openRepository } from './open.js';
 import { ParseCache } from './parseCache.js';
 import { RememberedProtections } from './protections.js';
 import { type ResultStore, keptKey, keptParts } from './results.js';
+import { type Kept, type KeptChapter, type KeptRead, MOST_CHANGED, changedFiles, indexId, keptText, readKept, sinceListed } from './keptList.js';
 import { LEDGERS_AS_SUMS } from './scope.js';
 
 export interface ChapterWork<P> {
@@ -75,27 +76,6 @@ export interface ByChapterResult<P> {
  */
 const REWRITE_AFTER = 16;
 
-/** More changed files than this, and the whole repository is loaded (it is then faster). */
-const MOST_CHANGED = 200;
-
-/**
- * What is kept of a chapter: its part, the files it read outside its folder, and what other
- * files' checks use of it (its founding date; its members' ids with the dates they joined, as
- * `id joined id joined …`).
- */
-interface KeptChapter<P> {
-  id: string;
-  deps: string[];
-  part: P;
-  founded: string | null;
-  members: string;
-}
-
-interface Kept<P> {
-  key: string;
-  chapters: KeptChapter<P>[];
-}
-
 /**
  * The organisation and every chapter's part. Loaded whole, it may have problems: `invalid` then
  * holds them (readiness reports them; a chapter's report loads its own part instead, which
@@ -103,7 +83,7 @@ interface Kept<P> {
  */
 export async function openByChapter<P>(
   location: DataLocation,
-  opts: { at?: string | undefined; listed?: DataListing | undefined; kept?: Promise<string | undefined> | undefined },
+  opts: { at?: string | undefined; listed?: DataListing | undefined; kept?: Promise<KeptRead | undefined> | undefined },
   work: ChapterWork<P>,
 ): Promise<ByChapterResult<P> | { invalid: OpenedRepository }> {
   const root = findDataRoot(location);
@@ -111,7 +91,9 @@ export async function openByChapter<P>(
   const store = listed && keptParts(listed.place.gitDir);
   const storeKey = keptKey(work.name, work.inputs, root);
   if (listed && store) {
-    const quick = await fromKept(root, listed, (await opts.kept) ?? store.get(storeKey), store, storeKey, work);
+    const view = 'workTree' in listed.view ? listed.view.workTree : undefined;
+    const read = (await opts.kept) ?? (await readKept(store, storeKey, view && Promise.resolve(indexId(view.index)), view?.indexed));
+    const quick = await fromKept(root, listed, read as KeptRead<P> | undefined, store, storeKey, work);
     if (quick) return quick;
   }
   const repo = await openRepository(location, { at: opts.at, scope: work.warnings ? { ...LEDGERS_AS_SUMS, warnings: true } : LEDGERS_AS_SUMS, listed: opts.listed });
@@ -122,7 +104,7 @@ export async function openByChapter<P>(
   // a path holding a line break (git allows one) would break the kept list's lines
   if (store && repo.asListed && repo.listedFiles?.every((f) => f.blob !== undefined && !f.path.includes('\n'))) {
     const kept: Kept<P> = { key: prepared.key, chapters: org.chapters.map((c, i) => keptChapter(org, c, parts[i]!)) };
-    store.put(storeKey, keptText(kept, repo.listedFiles));
+    store.put(storeKey, keptText(kept, repo.listedFiles, await indexOf(listed)));
     debug(`${work.name}: every chapter worked out, their parts kept`);
     // read from a clean working tree, the data valid: the commit's tree is, for the next write
     if (listed && repo.head?.commit && !repo.head.dirty) await keepValidHead(root, listed.place, repo.head.commit, repo.listedFiles);
@@ -130,15 +112,19 @@ export async function openByChapter<P>(
   return { org, parts, asListed: repo.asListed === true, files: repo.files.length };
 }
 
+/** git's index and its files, as listed: the kept list is kept with how it differs from them (keptList.ts). */
+const indexOf = async (listed: DataListing | undefined) =>
+  listed && 'workTree' in listed.view ? { raw: listed.view.workTree.index, files: await listed.view.workTree.indexed() } : undefined;
+
 /** The parts after an edit: those of the chapters it touched worked out again, the rest as kept; undefined when the whole must be loaded. */
-async function fromKept<P>(root: string, listed: DataListing, text: string | undefined, store: ResultStore, storeKey: string, work: ChapterWork<P>): Promise<ByChapterResult<P> | undefined> {
-  if (text === undefined) return void debug(`${work.name}: no chapters' parts kept yet`);
+async function fromKept<P>(root: string, listed: DataListing, read: KeptRead<P> | undefined, store: ResultStore, storeKey: string, work: ChapterWork<P>): Promise<ByChapterResult<P> | undefined> {
+  if (read === undefined) return void debug(`${work.name}: no chapters' parts kept yet`);
   const whole = (why: string) => void debug(`${work.name}: every chapter worked out: ${why}`);
   const listing = await filesOf(root, listed);
   if (!listing) return undefined;
-  const nl = text.indexOf('\n');
-  const kept = JSON.parse(text.slice(0, nl)) as Kept<P>;
-  const changed = changedFiles(text, nl + 1, listing.files);
+  const { kept } = read;
+  const index = read.index && (await indexOf(listed))?.files;
+  const changed = (Array.isArray(index) && sinceListed(index, read.index!.changed, listing.files)) || changedFiles(read.text, read.list, listing.files);
   if (changed === undefined) return whole('the files are not as kept');
   if (changed.length > MOST_CHANGED) return whole(`${changed.length} files changed`);
 
@@ -227,7 +213,7 @@ async function fromKept<P>(root: string, listed: DataListing, text: string | und
     debug(`${work.name}: ${touched.size} of ${chapters.length} chapters worked out again, ${chapters.length - touched.size} as kept (${focus.size} file${focus.size === 1 ? '' : 's'} changed since they were kept)`);
     if (process.env.IOPS_DEBUG_CACHE === 'files') debug(`${work.name}: worked out again: ${[...touched].sort().join(', ')}`);
     // what is kept is written again once the files changed since add up (at five years writing it costs 0.1 s)
-    if (!loader.drifted && changed.length > REWRITE_AFTER) store.put(storeKey, keptText({ key: kept.key, chapters }, listing.files));
+    if (!loader.drifted && changed.length > REWRITE_AFTER) store.put(storeKey, keptText({ key: kept.key, chapters }, listing.files, await indexOf(listed)));
     // read from a clean working tree, the data valid: the commit's tree is, for the next write
     if (!listing.dirty && listing.commit && !loader.drifted) await keepValidHead(root, listed.place, listing.commit, listing.files);
     return { org, parts: chapters.map((c) => c.part), asListed: !loader.drifted, files: listing.files.length };
@@ -284,70 +270,4 @@ export function dependencies(org: Organisation, c: ChapterRecord): string[] {
   if (c.dues?.decision !== undefined) add(org.decisionById.get(c.dues.decision)?.file);
   return [...out].sort();
 }
-
-/**
- * Kept as a line of JSON and every listed file in path order, `<blob> <n> <rest>`: its path is
- * the first n characters of the path before it and the rest (most paths share most of theirs,
- * so the list is a third of its size written out).
- */
-function keptText<P>(kept: Kept<P>, files: readonly ListedFile[]): string {
-  const lines = [JSON.stringify(kept)];
-  let last = '';
-  for (const f of files) {
-    let n = 0;
-    const most = Math.min(last.length, f.path.length);
-    while (n < most && last.charCodeAt(n) === f.path.charCodeAt(n)) n++;
-    lines.push(`${f.blob} ${n} ${f.path.slice(n)}`);
-    last = f.path;
-  }
-  return lines.join('\n');
-}
-
-interface Changed {
-  path: string;
-  before?: string;
-  after?: string;
-}
-
-/** The files whose blob differs from the kept list's (both in path order); undefined when the lists are not comparable. */
-function changedFiles(text: string, from: number, files: readonly ListedFile[]): Changed[] | undefined {
-  const out: Changed[] = [];
-  let at = from;
-  let i = 0;
-  let last = '';
-  let previous = '';
-  const next = (): { path: string; blob: string } | undefined => {
-    if (at >= text.length) return undefined;
-    let end = text.indexOf('\n', at);
-    if (end < 0) end = text.length;
-    const space = text.indexOf(' ', at + 41);
-    const path = previous.slice(0, Number(text.slice(at + 41, space))) + text.slice(space + 1, end);
-    const blob = text.slice(at, at + 40);
-    at = end + 1;
-    previous = path;
-    return { blob, path };
-  };
-  for (const f of files) {
-    if (f.blob === undefined || f.path <= last || f.path.includes('\n')) return undefined;
-    last = f.path;
-  }
-  let k = next();
-  while (k !== undefined || i < files.length) {
-    const f = files[i];
-    if (f === undefined || (k !== undefined && k.path < f.path)) {
-      out.push({ path: k!.path, before: k!.blob });
-      k = next();
-    } else if (k === undefined || f.path < k.path) {
-      out.push({ path: f.path, after: f.blob! });
-      i++;
-    } else {
-      if (k.blob !== f.blob) out.push({ path: f.path, before: k.blob, after: f.blob! });
-      k = next();
-      i++;
-    }
-    if (out.length > MOST_CHANGED) return out;
-  }
-  return out;
-}
-
 

@@ -2,7 +2,7 @@
 // (io/gitListing.ts): the first step of a load through the parse cache (cachedLoad.ts) and of
 // recalling a remembered result (memo.ts). What git says is kept unparsed until a load needs
 // the files one by one: recalling a result only hashes it.
-import { type GitPlace, type Listing, type WorkTreeView, gitPlace, listCommit, listWorkTree, viewCommit, viewWorkTree } from '../io/gitListing.js';
+import { type GitPlace, type IndexFiles, type Listing, type WorkTreeView, gitPlace, listCommit, listWorkTree, viewCommit, viewWorkTree } from '../io/gitListing.js';
 
 /** `IOPS_CACHE=off` loads without the cache (to compare, or to rule it out). */
 export const cacheDisabled = (env: Record<string, string | undefined>) => env.IOPS_CACHE === 'off' || env.IOPS_CACHE === '0';
@@ -22,13 +22,20 @@ export interface DataListing {
   hashed: Map<string, string>;
 }
 
-/** `onPlace` is told where the git folder is as soon as it is known, before git lists the files. */
-export async function listData(root: string, commit?: string, onPlace?: (place: GitPlace) => void): Promise<DataListing | undefined> {
+/**
+ * With `early` (the working tree only), `early` is told where the git folder is and given git's
+ * index as soon as git gives it, while git status still runs, to do meanwhile what it can with it
+ * (load/keptList.ts compares it with the kept parts' list).
+ */
+export async function listData(
+  root: string,
+  commit?: string,
+  early?: (place: GitPlace, index: Promise<Buffer | undefined>, indexed: () => Promise<IndexFiles>) => void,
+): Promise<DataListing | undefined> {
   const place = await gitPlace(root);
   if (!place) return void debug('not used: not in a git work tree');
-  onPlace?.(place);
   try {
-    const view = commit !== undefined ? { tree: await viewCommit(root, commit, place) } : { workTree: await viewWorkTree(root, place) };
+    const view = commit !== undefined ? { tree: await viewCommit(root, commit, place) } : { workTree: await viewWorkTree(root, place, early && ((index, indexed) => early(place, index, indexed))) };
     return { place, commit, view, hashed: new Map() };
   } catch (e) {
     return void debug(`not used: ${String(e)}`);

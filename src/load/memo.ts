@@ -12,12 +12,13 @@ import { createHash } from 'node:crypto';
 import { classify } from '../core/layout.js';
 import { gitBlobId } from './parseCache.js';
 import { rememberHeadInfo, resolveCommit } from '../io/git.js';
-import { type GitPlace, hidden, isDirty, statusEntries, unvouched } from '../io/gitListing.js';
+import { type GitPlace, type IndexFiles, hidden, isDirty, statusEntries, unvouched } from '../io/gitListing.js';
 import { type DataLocation, findDataRoot } from '../io/repo.js';
 import { MAX_FILE_BYTES } from '../io/limits.js';
 import { ResultStore, keptKey, keptParts, resultKey } from './results.js';
 import { type DataListing, debug, listData, resultsDisabled } from './listing.js';
 import type { OpenedRepository } from './open.js';
+import { type KeptRead, indexId, readKept } from './keptList.js';
 
 export interface Memo<T> {
   /** The remembered result, when these exact files gave one before. */
@@ -26,8 +27,8 @@ export interface Memo<T> {
   listed: DataListing | undefined;
   /** Remembers the result computed from `repo`, if it was loaded from exactly the files listed. */
   remember(repo: Pick<OpenedRepository, 'asListed'>, value: T): void;
-  /** With `kept`, and no result remembered: the command's kept chapter parts, read while git listed the files (load/byChapter.ts). */
-  kept?: Promise<string | undefined>;
+  /** With `kept`, and no result remembered: the command's kept chapter parts, read and compared with the index while git status ran (load/byChapter.ts). */
+  kept?: Promise<KeptRead | undefined>;
 }
 
 const none: Memo<never> = { hit: undefined, listed: undefined, remember: () => {} };
@@ -37,11 +38,16 @@ export async function recall<T>(location: DataLocation, at: string | undefined, 
   if (resultsDisabled(process.env)) return none;
   const root = findDataRoot(location);
   const commit = at !== undefined ? await resolveCommit(root, at) : undefined;
-  let kept: Promise<string | undefined> | undefined;
-  const readKept = opts.kept && at === undefined ? (place: GitPlace) => void (kept = keptParts(place.gitDir).getSoon(keptKey(opts.kept!.name, opts.kept!.inputs, root))) : undefined;
-  const listed = await listData(root, commit, readKept);
+  // while git status runs: the index's id (part of the state's), and the kept parts read and compared with the index
+  let id: Promise<string | undefined> | undefined;
+  let kept: Promise<KeptRead | undefined> | undefined;
+  const early = (place: GitPlace, index: Promise<Buffer | undefined>, indexed: () => Promise<IndexFiles>) => {
+    id = index.then((raw) => raw && indexId(raw));
+    if (opts.kept) kept = readKept(keptParts(place.gitDir), keptKey(opts.kept.name, opts.kept.inputs, root), id, indexed);
+  };
+  const listed = await listData(root, commit, at === undefined ? early : undefined);
   if (!listed) return none;
-  const state = await stateOf(root, listed);
+  const state = await stateOf(root, listed, await id);
   if (state === undefined) return { ...none, listed };
   const store = new ResultStore(listed.place.gitDir);
   const key = resultKey(name, inputs, state);
@@ -73,18 +79,18 @@ const revive = (_key: string, v: unknown) => (v !== null && typeof v === 'object
 
 /**
  * The id of the data's state. At a commit, its tree. In the working tree, the index (every
- * tracked file's blob id), the status (which files differ from it, are untracked or ignored)
+ * tracked file's blob id; its SHA-1 `id`, worked out while git status ran), the status (which files differ from it, are untracked or ignored)
  * and the blob ids of those files, read and hashed here: they keep that id for the load, which
  * checks it against what it reads. Undefined when such a file is not one iops reads quietly (a
  * symbolic link, a file too large, a folder git cannot list): the command then loads as usual.
  */
-async function stateOf(root: string, listed: DataListing): Promise<string | undefined> {
+async function stateOf(root: string, listed: DataListing, id: string | undefined): Promise<string | undefined> {
   const hash = createHash('sha1');
   if ('tree' in listed.view) return hash.update(listed.view.tree).digest('hex');
   const { index, status } = listed.view.workTree;
   const entries = statusEntries(status, listed.place);
   if ('unsupported' in entries) return undefined;
-  hash.update(index).update('\0\0').update(status);
+  hash.update(id ?? indexId(index)).update('\0\0').update(status);
   for (const e of entries) {
     if (hidden(e.path) || !unvouched(e) || 'ignore' in classify(e.path)) continue;
     const abs = join(root, e.path);

@@ -1,10 +1,13 @@
 // Remembered results: what a command computed from one exact state of the data, stored under a
 // key that names that state (every data file's path and blob id) and the command's inputs, so
 // running the command again on the same files answers without loading them. One small file a
-// result, in the parse cache's versioned folder (a new iops starts afresh); each file carries
-// the SHA-1 of its text, and one that does not match is a miss (and is removed). Never throws:
-// a cache that cannot be read or written only makes iops slower.
+// result, in the parse cache's versioned folder (a new iops starts afresh); each file starts with
+// the length and CRC-32 of its text, and one that does not match is a miss (and is removed). The
+// check is against damage (a truncated write, a flipped bit), as the parse cache's packs are
+// (parseCache.ts), not against someone who can write the git folder. Never throws: a cache that
+// cannot be read or written only makes iops slower.
 import { createHash, randomBytes } from 'node:crypto';
+import { crc32 } from 'node:zlib';
 import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -49,14 +52,14 @@ export class ResultStore {
   }
 
   /**
-   * The body of a file read, when its SHA-1 matches (else the file is removed). Checked as bytes
-   * and decoded once: hashing the decoded text would encode it again (kept parts are 10–20 MB
-   * at five years).
+   * The body of a file read, when its length and CRC-32 match (else the file is removed). Checked
+   * as bytes and decoded once: checking the decoded text would encode it again (kept parts are
+   * 10–20 MB at five years; a CRC-32 of them costs half a SHA-1).
    */
   private checked(key: string, bytes: Buffer): string | undefined {
     const path = join(this.dir, key);
     const nl = bytes.indexOf(10);
-    const intact = nl === 40 && createHash('sha1').update(bytes.subarray(nl + 1)).digest('hex') === bytes.toString('latin1', 0, nl);
+    const intact = nl > 0 && nl <= 30 && bytes.toString('latin1', 0, nl) === header(bytes.subarray(nl + 1));
     try {
       if (!intact) rmSync(path, { force: true });
       else utimesSync(path, new Date(), new Date()); // recently used
@@ -70,7 +73,8 @@ export class ResultStore {
     const tmp = join(this.dir, `.tmp-${process.pid}-${randomBytes(4).toString('hex')}`);
     try {
       mkdirSync(this.dir, { recursive: true });
-      writeFileSync(tmp, `${sha1(body)}\n${body}`);
+      const bytes = Buffer.from(body, 'utf8');
+      writeFileSync(tmp, Buffer.concat([Buffer.from(`${header(bytes)}\n`, 'latin1'), bytes]));
       renameSync(tmp, join(this.dir, key));
       this.prune();
     } catch {
@@ -86,6 +90,9 @@ export class ResultStore {
     for (const { name } of byAge.slice(this.keep)) rmSync(join(this.dir, name), { force: true });
   }
 }
+
+/** A kept file's first line: its body's length in bytes and CRC-32 (hexadecimal). */
+const header = (body: Uint8Array) => `${body.length} ${crc32(body).toString(16).padStart(8, '0')}`;
 
 /** The key of a result: the command's name and inputs and the state of the data. */
 export const resultKey = (name: string, inputs: unknown, state: string): string => sha1(`${name}\0${JSON.stringify(inputs)}\0${state}`);
