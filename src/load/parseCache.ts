@@ -12,7 +12,7 @@
 // does not check out (bad magic, CRC mismatch, a missing pack) is a miss: the file is parsed
 // again. The version is derived from iops's own code, so an upgrade starts a fresh cache.
 import { createHash, randomBytes } from 'node:crypto';
-import { appendFileSync, closeSync, existsSync, mkdirSync, openSync, readFileSync, readSync, readdirSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { appendFileSync, closeSync, existsSync, mkdirSync, openSync, readFileSync, readSync, readdirSync, renameSync, rmSync, statSync, truncateSync, unlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -345,6 +345,14 @@ export class ParseCache {
       this.packs.push(name);
       this.appending.set(heavy, open);
     }
+    try {
+      appendFileSync(open.path, Buffer.concat(chunks));
+    } catch (err) {
+      // a full disk: give the room back (the cache is then not written at all this run)
+      if (open.size) truncateSync(open.path, open.size);
+      else rmSync(open.path, { force: true });
+      throw err;
+    }
     const pack = open.pack;
     let offset = open.size;
     records.forEach((r, i) => {
@@ -352,7 +360,6 @@ export class ParseCache {
       this.entries.set(r.key, { pack, offset, length: c.length, crc: crc32(c) });
       offset += c.length;
     });
-    appendFileSync(open.path, Buffer.concat(chunks));
     open.size = offset;
     this.whole.delete(pack); // a copy read whole before ends where this batch begins
   }
