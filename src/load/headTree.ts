@@ -89,7 +89,7 @@ export interface Names {
 export async function openHead(root: string, head: string, { gitDir, prefix }: { gitDir: string; prefix: string }): Promise<HeadTree> {
   const place = cacheDisabled(process.env) ? undefined : { gitDir, prefix };
   // the data folder's tree at HEAD names every file in it: a tree that passed every check was kept with its planning files
-  const tree = place && (await gitOutput(root, ['rev-parse', '--verify', '-q', `${head}:${prefix}`]).catch(() => undefined))?.toString('utf8').trim();
+  const tree = place && (await dataTree(root, head, prefix).catch(() => undefined));
   const heads = place && certifiedHeads(place.gitDir);
   let kept = tree && heads ? keptPlanning(heads.get(tree)) : undefined;
   if (place && tree && heads && !kept && (await keepFromAncestor(root, head, { ...place, tree, heads }))) kept = keptPlanning(heads.get(tree));
@@ -112,7 +112,7 @@ export async function openHead(root: string, head: string, { gitDir, prefix }: {
  */
 export async function keepValidHead(root: string, place: { gitDir: string; prefix: string }, commit: string, files: readonly ListedFile[]): Promise<void> {
   try {
-    const tree = (await gitOutput(root, ['rev-parse', '--verify', '-q', `${commit}:${place.prefix}`])).toString('utf8').trim();
+    const tree = await dataTree(root, commit, place.prefix);
     const heads = certifiedHeads(place.gitDir);
     if (heads.has(tree)) return;
     // meetings, reports and ledgers are most of the files, and none is a planning file
@@ -149,16 +149,8 @@ async function keepFromAncestor(root: string, head: string, at: { gitDir: string
     const base = back < 0 ? undefined : trees[back]!.split(' ')[0]!;
     const kept = base ? keptPlanning(at.heads.get(base)) : undefined;
     if (!base || !kept) return false;
-    const diff = (await gitOutput(root, ['diff-tree', '-r', '-z', '--no-renames', base, at.tree])).toString('utf8').split('\0');
-    const changed: { path: string; blob: string }[] = [];
-    for (let i = 0; i + 1 < diff.length; i += 2) {
-      const [, mode, , blob, status] = diff[i]!.split(' ');
-      const path = diff[i + 1]!;
-      const c = classify(path);
-      if ('ignore' in c) continue;
-      if ((status !== 'M' && status !== 'A') || (mode !== '100644' && mode !== '100755') || 'problem' in c) return false;
-      changed.push({ path, blob: blob! });
-    }
+    const changed = await treeDiff(root, base, at.tree);
+    for (const { path, mode, status } of changed) if ((status !== 'M' && status !== 'A') || (mode !== '100644' && mode !== '100755') || 'problem' in classify(path)) return false;
     if (changed.length > MAX_CHANGED) return false;
     const bytes = await readBlobs(root, changed.map((f) => f.blob));
     const changes = new Map(changed.map((f, i) => [f.path, bytes[i]!]));
@@ -177,6 +169,25 @@ async function keepFromAncestor(root: string, head: string, at: { gitDir: string
     debug(`write: HEAD's tree not checked from a kept tree (${String(e)})`);
     return false;
   }
+}
+
+/** The id of the data folder's tree at a commit. */
+const dataTree = async (root: string, commit: string, prefix: string) => (await gitOutput(root, ['rev-parse', '--verify', '-q', `${commit}:${prefix}`])).toString('utf8').trim();
+
+/**
+ * The files that differ between two trees (`git diff-tree`), each with its mode, blob id and
+ * status (A, M, D, T) in the second; not the files iops never reads (a README, .github/): they
+ * make no data invalid.
+ */
+async function treeDiff(root: string, from: string, to: string): Promise<{ path: string; mode: string; blob: string; status: string }[]> {
+  const diff = (await gitOutput(root, ['diff-tree', '-r', '-z', '--no-renames', from, to])).toString('utf8').split('\0');
+  const out: { path: string; mode: string; blob: string; status: string }[] = [];
+  for (let i = 0; i + 1 < diff.length; i += 2) {
+    const [, mode, , blob, status] = diff[i]!.split(' ');
+    const path = diff[i + 1]!;
+    if (!('ignore' in classify(path))) out.push({ path, mode: mode!, blob: blob!, status: status! });
+  }
+  return out;
 }
 
 /** Where the trees that passed every check are kept, by the data folder's tree id: their planning files, a few trees. */
@@ -421,11 +432,8 @@ class CachedHead implements HeadTree {
     const { tree, heads, prefix } = this.files;
     if (!changes || !tree || !heads) return;
     try {
-      const after = (await gitOutput(this.root, ['rev-parse', '--verify', '-q', `${commit}:${prefix}`])).toString('utf8').trim();
-      const diff = (await gitOutput(this.root, ['diff-tree', '-r', '-z', '--no-renames', tree, after])).toString('utf8').split('\0');
-      const committed = new Map<string, string>();
-      // files iops never reads (a README, .github/) may change beside the data: they make no data invalid
-      for (let i = 0; i + 1 < diff.length; i += 2) if (!('ignore' in classify(diff[i + 1]!))) committed.set(diff[i + 1]!, diff[i]!.split(' ')[3]!);
+      const after = await dataTree(this.root, commit, prefix);
+      const committed = new Map((await treeDiff(this.root, tree, after)).map((f) => [f.path, f.blob]));
       const exact = committed.size === changes.size && [...changes].every(([path, bytes]) => committed.get(path) === gitBlobId(bytes, tree.length === 64 ? 'sha256' : 'sha1'));
       if (!exact) return void debug('write: the commit is not exactly the change checked; its tree is not kept');
       // a copy, the changes spliced in (a kept list holds planning files only; a listing's planning part also the files iops ignores)
