@@ -150,32 +150,13 @@ export function changedFiles(text: string, from: number, files: readonly ListedF
  */
 export function sinceListed(index: readonly ListedFile[], changed: readonly Changed[] | undefined, files: readonly ListedFile[]): Changed[] | undefined {
   if (changed === undefined) return undefined;
-  // the files the status changed: [path, blob in the index, blob listed]
-  const status: [string, string | undefined, string | undefined][] = [];
-  for (let i = 0, j = 0; i < index.length || j < files.length; ) {
-    const a = index[i];
-    const b = files[j];
-    if (a !== undefined && a === b) {
-      i++;
-      j++;
-    } else if (b === undefined || (a !== undefined && a.path < b.path)) {
-      status.push([a!.path, a!.blob, undefined]);
-      i++;
-    } else if (a === undefined || b.path < a.path) {
-      if (b.blob === undefined || b.path.includes('\n')) return undefined;
-      status.push([b.path, undefined, b.blob]);
-      j++;
-    } else {
-      if (b.blob === undefined) return undefined;
-      status.push([b.path, a.blob, b.blob]);
-      i++;
-      j++;
-    }
-    if (status.length > MOST_CHANGED) return undefined;
-  }
+  // the files the status changed: before, the index's blob; after, the one listed
+  const status = differences(index, files);
+  if (status === undefined) return undefined;
   const byPath = new Map(changed.map((c) => [c.path, c]));
-  const out = changed.filter((c) => !status.some(([path]) => path === c.path));
-  for (const [path, inIndex, after] of status) {
+  const named = new Set(status.map((c) => c.path));
+  const out = changed.filter((c) => !named.has(c.path));
+  for (const { path, before: inIndex, after } of status) {
     // the kept blob: as the index's, unless the index differs from the kept list there
     const before = byPath.has(path) ? byPath.get(path)!.before : inIndex;
     if (before !== after) out.push({ path, ...(before !== undefined ? { before } : {}), ...(after !== undefined ? { after } : {}) });
@@ -183,7 +164,11 @@ export function sinceListed(index: readonly ListedFile[], changed: readonly Chan
   return out.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
-/** How the list `after` differs from `before` (both in path order); undefined past MOST_CHANGED. */
+/**
+ * How the list `after` differs from `before` (both in path order; the same objects where they
+ * agree, so most are passed over by identity); undefined past MOST_CHANGED, or when a file that
+ * differs has no blob id (its content is unknown) or a line break in its path.
+ */
 function differences(before: readonly ListedFile[], after: readonly ListedFile[]): Changed[] | undefined {
   const out: Changed[] = [];
   for (let i = 0, j = 0; i < before.length || j < after.length; ) {
@@ -194,17 +179,13 @@ function differences(before: readonly ListedFile[], after: readonly ListedFile[]
       j++;
       continue;
     }
-    if (b === undefined || (a !== undefined && a.path < b.path)) {
-      out.push({ path: a!.path, ...(a!.blob !== undefined ? { before: a!.blob } : {}) });
-      i++;
-    } else if (a === undefined || b.path < a.path) {
-      out.push({ path: b.path, ...(b.blob !== undefined ? { after: b.blob } : {}) });
-      j++;
-    } else {
-      out.push({ path: a.path, ...(a.blob !== undefined ? { before: a.blob } : {}), ...(b.blob !== undefined ? { after: b.blob } : {}) });
-      i++;
-      j++;
-    }
+    const gone = b === undefined || (a !== undefined && a.path < b.path);
+    const added = !gone && (a === undefined || b!.path < a.path);
+    const f = gone ? a! : b!;
+    if ((!gone && b!.blob === undefined) || (!added && a!.blob === undefined) || f.path.includes('\n')) return undefined;
+    out.push({ path: f.path, ...(added ? {} : { before: a!.blob! }), ...(gone ? {} : { after: b!.blob! }) });
+    if (!added) i++;
+    if (!gone) j++;
     if (out.length > MOST_CHANGED) return undefined;
   }
   return out;
