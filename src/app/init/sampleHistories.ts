@@ -25,6 +25,11 @@ export function movedItems(docs: ReadonlyMap<string, Document>): MovedItem[] {
   return out;
 }
 
+/** The chapters a moved member was in before the one that lists them now. */
+export function movedThrough(m: MovedItem): string[] {
+  return histories(m.item, 'moved_from').map((h) => String(h.get('chapter')));
+}
+
 function chapterOn(m: MovedItem, asOf: string): string {
   for (const h of histories(m.item, 'moved_from')) if (asOf < String(h.get('until'))) return String(h.get('chapter'));
   return m.chapter;

@@ -7,17 +7,21 @@ import { addMonths, lastDayOfMonth, monthOf } from '../../core/dates.js';
 import { type SampleFile, generateSample } from '../../sample/generate.js';
 import { chapterAt, firstGoalSet } from '../../sample/governance.js';
 import { commitFiles } from './index.js';
-import { type MovedItem, membersAt, movedItems } from './sampleHistories.js';
+import { type MovedItem, membersAt, movedItems, movedThrough } from './sampleHistories.js';
 import { progressStep } from '../../io/progress.js';
 
 /** Goals as first agreed; a pull request in this month made online meetings count. */
 const GOALS_REVISED = '2012-05';
 
 function itemsWhere(doc: Document, asOf: string, dated: (item: YAMLMap) => string | undefined): Document {
-  const copy = doc.clone();
   // a list, or the lists of a map: a branch's gatherings, a treasury year's transfers and expenses
-  const seqs = (isSeq(copy.contents) ? [copy.contents] : ['gatherings', 'transfers', 'expenses'].map((k) => copy.get(k, true)).filter((s) => isSeq(s))) as YAMLSeq[];
-  for (const seq of seqs) seq.items = seq.items.filter((item) => isMap(item) && (dated(item) ?? '') <= asOf);
+  const lists = (d: Document) => (isSeq(d.contents) ? [d.contents] : ['gatherings', 'transfers', 'expenses'].map((k) => d.get(k, true)).filter((s) => isSeq(s))) as YAMLSeq[];
+  // the items of that day alone are copied: the lists are cut for the copy, then put back
+  const whole = lists(doc).map((seq) => [seq, seq.items] as const);
+  for (const [seq, items] of whole) seq.items = items.filter((item) => isMap(item) && (dated(item) ?? '') <= asOf);
+  const copy = doc.clone();
+  for (const [seq, items] of whole) seq.items = items;
+  const seqs = lists(copy);
   for (const item of seqs.flatMap((s) => s.items)) {
     const left = (item as YAMLMap).get('left');
     if (typeof left === 'string' && left > asOf) (item as YAMLMap).delete('left');
@@ -83,6 +87,28 @@ export async function replaySample(root: string, extra: ReadonlyMap<string, stri
     if (/^(iops|goals)\.yaml$|^branches\//.test(f.path)) starts.set(f.path, earliest);
   }
 
+  // A dated file's content on a day depends only on which of the dates it names fall on or
+  // before that day (for a members list, also those of the members who moved from the chapter,
+  // membersAt): while that count stays the same from month to month, so does the content, and it
+  // is not worked out again.
+  const datesIn = (text: string) => text.match(/\d{4}-\d{2}-\d{2}/g) ?? [];
+  const movedFrom = (path: string) => {
+    const chapter = /^chapters\/([^/]+)\/members\.yaml$/.exec(path)?.[1];
+    return chapter ? moved.filter((m) => movedThrough(m).includes(chapter)).map((m) => m.item.toString()) : [];
+  };
+  const dates = new Map(files.filter((f) => docs.has(f.path)).map((f) => [f.path, [f.content, ...movedFrom(f.path)].flatMap(datesIn)]));
+  const lastAt = new Map<string, { passed: number; content: string | undefined }>();
+  const contentOn = (f: SampleFile, asOf: string) => {
+    const own = dates.get(f.path);
+    if (!own) return contentAt(f, undefined, starts.get(f.path)!, asOf, moved);
+    const passed = own.filter((d) => d <= asOf).length + (starts.get(f.path)! <= asOf ? 1 : 0) + (f.date <= asOf ? 1 : 0);
+    const last = lastAt.get(f.path);
+    if (last?.passed === passed) return last.content;
+    const content = contentAt(f, docs.get(f.path), starts.get(f.path)!, asOf, moved);
+    lastAt.set(f.path, { passed, content });
+    return content;
+  };
+
   let state = new Map<string, string>();
   let commits = 0;
   const months = monthsBetween(monthOf(earliest), monthOf(snapshot));
@@ -91,7 +117,7 @@ export async function replaySample(root: string, extra: ReadonlyMap<string, stri
     const asOf = month === monthOf(snapshot) ? snapshot : lastDayOfMonth(month);
     const next = new Map<string, string>();
     for (const f of files) {
-      const content = contentAt(f, docs.get(f.path), starts.get(f.path)!, asOf, moved);
+      const content = contentOn(f, asOf);
       if (content !== undefined) next.set(f.path, f.path === 'goals.yaml' && month < GOALS_REVISED ? firstGoals(content) : /chapter\.yaml$/.test(f.path) ? chapterAt(content, asOf) : content);
     }
     const changed = new Map<string, string | Uint8Array>([...next].filter(([p, c]) => state.get(p) !== c));
