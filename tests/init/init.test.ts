@@ -1,5 +1,5 @@
 // iops init and iops schema, end to end.
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -116,6 +116,23 @@ describe('iops init', () => {
     }
     // every commit of the history is a valid repository (readiness computes: exit 0 or 1, not 3)
     for (const ref of ['HEAD', 'HEAD~3', 'HEAD~8']) expect(runCli(['--data', dir, 'readiness', '--at', ref, '--format', 'json']).code).toBeLessThan(2);
+    // each month's commit holds the receipts and members dated up to its day, no more and no fewer
+    const dated = (text: string, item: RegExp) => [...text.matchAll(item)].map((m) => m[1]!);
+    const finalFiles = repo.git('ls-files', '--', 'org/chapters').trim().split('\n').map((p) => p.slice('org/'.length));
+    const ledgers = finalFiles.filter((p) => /\/dues\/\d{4}\.yaml$/.test(p)).map((p) => [p, dated(readFileSync(join(dir, p), 'utf8'), /^- \{ date: (\S+),/gm)] as const);
+    const lists = finalFiles.filter((p) => p.endsWith('/members.yaml')).map((p) => [p, readFileSync(join(dir, p), 'utf8')] as const);
+    const moves = lists.map(([, text]) => text).join('\n').match(/moved_from[^]*?(?=\n- |$)/g)?.join('\n') ?? '';
+    const stayed = lists.filter(([p, text]) => !text.includes('moved_from') && !moves.includes(`chapter: ${p.split('/')[1]}`)).map(([p, text]) => [p, dated(text, /^ {2}joined: (\S+)$/gm)] as const);
+    expect(stayed.length).toBeGreaterThan(20);
+    const counted = (commit: string, pattern: string, paths: string) =>
+      new Map(spawnSync('git', ['grep', '-c', '-e', pattern, commit, '--', paths], { cwd: repo.dir, encoding: 'utf8' }).stdout.trim().split('\n').filter(Boolean).map((l) => l.split(':').slice(1) as [string, string]).map(([p, n]) => [p.slice('org/'.length), Number(n)]));
+    const months = repo.git('log', '--format=%H %ad %s', '--date=short').trim().split('\n').filter((l) => !l.includes(' Goals: '));
+    for (const [commit, day] of months.map((l) => l.split(' '))) {
+      const expected = (files: (readonly [string, string[]])[]) => new Map(files.map(([p, dates]) => [p, dates.filter((d) => d <= day!).length]).filter(([, n]) => n !== 0));
+      expect(counted(commit!, '^- { date:', 'org/chapters/*/dues/*.yaml'), `receipts at ${day}`).toEqual(expected(ledgers));
+      const members = counted(commit!, '^- id:', 'org/chapters/*/members.yaml');
+      expect(new Map(stayed.map(([p]) => [p, members.get(p)]).filter(([, n]) => n !== undefined)), `members at ${day}`).toEqual(expected(stayed));
+    }
     const revision = repo.git('log', '--format=%H', '--grep', 'count online meetings').trim();
     const diff = JSON.parse(runCli(['--data', dir, 'diff', `${revision}~1`, revision, '--format', 'json']).stdout);
     expect(diff.definition_changes).toEqual([{ path: 'definitions.functioning_chapter.count_online', before: false, after: true }]);
