@@ -10,6 +10,8 @@ export default defineConfig({
     // these again, in full (IOPS_TEST_SCALE): npm test asks fewer commands after some edits
     include: ['tests/**/*.scale.test.ts', 'tests/scale/cacheResults.test.ts', 'tests/scale/cache.test.ts', 'tests/scale/cacheListing.test.ts'],
     env: { IOPS_TEST_SCALE: '1' },
+    // a process per file: these hold organisations of thousands of files in memory, and there are few of them
+    isolate: true,
     testTimeout: 600_000,
   },
 });
