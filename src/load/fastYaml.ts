@@ -211,9 +211,13 @@ function inlineValue(s: string): unknown {
 
 function checkPlainStart(plain: string): void {
   if (plain === '') decline();
-  const c = plain[0]!;
-  if (INDICATOR.has(c) && !(c === '-' && /^-[0-9.]/.test(plain))) decline();
+  const c = plain.charCodeAt(0);
+  if (c < 0x80 && INDICATOR_CODES[c] && !(c === 0x2d /* - */ && /^-[0-9.]/.test(plain))) decline();
 }
+
+/** INDICATOR by character code: a plain scalar's first character is checked on every value. */
+const INDICATOR_CODES = new Uint8Array(0x80);
+for (const ch of INDICATOR) INDICATOR_CODES[ch.charCodeAt(0)] = 1;
 
 interface Cursor {
   s: string;
@@ -233,14 +237,17 @@ function flowValue(c: Cursor, inFlow: boolean): unknown {
   if (ch === "'") return singleQuoted(c);
   if (!inFlow) return decline();
   // a plain scalar inside [ ] or { }: up to the next , ] or }
+  const s = c.s;
   const start = c.p;
-  for (const s = c.s; c.p < s.length; c.p++) {
-    const x = s.charCodeAt(c.p);
+  let p = start;
+  for (; p < s.length; p++) {
+    const x = s.charCodeAt(p);
     if (x === 0x2c /* , */ || x === 0x5d /* ] */ || x === 0x7d /* } */) break;
     if (x === 0x5b /* [ */ || x === 0x7b /* { */ || x === 0x3a /* : */ || x === 0x23 /* # */ || x === 0x22 /* " */ || x === 0x27 /* ' */) decline();
   }
-  let end = c.p;
-  while (end > start && c.s.charCodeAt(end - 1) === 32) end--;
+  c.p = p;
+  let end = p;
+  while (end > start && s.charCodeAt(end - 1) === 32) end--;
   const plain = c.s.slice(start, end);
   checkPlainStart(plain);
   return resolvePlain(plain);
@@ -291,7 +298,8 @@ function flowKey(c: Cursor): string {
   if (p === start || c.s.charCodeAt(p) !== 0x3a /* : */ || c.s.charCodeAt(p + 1) !== 0x20) decline();
   c.p = p + 2;
   // the same few keys on every line: the string seen before, not a new one to hash each time
-  for (const known of flowKeys) if (known.length === p - start && c.s.startsWith(known, start)) return known;
+  const first = c.s.charCodeAt(start);
+  for (const known of flowKeys) if (known.length === p - start && known.charCodeAt(0) === first && c.s.startsWith(known, start)) return known;
   const key = c.s.slice(start, p);
   if (flowKeys.length < 16) flowKeys.push(key);
   return key;
