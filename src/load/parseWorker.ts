@@ -8,11 +8,11 @@ import { Worker, isMainThread, parentPort, workerData } from 'node:worker_thread
 import { readFileData } from './fileData.js';
 import type { FileRole } from '../core/layout.js';
 import type { FileKind } from '../core/paths.js';
-import { toMinor } from '../core/money.js';
+import { minorUnits } from '../core/money.js';
 import { type LedgerSums, ledgerSumsOf } from '../core/receiptMonths.js';
 import { fileHoldsInvisible, holdsInvisible } from '../core/text/invisibleValues.js';
 import { fileHoldsPersonalData, linkHoldsPersonalData, personalDataInText } from '../core/privacy/personalData.js';
-import { duplicateKeys } from '../core/dues/duplicates.js';
+import { type ReceiptKeyed, duplicateKeys } from '../core/dues/duplicates.js';
 import type { Receipt } from '../core/schema/dues.js';
 import { gitBlobId } from './parseCache.js';
 import { MAX_FILE_BYTES } from '../io/limits.js';
@@ -180,32 +180,31 @@ export function flaggedFiles(files: readonly { path: string; role: FileRole; dat
 
 /** A ledger's receipts summed by month and currency, and who paid; `json`, their JSON text when the caller has it. */
 export function ledgerSums(receipts: readonly Receipt[], json = JSON.stringify(receipts)): LedgerSums {
-  const minor = new Map<string, number>(); // a ledger repeats a few amounts many times
-  const minorOf = (amount: number, currency: string) => {
-    const key = `${amount} ${currency}`;
-    let m = minor.get(key);
-    if (m === undefined) minor.set(key, (m = toMinor(amount, currency)!));
-    return m;
-  };
-  const sums = ledgerSumsOf(receipts.map((r) => ({ date: r.date, currency: r.currency, minor: minorOf(r.amount, r.currency), member: r.member })));
+  const keyed = keyedReceipts(receipts, minorUnits());
   return {
-    ...sums,
+    ...ledgerSumsOf(keyed),
     ...(holdsInvisible(receipts) ? { invisibleText: true as const } : {}),
     ...(personalDataInText(json).length ? { personalData: true as const } : {}),
-    ...(mayRepeat(receipts, minorOf) ? { mayRepeat: true as const } : {}),
+    ...(repeats(keyed) ? { mayRepeat: true as const } : {}),
   };
 }
+
+/** Each receipt with its amount in minor units: one record a receipt for the sums and the keys of likely duplicates. */
+const keyedReceipts = (receipts: readonly Receipt[], minorOf: (amount: number, currency: string) => number): ReceiptKeyed[] =>
+  receipts.map((r) => ({ date: r.date, member: r.member, currency: r.currency, period: r.period, reference: r.reference, minor: minorOf(r.amount, r.currency) }));
 
 /**
  * Whether validate must read the ledger's receipts to look for likely duplicates (LedgerSums.mayRepeat):
  * a receipt paying for another year's month, or one that collides with an earlier one under one of
  * the keys likelyDuplicates (core/dues/duplicates.ts) looks for; so the first collision answers.
  */
-export function mayRepeat(receipts: readonly Receipt[], minorOf: (amount: number, currency: string) => number): boolean {
+export const mayRepeat = (receipts: readonly Receipt[], minorOf: (amount: number, currency: string) => number): boolean => repeats(keyedReceipts(receipts, minorOf));
+
+function repeats(receipts: readonly ReceiptKeyed[]): boolean {
   const seen = new Set<string>();
   for (const r of receipts) {
     if (r.period !== undefined && r.period.slice(0, 4) !== r.date.slice(0, 4)) return true;
-    for (const [key] of duplicateKeys({ date: r.date, member: r.member, currency: r.currency, period: r.period, reference: r.reference, minor: minorOf(r.amount, r.currency) })) {
+    for (const [key] of duplicateKeys(r)) {
       if (seen.has(key)) return true;
       seen.add(key);
     }
