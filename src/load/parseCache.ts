@@ -205,6 +205,7 @@ export class ParseCache {
    * 1 ms whole); otherwise record by record.
    */
   eachText(keys: readonly { blob: string; kind: string; variant?: RecordVariant }[], found: (i: number, text: string) => void): void {
+    if (!this.entries.size && !this.pendingText.size) return; // an empty cache (a cold load): no key to make
     const keyAt = (i: number) => keyOf(keys[i]!.blob, keys[i]!.kind, keys[i]!.variant ?? 'data');
     const fresh: (string | undefined)[] = [];
     const entries = keys.map((_, i) => {
