@@ -42,6 +42,21 @@ function decimalFraction(n: number): [bigint, bigint] | undefined {
   return [BigInt(m[1]! + frac), 10n ** BigInt(frac.length)];
 }
 
+/**
+ * toMinor, remembered, for amounts already validated (each has a minor-unit value): a ledger
+ * repeats the same few amounts thousands of times. By currency, then amount: no key to build.
+ */
+export function minorUnits(): (amount: number, currency: string) => number {
+  const known = new Map<string, Map<number, number>>();
+  return (amount, currency) => {
+    let byAmount = known.get(currency);
+    if (!byAmount) known.set(currency, (byAmount = new Map()));
+    let minor = byAmount.get(amount);
+    if (minor === undefined) byAmount.set(amount, (minor = toMinor(amount, currency)!));
+    return minor;
+  };
+}
+
 /** `12.75` in GBP → 1275; undefined when it has more decimals than the currency's minor unit. */
 export function toMinor(amount: number, currency: string): number | undefined {
   const f = decimalFraction(amount);

@@ -208,10 +208,11 @@ export class Loader {
       if (k.blob !== undefined && k.blob !== r.blob) this.drifted = true;
       k.blob = r.blob;
       k.parsed = true;
+      const record = 'json' in r ? r.json : r.bytes;
       if (asSums && r.sums !== undefined) k.sums = JSON.parse(r.sums) as LedgerSums;
-      else k.data = JSON.parse(r.json);
-      if (this.withFlags && k.role.kind !== 'dues') k.flags = flagsOf(r.json);
-      this.cache.put(r.blob, k.role.kind, r.json, 'data', k.role.kind === 'dues');
+      else k.data = JSON.parse('json' in r ? r.json : Buffer.from(r.bytes.buffer, r.bytes.byteOffset, r.bytes.byteLength).toString('utf8'));
+      if (this.withFlags && 'json' in r && k.role.kind !== 'dues') k.flags = flagsOf(r.json);
+      this.cache.put(r.blob, k.role.kind, record, 'data', k.role.kind === 'dues');
       if (r.sums !== undefined) this.cache.put(r.blob, 'dues', r.sums, 'sums');
     });
     return failed;

@@ -45,12 +45,25 @@ function resolvePlain(s: string): unknown {
   if ((c >= 0x61 /* a */ && c <= 0x7a /* z */ && c !== 0x6e /* n */ && c !== 0x74 /* t */ && c !== 0x66) /* f */ || first > 0x7f) return s;
   // dates and amounts: a digit starts neither null nor a bool
   const digit = first >= 0x30 && first <= 0x39;
+  if (digit && isDateLike(s)) return s;
   if (!digit && NULL.test(s)) return null;
   if (!digit && BOOL.test(s)) return s[0] === 't' || s[0] === 'T';
   if (INT.test(s)) return parseInt(s, 10);
   if (FLOAT.test(s)) return parseFloat(s);
   if (OTHER_NUMBER.test(s)) decline();
   return s;
+}
+
+/**
+ * Whether a plain scalar that starts with a digit holds a '-' no number form allows (a number's
+ * sign comes first, or after its exponent's e): a date or a month, which is then a string, without
+ * three patterns tried on each of a ledger's dates.
+ */
+function isDateLike(s: string): boolean {
+  const dash = s.indexOf('-', 1);
+  if (dash < 0) return false;
+  const before = s.charCodeAt(dash - 1) | 0x20;
+  return before !== 0x65 /* e */;
 }
 
 /** Keys repeat on every line: remember which are plain text keys the full parser accepts. */
@@ -198,9 +211,13 @@ function inlineValue(s: string): unknown {
 
 function checkPlainStart(plain: string): void {
   if (plain === '') decline();
-  const c = plain[0]!;
-  if (INDICATOR.has(c) && !(c === '-' && /^-[0-9.]/.test(plain))) decline();
+  const c = plain.charCodeAt(0);
+  if (c < 0x80 && INDICATOR_CODES[c] && !(c === 0x2d /* - */ && /^-[0-9.]/.test(plain))) decline();
 }
+
+/** INDICATOR by character code: a plain scalar's first character is checked on every value. */
+const INDICATOR_CODES = new Uint8Array(0x80);
+for (const ch of INDICATOR) INDICATOR_CODES[ch.charCodeAt(0)] = 1;
 
 interface Cursor {
   s: string;
@@ -220,15 +237,17 @@ function flowValue(c: Cursor, inFlow: boolean): unknown {
   if (ch === "'") return singleQuoted(c);
   if (!inFlow) return decline();
   // a plain scalar inside [ ] or { }: up to the next , ] or }
+  const s = c.s;
   const start = c.p;
-  while (c.p < c.s.length) {
-    const x = c.s[c.p]!;
-    if (x === ',' || x === ']' || x === '}') break;
-    if (x === '[' || x === '{' || x === ':' || x === '#' || x === '"' || x === "'") decline();
-    c.p++;
+  let p = start;
+  for (; p < s.length; p++) {
+    const x = s.charCodeAt(p);
+    if (x === 0x2c /* , */ || x === 0x5d /* ] */ || x === 0x7d /* } */) break;
+    if (x === 0x5b /* [ */ || x === 0x7b /* { */ || x === 0x3a /* : */ || x === 0x23 /* # */ || x === 0x22 /* " */ || x === 0x27 /* ' */) decline();
   }
-  let end = c.p;
-  while (end > start && c.s.charCodeAt(end - 1) === 32) end--;
+  c.p = p;
+  let end = p;
+  while (end > start && s.charCodeAt(end - 1) === 32) end--;
   const plain = c.s.slice(start, end);
   checkPlainStart(plain);
   return resolvePlain(plain);
@@ -279,7 +298,8 @@ function flowKey(c: Cursor): string {
   if (p === start || c.s.charCodeAt(p) !== 0x3a /* : */ || c.s.charCodeAt(p + 1) !== 0x20) decline();
   c.p = p + 2;
   // the same few keys on every line: the string seen before, not a new one to hash each time
-  for (const known of flowKeys) if (known.length === p - start && c.s.startsWith(known, start)) return known;
+  const first = c.s.charCodeAt(start);
+  for (const known of flowKeys) if (known.length === p - start && known.charCodeAt(0) === first && c.s.startsWith(known, start)) return known;
   const key = c.s.slice(start, p);
   if (flowKeys.length < 16) flowKeys.push(key);
   return key;

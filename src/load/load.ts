@@ -25,7 +25,7 @@ import {
   buildOrganisation,
 } from '../core/model.js';
 import { type LedgerSums, type ReceiptMonth, mergeReceiptMonths, receiptMonthsOf } from '../core/receiptMonths.js';
-import { toMinor } from '../core/money.js';
+import { minorUnits } from '../core/money.js';
 import { type Problem, type UnlocatedProblem, compareProblems } from '../core/problem.js';
 import type { Branch } from '../core/schema/branch.js';
 import type { Chapter } from '../core/schema/chapter.js';
@@ -125,18 +125,6 @@ function becomes<T>(data: object, extra: Partial<T>): T {
 /** A ledger's receipts as records of the organisation. */
 export function receiptRecords(file: string, chapter: string, data: unknown, minorOf = minorUnits()): ReceiptRecord[] {
   return (data as Receipt[]).map((r, index) => becomes<ReceiptRecord>(r, { chapter, file, index, minor: minorOf(r.amount, r.currency) }));
-}
-
-/** toMinor, remembered: a ledger repeats the same few amounts thousands of times. */
-function minorUnits(): (amount: number, currency: string) => number {
-  const known = new Map<string, Map<number, number>>();
-  return (amount, currency) => {
-    let byAmount = known.get(currency);
-    if (!byAmount) known.set(currency, (byAmount = new Map()));
-    let minor = byAmount.get(amount);
-    if (minor === undefined) byAmount.set(amount, (minor = toMinor(amount, currency)!));
-    return minor;
-  };
 }
 
 function link(files: ValidFile[]): { org: Organisation; nameDates: Map<string, string | number>; linkProblems: UnlocatedProblem[] } {

@@ -43,9 +43,13 @@ export function gitBlobId(bytes: Uint8Array, algorithm: 'sha1' | 'sha256' = 'sha
 
 interface Pending {
   key: string;
-  text: string;
+  /** The record: text, or its UTF-8 bytes as a parse worker sent them (outside the JavaScript heap). */
+  text: string | Uint8Array;
   heavy: boolean;
 }
+
+/** A record's text from what was put. */
+const textOfRecord = (record: string | Uint8Array): string => (typeof record === 'string' ? record : Buffer.from(record.buffer, record.byteOffset, record.byteLength).toString('utf8'));
 
 /**
  * Every source file of iops (its compiled or TypeScript modules) and the versions that shape a
@@ -104,7 +108,7 @@ export class ParseCache {
   private entries = EntryIndex.empty(VARIANTS);
   private packs: string[] = [];
   private readonly pending: Pending[] = [];
-  private readonly pendingText = new Map<string, string>();
+  private readonly pendingText = new Map<string, string | Uint8Array>();
   private pendingBytes = 0;
   private readonly fds = new Map<number, number>();
   private readonly whole = new Map<number, Buffer>();
@@ -201,13 +205,14 @@ export class ParseCache {
    * 1 ms whole); otherwise record by record.
    */
   eachText(keys: readonly { blob: string; kind: string; variant?: RecordVariant }[], found: (i: number, text: string) => void): void {
+    if (!this.entries.size && !this.pendingText.size) return; // an empty cache (a cold load): no key to make
     const keyAt = (i: number) => keyOf(keys[i]!.blob, keys[i]!.kind, keys[i]!.variant ?? 'data');
     const fresh: (string | undefined)[] = [];
     const entries = keys.map((_, i) => {
       const key = keyAt(i);
-      const text = this.pendingText.get(key);
-      if (text !== undefined) fresh[i] = text;
-      return text === undefined ? this.entries.use(key) : undefined;
+      const record = this.pendingText.get(key);
+      if (record !== undefined) fresh[i] = textOfRecord(record);
+      return record === undefined ? this.entries.use(key) : undefined;
     });
     const wanted = new Map<number, { bytes: number; records: number }>();
     for (const e of entries) {
@@ -236,7 +241,7 @@ export class ParseCache {
   getText(blob: string, kind: string, variant: RecordVariant = 'data'): string | undefined {
     const key = keyOf(blob, kind, variant);
     const fresh = this.pendingText.get(key);
-    if (fresh !== undefined) return fresh;
+    if (fresh !== undefined) return textOfRecord(fresh);
     const e = this.entries.use(key);
     return e ? this.textOf(e, () => key) : undefined;
   }
@@ -277,8 +282,11 @@ export class ParseCache {
     }
   }
 
-  /** Adds a record (written by flush). Heavy records (ledgers' receipts) go to their own pack. */
-  put(blob: string, kind: string, text: string, variant: RecordVariant = 'data', heavy = false): void {
+  /**
+   * Adds a record (written by flush): its text, or the text's UTF-8 bytes. Heavy records (ledgers'
+   * receipts) go to their own pack.
+   */
+  put(blob: string, kind: string, text: string | Uint8Array, variant: RecordVariant = 'data', heavy = false): void {
     const key = keyOf(blob, kind, variant);
     if (this.pendingText.has(key)) return;
     this.entries.markUsed(key);
@@ -334,7 +342,7 @@ export class ParseCache {
 
   /** Appends records to this run's pack for their weight (a new pack first, or when it would pass 4 GB, the offsets' limit). */
   private writePack(records: Pending[], heavy: boolean): void {
-    const chunks = records.map((r) => Buffer.from(r.text, 'utf8'));
+    const chunks = records.map((r) => (typeof r.text === 'string' ? Buffer.from(r.text, 'utf8') : Buffer.from(r.text.buffer, r.text.byteOffset, r.text.byteLength)));
     const bytes = chunks.reduce((n, c) => n + c.length, 0);
     if (bytes >= 2 ** 32) throw new Error('pack too large');
     let open = this.appending.get(heavy);

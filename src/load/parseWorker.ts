@@ -8,11 +8,11 @@ import { Worker, isMainThread, parentPort, workerData } from 'node:worker_thread
 import { readFileData } from './fileData.js';
 import type { FileRole } from '../core/layout.js';
 import type { FileKind } from '../core/paths.js';
-import { toMinor } from '../core/money.js';
+import { minorUnits } from '../core/money.js';
 import { type LedgerSums, ledgerSumsOf } from '../core/receiptMonths.js';
 import { fileHoldsInvisible, holdsInvisible } from '../core/text/invisibleValues.js';
 import { fileHoldsPersonalData, linkHoldsPersonalData, personalDataInText } from '../core/privacy/personalData.js';
-import { duplicateKeys } from '../core/dues/duplicates.js';
+import { type ReceiptKeyed, duplicateKeys } from '../core/dues/duplicates.js';
 import type { Receipt } from '../core/schema/dues.js';
 import { gitBlobId } from './parseCache.js';
 import { MAX_FILE_BYTES } from '../io/limits.js';
@@ -31,6 +31,25 @@ export type ParseResult =
   /** `json`: the validated data as JSON text, ending with its FileFlags marks (not a dues ledger's). */
   | { path: string; blob: string; json: string; sums?: string }
   | { path: string; fail: string };
+
+/**
+ * What parseAll hands back: a ParseResult, or for a dues ledger parsed on a worker thread, its
+ * data's JSON as UTF-8 bytes instead of text. Those are most of the bytes of a cold load (160 MB
+ * at five years), which the main thread only writes to the parse cache: bytes are moved to it
+ * (not copied, and kept outside its JavaScript heap, which its garbage collector would copy
+ * and scan), and written as they are.
+ */
+export type ParsedFile = ParseResult | { path: string; blob: string; bytes: Uint8Array; sums: string };
+
+/** A result as a worker sends it: a ledger's JSON text as bytes, to be moved (`transfer`). */
+function toSend(r: ParseResult, transfer: ArrayBuffer[]): ParsedFile {
+  if (!('json' in r) || r.sums === undefined) return r;
+  const bytes = encoder.encode(r.json); // a buffer of its own (never a shared pool's): it can be moved
+  transfer.push(bytes.buffer);
+  return { path: r.path, blob: r.blob, bytes, sums: r.sums };
+}
+
+const encoder = new TextEncoder();
 
 /** Jobs handed to a worker at a time: enough to amortise messaging, small enough to share the work. */
 const CHUNK = 96;
@@ -161,32 +180,31 @@ export function flaggedFiles(files: readonly { path: string; role: FileRole; dat
 
 /** A ledger's receipts summed by month and currency, and who paid; `json`, their JSON text when the caller has it. */
 export function ledgerSums(receipts: readonly Receipt[], json = JSON.stringify(receipts)): LedgerSums {
-  const minor = new Map<string, number>(); // a ledger repeats a few amounts many times
-  const minorOf = (amount: number, currency: string) => {
-    const key = `${amount} ${currency}`;
-    let m = minor.get(key);
-    if (m === undefined) minor.set(key, (m = toMinor(amount, currency)!));
-    return m;
-  };
-  const sums = ledgerSumsOf(receipts.map((r) => ({ date: r.date, currency: r.currency, minor: minorOf(r.amount, r.currency), member: r.member })));
+  const keyed = keyedReceipts(receipts, minorUnits());
   return {
-    ...sums,
+    ...ledgerSumsOf(keyed),
     ...(holdsInvisible(receipts) ? { invisibleText: true as const } : {}),
     ...(personalDataInText(json).length ? { personalData: true as const } : {}),
-    ...(mayRepeat(receipts, minorOf) ? { mayRepeat: true as const } : {}),
+    ...(repeats(keyed) ? { mayRepeat: true as const } : {}),
   };
 }
+
+/** Each receipt with its amount in minor units: one record a receipt for the sums and the keys of likely duplicates. */
+const keyedReceipts = (receipts: readonly Receipt[], minorOf: (amount: number, currency: string) => number): ReceiptKeyed[] =>
+  receipts.map((r) => ({ date: r.date, member: r.member, currency: r.currency, period: r.period, reference: r.reference, minor: minorOf(r.amount, r.currency) }));
 
 /**
  * Whether validate must read the ledger's receipts to look for likely duplicates (LedgerSums.mayRepeat):
  * a receipt paying for another year's month, or one that collides with an earlier one under one of
  * the keys likelyDuplicates (core/dues/duplicates.ts) looks for; so the first collision answers.
  */
-export function mayRepeat(receipts: readonly Receipt[], minorOf: (amount: number, currency: string) => number): boolean {
+export const mayRepeat = (receipts: readonly Receipt[], minorOf: (amount: number, currency: string) => number): boolean => repeats(keyedReceipts(receipts, minorOf));
+
+function repeats(receipts: readonly ReceiptKeyed[]): boolean {
   const seen = new Set<string>();
   for (const r of receipts) {
     if (r.period !== undefined && r.period.slice(0, 4) !== r.date.slice(0, 4)) return true;
-    for (const [key] of duplicateKeys({ date: r.date, member: r.member, currency: r.currency, period: r.period, reference: r.reference, minor: minorOf(r.amount, r.currency) })) {
+    for (const [key] of duplicateKeys(r)) {
       if (seen.has(key)) return true;
       seen.add(key);
     }
@@ -201,7 +219,7 @@ function threadCount(): number {
 }
 
 /** Parses every job, on worker threads when there are enough and the compiled code is running. */
-export async function parseAll(jobs: readonly ParseJob[], onResult: (r: ParseResult) => void): Promise<void> {
+export async function parseAll(jobs: readonly ParseJob[], onResult: (r: ParsedFile) => void): Promise<void> {
   const threads = threadCount();
   const compiled = import.meta.url.endsWith('.js');
   if (jobs.length < MIN_JOBS_FOR_WORKERS || threads < 1 || !compiled) {
@@ -216,17 +234,22 @@ export async function parseAll(jobs: readonly ParseJob[], onResult: (r: ParseRes
       workers.map(
         (worker) =>
           new Promise<void>((resolve, reject) => {
+            let inFlight = 0;
             const send = () => {
-              if (next >= jobs.length) return resolve();
-              const chunk = jobs.slice(next, (next += CHUNK));
-              worker.postMessage(chunk);
+              if (next < jobs.length) {
+                worker.postMessage(jobs.slice(next, (next += CHUNK)));
+                inFlight++;
+              } else if (!inFlight) resolve();
             };
-            worker.on('message', (results: ParseResult[]) => {
+            worker.on('message', (results: ParsedFile[]) => {
+              inFlight--;
               for (const r of results) onResult(r);
               send();
             });
             worker.on('error', reject);
             worker.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`parse worker exited with ${code}`))));
+            // a second chunk waiting, so a worker goes on while this thread takes in what it sent
+            send();
             send();
           }),
       ),
@@ -237,5 +260,9 @@ export async function parseAll(jobs: readonly ParseJob[], onResult: (r: ParseRes
 }
 
 if (!isMainThread && (workerData as { iopsParseWorker?: boolean } | null)?.iopsParseWorker) {
-  parentPort!.on('message', (chunk: ParseJob[]) => parentPort!.postMessage(chunk.map(parseJob)));
+  parentPort!.on('message', (chunk: ParseJob[]) => {
+    const transfer: ArrayBuffer[] = [];
+    const results = chunk.map((job) => toSend(parseJob(job), transfer));
+    parentPort!.postMessage(results, transfer);
+  });
 }

@@ -11,17 +11,15 @@ import type { UnlocatedProblem } from '../problem.js';
 export function checkRecords(org: Organisation, nameDates: ReadonlyMap<string, string | number>, focus?: ReadonlySet<string>): UnlocatedProblem[] {
   const out: UnlocatedProblem[] = [];
   const inFocus = (file: string) => !focus || focus.has(file);
-  const firstSeen = new Map<string, { where: string; file: string }>();
   for (const c of org.chapters) {
     const founded = c.founded;
     const early = (date: string, what: string) =>
       founded && date < founded ? `${what} ${date} is before the chapter was founded (${founded}); fix the date, or founded in ${c.file}` : undefined;
     for (const m of c.members) {
-      const where = `${m.file} (members[${m.index}])`;
-      const seen = firstSeen.get(m.id);
-      if (seen && (inFocus(m.file) || inFocus(seen.file)))
-        out.push({ file: m.file, at: [m.index!, 'id'], message: `member id "${m.id}" is already used in ${seen.where}; member ids are unique across the organisation: give one of them another id` });
-      else if (!seen) firstSeen.set(m.id, { where, file: m.file });
+      // memberById holds each id's first record in this same order (chapters, then their lists)
+      const seen = org.memberById.get(m.id);
+      if (seen && seen !== m && (inFocus(m.file) || inFocus(seen.file)))
+        out.push({ file: m.file, at: [m.index!, 'id'], message: `member id "${m.id}" is already used in ${seen.file} (members[${seen.index}]); member ids are unique across the organisation: give one of them another id` });
       if (!inFocus(m.file)) continue;
       if (m.left !== undefined && m.left <= m.joined) out.push({ file: m.file, at: [m.index!, 'left'], message: `left ${m.left} is not after joined ${m.joined}; fix one of the dates` });
       const e = early(m.joined, 'joined');

@@ -32,12 +32,23 @@ export function luhnValid(digits: string): boolean {
   return sum % 10 === 0;
 }
 
+/** Exactly YYYY-MM-DD (digits and hyphens). */
+function isDate(s: string): boolean {
+  if (s.length !== 10 || s.charCodeAt(4) !== 0x2d || s.charCodeAt(7) !== 0x2d) return false;
+  for (let i = 0; i < 10; i++) {
+    const c = s.charCodeAt(i);
+    if ((c < 0x30 || c > 0x39) && i !== 4 && i !== 7) return false;
+  }
+  return true;
+}
+
 /** E-mail addresses, phone numbers (9 to 15 digits) and card numbers (13 to 19 digits, Luhn-valid) in free text. */
 export function personalDataInText(text: string): PersonalDataHit[] {
   const hits: PersonalDataHit[] = [];
   if (text.includes('@')) for (const m of text.matchAll(EMAIL)) hits.push({ kind: 'e-mail address', match: m[0], index: m.index });
   for (const m of text.matchAll(DIGIT_RUN)) {
     if (m[0].length < 9) continue; // fewer than 9 digits: neither a phone nor a card number (most runs: amounts, months)
+    if (isDate(m[0])) continue; // a date alone (a ledger's every receipt): what DATE below passes over, without two patterns
     const raw = m[0].replace(/[ .(-]+$/, '');
     if (DATE.test(raw) || hits.some((h) => m.index >= h.index && m.index < h.index + h.match.length)) continue;
     const digits = raw.replace(/\D/g, '');
