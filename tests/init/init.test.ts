@@ -128,10 +128,10 @@ describe('iops init', () => {
       new Map(spawnSync('git', ['grep', '-c', '-e', pattern, commit, '--', paths], { cwd: repo.dir, encoding: 'utf8' }).stdout.trim().split('\n').filter(Boolean).map((l) => l.split(':').slice(1) as [string, string]).map(([p, n]) => [p.slice('org/'.length), Number(n)]));
     const months = repo.git('log', '--format=%H %ad %s', '--date=short').trim().split('\n').filter((l) => !l.includes(' Goals: '));
     for (const [commit, day] of months.map((l) => l.split(' '))) {
-      const expected = (files: (readonly [string, string[]])[]) => new Map(files.map(([p, dates]) => [p, dates.filter((d) => d <= day!).length]).filter(([, n]) => n !== 0));
+      const expected = (files: (readonly [string, string[]])[]) => new Map(files.map(([p, dates]) => [p, dates.filter((d) => d <= day!).length] as const).filter(([, n]) => n !== 0));
       expect(counted(commit!, '^- { date:', 'org/chapters/*/dues/*.yaml'), `receipts at ${day}`).toEqual(expected(ledgers));
       const members = counted(commit!, '^- id:', 'org/chapters/*/members.yaml');
-      expect(new Map(stayed.map(([p]) => [p, members.get(p)]).filter(([, n]) => n !== undefined)), `members at ${day}`).toEqual(expected(stayed));
+      expect(new Map(stayed.map(([p]) => [p, members.get(p)] as const).filter(([, n]) => n !== undefined)), `members at ${day}`).toEqual(expected(stayed));
     }
     const revision = repo.git('log', '--format=%H', '--grep', 'count online meetings').trim();
     const diff = JSON.parse(runCli(['--data', dir, 'diff', `${revision}~1`, revision, '--format', 'json']).stdout);
