@@ -69,14 +69,19 @@ const STATUS = ['--no-optional-locks', 'status', '--porcelain', '-z'];
  * folders it reports whole are listed here, file by file, as git would have. `early` is given
  * the index's listing as soon as git gives it, while the status still runs.
  */
-export async function viewWorkTree(root: string, place: GitPlace, early?: (index: Promise<Buffer | undefined>, indexed: () => Promise<IndexFiles>) => void): Promise<WorkTreeView> {
+export async function viewWorkTree(
+  root: string,
+  place: GitPlace,
+  early?: (index: Promise<Buffer | undefined>, indexed: () => Promise<IndexFiles>) => void,
+  excludesFile: Promise<string> = userExcludesFile(root),
+): Promise<WorkTreeView> {
   const indexRead = gitOutput(root, ['ls-files', '-s', '-z', '--', '.']);
   let files: Promise<IndexFiles> | undefined;
   const indexed = () => (files ??= indexRead.then(indexFiles, (e: unknown) => ({ unsupported: String(e) })));
   // git status takes longer than the index (0.45 s against 0.05 s at 155,000 files): what `early` does with it costs no waiting
   early?.(indexRead.catch(() => undefined), indexed);
   const headRead = gitOutput(root, ['rev-parse', '--verify', '-q', 'HEAD']).then((b) => b.toString().trim() || null, () => null);
-  const quick = place.prefix === '' && !(await excludeRules(root, place));
+  const quick = place.prefix === '' && !(await excludeRules(root, place, await excludesFile));
   // the quick status runs while the index is read; a .gitignore found in the index after all means the full one
   const quickStatus = quick ? gitOutput(root, [...STATUS, '--untracked-files=normal']) : undefined;
   const [index, head] = await Promise.all([indexRead, headRead]);
@@ -95,9 +100,14 @@ function tracksGitignore(index: Buffer): boolean {
   return false;
 }
 
+/**
+ * The user's excludes file as configured (`core.excludesFile`), '' when it is not: asked while
+ * git finds the git folder (listing.ts), since git status waits for the answer.
+ */
+export const userExcludesFile = (root: string): Promise<string> => gitOutput(root, ['config', '--path', 'core.excludesFile']).then((b) => b.toString('utf8').trim(), () => '');
+
 /** Whether a rule may ignore a file: a .gitignore at the top, or a pattern in info/exclude or the user's excludes file. */
-async function excludeRules(root: string, place: GitPlace): Promise<boolean> {
-  const configured = await gitOutput(root, ['config', '--path', 'core.excludesFile']).then((b) => b.toString('utf8').trim(), () => '');
+async function excludeRules(root: string, place: GitPlace, configured: string): Promise<boolean> {
   const user = configured || join(process.env.XDG_CONFIG_HOME || join(homedir(), '.config'), 'git', 'ignore');
   const patterns = async (path: string) =>
     (await readFile(resolve(root, path), 'utf8').catch(() => '')).split('\n').some((line) => line.trim() !== '' && !line.startsWith('#'));
