@@ -31,6 +31,13 @@ export interface Memo<T> {
   kept?: Promise<KeptRead | undefined>;
 }
 
+/**
+ * git's index listing (`ls-files -s -z`, about 100 bytes a file) above which git status is
+ * expected to run for more than 0.1 s: 2 MB, some 20,000 files (the interim organisation of 5,000
+ * members has 3,000 files, five years 155,000).
+ */
+const LARGE_INDEX = 2_000_000;
+
 const none: Memo<never> = { hit: undefined, listed: undefined, remember: () => {} };
 
 /** The result of `name` with `inputs` on the data at `location` (the working tree, or the commit `at`). */
@@ -54,11 +61,13 @@ export async function recall<T>(
     const { modules } = opts.kept;
     kept = readKept(keptParts(place.gitDir), keptKey(opts.kept.name, opts.kept.inputs, root), id, indexed);
     // what using the kept parts needs after an edit (the command's modules, the index's files,
-    // the parse cache's index: 0.1–0.2 s at five years), got while git status still runs; a run
-    // whose result is remembered has spent time it was waiting anyway
-    kept
-      .then((read) => {
-        if (!read || listedYet) return;
+    // the parse cache's index: 0.1–0.2 s at five years), got while git status still runs, in a
+    // large repository, where the status runs longer than that: a run whose result is remembered
+    // then spends time it was waiting anyway (in a small one it would wait for work it does not need)
+    const large = index.then((raw) => raw !== undefined && raw.length > LARGE_INDEX);
+    Promise.all([kept, large])
+      .then(([read, long]) => {
+        if (!read || !long || listedYet) return;
         void modules?.().catch(() => undefined);
         void indexed();
         ParseCache.open(place.gitDir);
