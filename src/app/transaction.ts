@@ -103,10 +103,11 @@ export async function applyChange(location: DataLocation, plan: Plan, opts: Writ
     const notes: string[] = [];
     const recovered = await recoverInterrupted(place);
     if (recovered) notes.push(recoveryNote(recovered));
-    const head = await readHead(root, place);
+    const head = readHead(root, place);
+    head.catch(() => undefined); // awaited below
     if (opts.commit) await checkCanCommit(root, place, head);
     else checkIndexLock(place);
-    const p = await prepare(root, place, head, plan);
+    const p = await prepare(root, place, await head, plan);
     notes.push(...p.notes);
     const paths = p.writes.map((w) => w.path);
     await removeLeftoverTemps(root, place.gitDir, paths.map((path) => dirname(path)));
@@ -185,11 +186,11 @@ async function prepare(root: string, place: GitPlace, { commit: head, tree: data
 
   const touched = new Set(writes.map((w) => w.path));
   const touching = (c: WorkTreeChange) => [...touched].some((path) => coversPath(c, path));
-  const ignored = await ignoredPaths(root, [...touched]);
-  if (ignored.length) throw new EnvironmentError(ignoredMessage(ignored));
   // the touched paths' own status (a few hundredths of a second), not the whole tree's: that one
-  // only names the other uncommitted files in a note, and finishes while the change is committed
-  const ofTouched = await workTreeChanges(root, place, [...touched]);
+  // only names the other uncommitted files in a note, and finishes while the change is committed;
+  // asked beside whether git ignores them
+  const [ignored, ofTouched] = await Promise.all([ignoredPaths(root, [...touched]), workTreeChanges(root, place, [...touched])]);
+  if (ignored.length) throw new EnvironmentError(ignoredMessage(ignored));
   const dirty = [...touched].filter((path) => ofTouched.some((c) => coversPath(c, path)));
   if (dirty.length) throw new EnvironmentError(dirtyMessage(dirty));
 

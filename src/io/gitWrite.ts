@@ -66,19 +66,21 @@ export async function readHead(root: string, place: Pick<GitPlace, 'prefix'>): P
   return { commit: head, onBranch: branch.code === 0 };
 }
 
-/** What must hold before iops commits: no rebase, merge … in progress, on a branch, an identity. */
-export async function checkCanCommit(root: string, place: GitPlace, head: Head): Promise<void> {
+/** What must hold before iops commits: no rebase, merge … in progress, on a branch (HEAD, being read), an identity. */
+export async function checkCanCommit(root: string, place: GitPlace, head: Promise<Head>): Promise<void> {
+  const needed = ([['user.name', 'GIT_AUTHOR_NAME'], ['user.email', 'GIT_AUTHOR_EMAIL']] as const).filter(([, env]) => !process.env[env]).map(([key]) => key);
+  // both asked at once (`key value` a line, keys in lower case, the one that counts last, as
+  // for `git config --get`), while HEAD is read; a key set to nothing is not set
+  const identity = needed.length ? runGit(root, ['config', '--get-regexp', '^user\\.(name|email)$']) : undefined;
+  identity?.catch(() => undefined);
   const op = operationInProgress(place);
   if (op)
     throw new EnvironmentError(`${op.what} is in progress in this repository, so iops will not commit now (its commit would land in the middle of it). Finish it with: ${op.finish}; then run your command again. git status shows where it stands.`);
-  if (!head.onBranch)
+  if (!(await head).onBranch)
     throw new EnvironmentError('HEAD is detached (not on a branch), so a commit would be lost; switch to a branch first: git switch main (or: git switch -c NEW-BRANCH)');
-  const needed = ([['user.name', 'GIT_AUTHOR_NAME'], ['user.email', 'GIT_AUTHOR_EMAIL']] as const).filter(([, env]) => !process.env[env]).map(([key]) => key);
-  // both asked at once (`key value` a line, keys in lower case, the one that counts last, as
-  // for `git config --get`); a key set to nothing is not set
   const value = new Map<string, string>();
-  if (needed.length)
-    for (const line of (await runGit(root, ['config', '--get-regexp', '^user\\.(name|email)$'])).stdout.split('\n')) {
+  if (identity)
+    for (const line of (await identity).stdout.split('\n')) {
       const space = line.indexOf(' ');
       if (line) value.set(space < 0 ? line : line.slice(0, space), space < 0 ? '' : line.slice(space + 1).trim());
     }
