@@ -72,15 +72,19 @@ function appendToList(text: string, items: readonly YamlValue[], style: 'flow' |
   // a block item among flow items would be written in their style by the general edit; so would a last line without its line break
   if (!text.endsWith('\n') || (style === 'block' && /^- \{/m.test(text))) return undefined;
   const before = fastParseYaml(text);
-  if (before === DECLINED || !Array.isArray(before) || before.length === 0) return undefined;
   const lines = text.split('\n');
-  let last = lines.length - 1;
-  while (last >= 0 && (/^\s*(#.*)?$/.test(lines[last]!))) last--;
-  // the last item's last line: a flow item, or a line of a block item (indented, or its first)
-  if (last < 0 || !(style === 'flow' ? /^- \{.*\}$/ : /^(?:- |  )\S/).test(lines[last]!)) return undefined;
+  // a file of comments alone (a new year's ledger: its schema line) takes the items after them
+  const fresh = before === undefined && lines.every((line) => /^\s*(#.*)?$/.test(line));
+  if (!fresh && (before === DECLINED || !Array.isArray(before) || before.length === 0)) return undefined;
+  let last = lines.length - 2;
+  if (!fresh) {
+    while (last >= 0 && /^\s*(#.*)?$/.test(lines[last]!)) last--;
+    // the last item's last line: a flow item, or a line of a block item (indented, or its first)
+    if (last < 0 || !(style === 'flow' ? /^- \{.*\}$/ : /^(?:- |  )\S/).test(lines[last]!)) return undefined;
+  }
   lines.splice(last + 1, 0, ...items.flatMap((i) => itemLines(i, 0, style, block)));
   const after = lines.join('\n');
-  return JSON.stringify(fastParseYaml(after)) === JSON.stringify([...before, ...items]) ? after : undefined;
+  return JSON.stringify(fastParseYaml(after)) === JSON.stringify([...(Array.isArray(before) ? before : []), ...items]) ? after : undefined;
 }
 
 const isMap = (n: unknown): n is YAMLMap => yaml().isMap(n);
