@@ -9,6 +9,7 @@ import { type HeadTree, type Names, openHead } from '../load/headTree.js';
 import type { MemberIds } from '../load/memberIndex.js';
 import type { LoadResult, ValidFile } from '../load/load.js';
 import { loadTree } from '../load/open.js';
+import { cacheVersion } from '../load/parseCache.js';
 import { LEDGERS_AS_SUMS, type Scope } from '../load/scope.js';
 import { unifiedDiff } from './changes/diff.js';
 import { classify } from '../core/layout.js';
@@ -91,7 +92,9 @@ export interface WriteOutcome {
 
 export async function applyChange(location: DataLocation, plan: Plan, opts: WriteOptions): Promise<WriteOutcome> {
   const root = findDataRoot(location);
-  const place = await gitPlace(root);
+  const placing = gitPlace(root);
+  cacheVersion(); // the parse cache's version (reading iops's modules, 10 ms or more) worked out while git finds the repository
+  const place = await placing;
   if (opts.dryRun) {
     const p = await prepare(root, place, await readHead(root, place), plan);
     const diff = p.writes.map((w) => unifiedDiff(w.path, p.before.get(w.path), w.text)).join('');
