@@ -9,13 +9,14 @@ import { type HeadTree, type Names, openHead } from '../load/headTree.js';
 import type { MemberIds } from '../load/memberIndex.js';
 import type { LoadResult, ValidFile } from '../load/load.js';
 import { loadTree } from '../load/open.js';
+import { cacheVersion } from '../load/parseCache.js';
 import { LEDGERS_AS_SUMS, type Scope } from '../load/scope.js';
 import { unifiedDiff } from './changes/diff.js';
 import { classify } from '../core/layout.js';
 import type { Organisation } from '../core/model.js';
 import type { Problem } from '../core/problem.js';
 import { DataError, EnvironmentError, UsageError } from '../errors.js';
-import { type GitPlace, type WorkTreeChange, checkCanCommit, checkIndexLock, commitPaths, coversPath, gitPlace, headCommit, ignoredPaths, workTreeChanges } from '../io/gitWrite.js';
+import { type GitPlace, type Head, type WorkTreeChange, checkCanCommit, checkIndexLock, commitPaths, coversPath, gitPlace, ignoredPaths, readHead, workTreeChanges } from '../io/gitWrite.js';
 import { removeLeftoverTemps } from '../io/atomic.js';
 import { recoverInterrupted, recoveryNote } from '../io/journal.js';
 import { acquireRepoLock, lockWaitSeconds } from '../io/lock.js';
@@ -91,9 +92,11 @@ export interface WriteOutcome {
 
 export async function applyChange(location: DataLocation, plan: Plan, opts: WriteOptions): Promise<WriteOutcome> {
   const root = findDataRoot(location);
-  const place = await gitPlace(root);
+  const placing = gitPlace(root);
+  cacheVersion(); // the parse cache's version (reading iops's modules, 10 ms or more) worked out while git finds the repository
+  const place = await placing;
   if (opts.dryRun) {
-    const p = await prepare(root, place, plan);
+    const p = await prepare(root, place, await readHead(root, place), plan);
     const diff = p.writes.map((w) => unifiedDiff(w.path, p.before.get(w.path), w.text)).join('');
     return { change: p.change, status: 'dry-run', diff, paths: p.writes.map((w) => w.path), notes: [...p.notes, ...(await p.leftOut)] };
   }
@@ -103,9 +106,11 @@ export async function applyChange(location: DataLocation, plan: Plan, opts: Writ
     const notes: string[] = [];
     const recovered = await recoverInterrupted(place);
     if (recovered) notes.push(recoveryNote(recovered));
-    if (opts.commit) await checkCanCommit(root, place);
+    const head = readHead(root, place);
+    head.catch(() => undefined); // awaited below
+    if (opts.commit) await checkCanCommit(root, place, head);
     else checkIndexLock(place);
-    const p = await prepare(root, place, plan);
+    const p = await prepare(root, place, await head, plan);
     notes.push(...p.notes);
     const paths = p.writes.map((w) => w.path);
     await removeLeftoverTemps(root, place.gitDir, paths.map((path) => dirname(path)));
@@ -118,11 +123,11 @@ export async function applyChange(location: DataLocation, plan: Plan, opts: Writ
     lock.check();
     written.staged = true;
     await commitPaths(root, place, paths, commitMessage(p.change));
-    const commit = await headCommit(root);
+    const { commit, tree } = await readHead(root, place);
     if (!commit || commit === p.head) throw new EnvironmentError('git made no commit; nothing was changed');
     written.committed = true;
     await written.finish();
-    await p.tree.committed(commit);
+    await p.tree.committed(commit, tree);
     return { change: p.change, status: 'committed', commit, paths, notes: [...notes, ...(await p.leftOut)] };
   } catch (err) {
     if (written && !written.committed) await rollBack(place, root, written);
@@ -152,13 +157,12 @@ interface Prepared {
  * if that passes, the commit is valid; if not, a look at HEAD alone tells problems that were
  * already committed from the change's own).
  */
-async function prepare(root: string, place: GitPlace, plan: Plan): Promise<Prepared> {
-  const head = await headCommit(root);
+async function prepare(root: string, place: GitPlace, { commit: head, tree: dataTree }: Head, plan: Plan): Promise<Prepared> {
   if (!head) throw new EnvironmentError('this repository has no commit yet, and iops checks every change against the last one; commit the data first: git add -A && git commit -m "The data repository"');
   // git status walks the whole working tree (0.4–0.7 s at 155,000 files): it runs while the change is planned, checked and committed
   const status = workTreeChanges(root, place);
   status.catch(() => undefined); // awaited below; a failure is reported there
-  const tree = await openHead(root, head, place).catch((e: unknown) => {
+  const tree = await openHead(root, head, { ...place, ...(dataTree ? { tree: dataTree } : {}) }).catch((e: unknown) => {
     if (e instanceof EnvironmentError) throw e;
     throw new EnvironmentError(`the data folder is not in the last commit (${head.slice(0, 7)}); commit it first: git add -A && git commit`);
   });
@@ -185,11 +189,11 @@ async function prepare(root: string, place: GitPlace, plan: Plan): Promise<Prepa
 
   const touched = new Set(writes.map((w) => w.path));
   const touching = (c: WorkTreeChange) => [...touched].some((path) => coversPath(c, path));
-  const ignored = await ignoredPaths(root, [...touched]);
-  if (ignored.length) throw new EnvironmentError(ignoredMessage(ignored));
   // the touched paths' own status (a few hundredths of a second), not the whole tree's: that one
-  // only names the other uncommitted files in a note, and finishes while the change is committed
-  const ofTouched = await workTreeChanges(root, place, [...touched]);
+  // only names the other uncommitted files in a note, and finishes while the change is committed;
+  // asked beside whether git ignores them
+  const [ignored, ofTouched] = await Promise.all([ignoredPaths(root, [...touched]), workTreeChanges(root, place, [...touched])]);
+  if (ignored.length) throw new EnvironmentError(ignoredMessage(ignored));
   const dirty = [...touched].filter((path) => ofTouched.some((c) => coversPath(c, path)));
   if (dirty.length) throw new EnvironmentError(dirtyMessage(dirty));
 

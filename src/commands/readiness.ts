@@ -22,7 +22,7 @@ interface Computed {
 
 export async function readinessCommand(ctx: CommandContext, opts: ReadinessOptions): Promise<CommandResult> {
   const inputs = { asOf: opts.asOf ?? null, goal: opts.goal ?? null, today: ctx.today };
-  const memo = await recall<Computed>(location(ctx), opts.at, 'readiness', inputs, { kept: { name: 'readiness', inputs } });
+  const memo = await recall<Computed>(location(ctx), opts.at, 'readiness', inputs, { kept: { name: 'readiness', inputs, modules } });
   const computed = memo.hit ?? (await compute(ctx, opts, memo));
   const view = { ...computed.readiness, ...(await dataCommit(findDataRoot(location(ctx)), opts.at)) };
   const render = { chalk: chalkFor(ctx), terminal: ctx.color, currency: computed.currency };
@@ -31,12 +31,15 @@ export async function readinessCommand(ctx: CommandContext, opts: ReadinessOptio
   return { stdout, exitCode: view.ready ? EXIT.ok : EXIT.negative };
 }
 
+/** The loader, schemas and metrics: loaded only to compute (recall loads them while git status runs, when a result may not be remembered). */
+const modules = () => Promise.all([import('../load/byChapter.js'), import('../core/readiness.js')]);
+
 /**
  * Evaluates every goal, chapter by chapter: after an edit, only the chapters it touched are
  * loaded and worked out again (load/byChapter.ts). The loader, schemas and metrics load only for this.
  */
 async function compute(ctx: CommandContext, opts: ReadinessOptions, memo: Memo<Computed>): Promise<Computed> {
-  const [{ openByChapter }, { chapterReadiness, readinessOf }] = await Promise.all([import('../load/byChapter.js'), import('../core/readiness.js')]);
+  const [{ openByChapter }, { chapterReadiness, readinessOf }] = await modules();
   let asOf = '';
   const opened = await openByChapter(location(ctx), { at: opts.at, listed: memo.listed, kept: memo.kept }, {
     name: 'readiness',

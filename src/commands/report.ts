@@ -42,7 +42,7 @@ export async function reportCommand(ctx: CommandContext, chapterId: string | und
   if (opts.all) return allChapters(ctx, opts);
   if (opts.publish) return publish(ctx, chapterId!, opts);
   const inputs = { chapter: chapterId, asOf: opts.asOf ?? null, since: opts.since ?? null, members: opts.members === true, today: ctx.today };
-  const memo = await recall<ChapterReport>(location(ctx), opts.at, 'report', inputs, { kept: { name: 'report', inputs: keptInputs(opts, ctx.today) } });
+  const memo = await recall<ChapterReport>(location(ctx), opts.at, 'report', inputs, { kept: { name: 'report', inputs: keptInputs(opts, ctx.today), modules: byChapterModules } });
   const built = memo.hit ?? (await chapterReport(ctx, chapterId!, opts, memo));
   const report = { ...built, ...(await dataCommit(findDataRoot(location(ctx)), opts.at)), ...(opts.at !== undefined ? { at: opts.at } : {}) };
   const stdout =
@@ -68,6 +68,10 @@ async function chapterReport(ctx: CommandContext, chapterId: string, opts: Repor
   return report;
 }
 
+/** What a report from kept parts loads (recall loads it while git status runs, when a result may not be remembered). */
+const byChapterModules = () =>
+  Promise.all([import('../load/byChapter.js'), import('../core/report/build.js'), import('../core/privacy/tables.js'), import('../core/privacy/plan.js'), import('../core/privacy/monthEnd.js')]);
+
 /**
  * The report with the organisation-wide privacy plan from every chapter's breakdown rows, kept
  * from the last run for the chapters an edit did not touch (load/byChapter.ts): after an edit
@@ -76,13 +80,7 @@ async function chapterReport(ctx: CommandContext, chapterId: string, opts: Repor
  * report then loads its own part (which may have none), as without the cache.
  */
 async function byChapterReport(ctx: CommandContext, chapterId: string, opts: ReportCommandOptions, memo: Memo<ChapterReport>): Promise<ChapterReport | undefined> {
-  const [{ openByChapter }, { buildChapterReport }, { chapterRows }, { planFromRows }, { breakdownDate }] = await Promise.all([
-    import('../load/byChapter.js'),
-    import('../core/report/build.js'),
-    import('../core/privacy/tables.js'),
-    import('../core/privacy/plan.js'),
-    import('../core/privacy/monthEnd.js'),
-  ]);
+  const [{ openByChapter }, { buildChapterReport }, { chapterRows }, { planFromRows }, { breakdownDate }] = await byChapterModules();
   const opened = await openByChapter(location(ctx), { listed: memo.listed, kept: memo.kept }, {
     name: 'report',
     inputs: keptInputs(opts, ctx.today),

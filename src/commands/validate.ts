@@ -48,7 +48,7 @@ interface ChapterPart {
 
 export async function validateCommand(ctx: CommandContext, opts: { format?: 'table' | 'json'; at?: string }): Promise<CommandResult> {
   const inputs = {};
-  const memo = await recall<Valid>(location(ctx), opts.at, 'validate', inputs, { kept: { name: 'validate', inputs } });
+  const memo = await recall<Valid>(location(ctx), opts.at, 'validate', inputs, { kept: { name: 'validate', inputs, modules: () => import('../load/byChapter.js') } });
   const checked = memo.hit ?? (await check(ctx, opts.at, memo));
   const valid = !('invalid' in checked);
   const problems = 'invalid' in checked ? checked.invalid.problems : [];

@@ -10,7 +10,7 @@ import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { classify } from '../core/layout.js';
 import { EnvironmentError } from '../errors.js';
-import { gitOutput } from './gitRunner.js';
+import { gitOutput, gitRaw } from './gitRunner.js';
 
 export interface GitPlace {
   /** The repository's git folder (absolute). */
@@ -19,6 +19,8 @@ export interface GitPlace {
   prefix: string;
   /** The repository's info/exclude file (absolute). */
   exclude: string;
+  /** HEAD's commit when the place was found (null before the first commit). */
+  head?: string | null;
 }
 
 export interface ListedFile {
@@ -30,15 +32,19 @@ export interface ListedFile {
 
 export type Listing = { files: ListedFile[]; dirty: boolean; commit: string | null } | { unsupported: string };
 
-/** Where the git folder is and where the data folder sits; undefined outside a work tree. */
+/**
+ * Where the git folder is and where the data folder sits, and HEAD's commit, in one git process
+ * (before the first commit git answers all but HEAD, and exits with 1); undefined outside a
+ * work tree.
+ */
 export async function gitPlace(root: string): Promise<GitPlace | undefined> {
-  try {
-    const [gitDir, prefix, exclude] = (await gitOutput(root, ['rev-parse', '--absolute-git-dir', '--show-prefix', '--git-path', 'info/exclude'])).toString('utf8').split('\n');
-    return gitDir ? { gitDir, prefix: prefix ?? '', exclude: resolve(root, exclude ?? join(gitDir, 'info', 'exclude')) } : undefined;
-  } catch (e) {
+  const r = await gitRaw(root, ['rev-parse', '--absolute-git-dir', '--show-prefix', '--git-path', 'info/exclude', '--verify', '-q', 'HEAD']).catch((e: unknown) => {
     if (e instanceof EnvironmentError) throw e;
-    return undefined;
-  }
+    return { code: 128, stdout: Buffer.alloc(0) };
+  });
+  const [gitDir, prefix, exclude, head] = r.stdout.toString('utf8').split('\n');
+  if (r.code > 1 || !gitDir || exclude === undefined) return undefined;
+  return { gitDir, prefix: prefix ?? '', exclude: resolve(root, exclude), head: r.code === 0 && head ? head : null };
 }
 
 /** A path iops never reads: one with a part that starts with a dot (.git, .iops, .github). */
@@ -69,24 +75,32 @@ const STATUS = ['--no-optional-locks', 'status', '--porcelain', '-z'];
  * folders it reports whole are listed here, file by file, as git would have. `early` is given
  * the index's listing as soon as git gives it, while the status still runs.
  */
-export async function viewWorkTree(root: string, place: GitPlace, early?: (index: Promise<Buffer | undefined>, indexed: () => Promise<IndexFiles>) => void): Promise<WorkTreeView> {
+export async function viewWorkTree(
+  root: string,
+  place: GitPlace,
+  early?: (index: Promise<Buffer | undefined>, indexed: () => Promise<IndexFiles>) => void,
+  excludesFile: Promise<string> = userExcludesFile(root),
+): Promise<WorkTreeView> {
   const indexRead = gitOutput(root, ['ls-files', '-s', '-z', '--', '.']);
   let files: Promise<IndexFiles> | undefined;
   const indexed = () => (files ??= indexRead.then(indexFiles, (e: unknown) => ({ unsupported: String(e) })));
+  const headRead = place.head !== undefined ? place.head : gitOutput(root, ['rev-parse', '--verify', '-q', 'HEAD']).then((b) => b.toString().trim() || null, () => null);
+  const quick = place.prefix === '' && !(await excludeRules(root, place, await excludesFile));
+  // the status, the longest wait, starts before anything else is done; the quick one runs while
+  // the index is read, and a .gitignore found in the index after all means the full one
+  const full = () => gitOutput(root, [...STATUS, '--untracked-files=all', '--ignored', '--', '.']);
+  const statusRun = quick ? gitOutput(root, [...STATUS, '--untracked-files=normal']) : full();
+  statusRun.catch(() => undefined); // awaited below
   // git status takes longer than the index (0.45 s against 0.05 s at 155,000 files): what `early` does with it costs no waiting
   early?.(indexRead.catch(() => undefined), indexed);
-  const headRead = gitOutput(root, ['rev-parse', '--verify', '-q', 'HEAD']).then((b) => b.toString().trim() || null, () => null);
-  const quick = place.prefix === '' && !(await excludeRules(root, place));
-  // the quick status runs while the index is read; a .gitignore found in the index after all means the full one
-  const quickStatus = quick ? gitOutput(root, [...STATUS, '--untracked-files=normal']) : undefined;
   const [index, head] = await Promise.all([indexRead, headRead]);
-  if (quickStatus && !tracksGitignore(index)) {
-    const status = await untrackedFilesOneByOne(root, await quickStatus);
+  if (!quick) return { index, status: await statusRun, head, indexed };
+  if (!tracksGitignore(index)) {
+    const status = await untrackedFilesOneByOne(root, await statusRun);
     if (status) return { index, status, head, indexed };
   }
-  await quickStatus?.catch(() => undefined);
-  const status = await gitOutput(root, [...STATUS, '--untracked-files=all', '--ignored', '--', '.']);
-  return { index, status, head, indexed };
+  await statusRun.catch(() => undefined);
+  return { index, status: await full(), head, indexed };
 }
 
 /** Whether `ls-files -s -z` output names a .gitignore (each entry ends with a tab or a slash, the name and NUL). */
@@ -95,9 +109,14 @@ function tracksGitignore(index: Buffer): boolean {
   return false;
 }
 
+/**
+ * The user's excludes file as configured (`core.excludesFile`), '' when it is not: asked while
+ * git finds the git folder (listing.ts), since git status waits for the answer.
+ */
+export const userExcludesFile = (root: string): Promise<string> => gitOutput(root, ['config', '--path', 'core.excludesFile']).then((b) => b.toString('utf8').trim(), () => '');
+
 /** Whether a rule may ignore a file: a .gitignore at the top, or a pattern in info/exclude or the user's excludes file. */
-async function excludeRules(root: string, place: GitPlace): Promise<boolean> {
-  const configured = await gitOutput(root, ['config', '--path', 'core.excludesFile']).then((b) => b.toString('utf8').trim(), () => '');
+async function excludeRules(root: string, place: GitPlace, configured: string): Promise<boolean> {
   const user = configured || join(process.env.XDG_CONFIG_HOME || join(homedir(), '.config'), 'git', 'ignore');
   const patterns = async (path: string) =>
     (await readFile(resolve(root, path), 'utf8').catch(() => '')).split('\n').some((line) => line.trim() !== '' && !line.startsWith('#'));

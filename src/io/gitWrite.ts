@@ -42,19 +42,45 @@ export function operationInProgress(place: GitPlace): { what: string; finish: st
   return IN_PROGRESS.find((op) => existsSync(join(place.gitDir, op.marker)));
 }
 
-/** What must hold before iops commits: no rebase, merge … in progress, on a branch, an identity. */
-export async function checkCanCommit(root: string, place: GitPlace): Promise<void> {
+/** HEAD as a write finds it once the repository is locked. */
+export interface Head {
+  /** The commit; null before the first. */
+  commit: string | null;
+  /** HEAD names a branch (it is not detached). */
+  onBranch: boolean;
+  /** The data folder's tree in the commit, when the commit has one. */
+  tree?: string;
+}
+
+/**
+ * HEAD's commit, its branch and the data folder's tree there, from one git process where three
+ * were started (each a few milliseconds; a small organisation's write is mostly such starts).
+ * git answers none when there is no commit yet or the commit has no data folder: then the
+ * commit and the branch are asked alone.
+ */
+export async function readHead(root: string, place: Pick<GitPlace, 'prefix'>): Promise<Head> {
+  const r = await runGit(root, ['rev-parse', 'HEAD', `HEAD:${place.prefix}`, '--symbolic-full-name', 'HEAD']);
+  const [commit, tree, ref] = r.stdout.split('\n');
+  if (r.code === 0 && commit && tree && ref) return { commit, tree, onBranch: ref !== 'HEAD' };
+  const [head, branch] = await Promise.all([headCommit(root), runGit(root, ['symbolic-ref', '-q', 'HEAD'])]);
+  return { commit: head, onBranch: branch.code === 0 };
+}
+
+/** What must hold before iops commits: no rebase, merge … in progress, on a branch (HEAD, being read), an identity. */
+export async function checkCanCommit(root: string, place: GitPlace, head: Promise<Head>): Promise<void> {
+  const needed = ([['user.name', 'GIT_AUTHOR_NAME'], ['user.email', 'GIT_AUTHOR_EMAIL']] as const).filter(([, env]) => !process.env[env]).map(([key]) => key);
+  // both asked at once (`key value` a line, keys in lower case, the one that counts last, as
+  // for `git config --get`), while HEAD is read; a key set to nothing is not set
+  const identity = needed.length ? runGit(root, ['config', '--get-regexp', '^user\\.(name|email)$']) : undefined;
+  identity?.catch(() => undefined);
   const op = operationInProgress(place);
   if (op)
     throw new EnvironmentError(`${op.what} is in progress in this repository, so iops will not commit now (its commit would land in the middle of it). Finish it with: ${op.finish}; then run your command again. git status shows where it stands.`);
-  if ((await runGit(root, ['symbolic-ref', '-q', 'HEAD'])).code !== 0)
+  if (!(await head).onBranch)
     throw new EnvironmentError('HEAD is detached (not on a branch), so a commit would be lost; switch to a branch first: git switch main (or: git switch -c NEW-BRANCH)');
-  const needed = ([['user.name', 'GIT_AUTHOR_NAME'], ['user.email', 'GIT_AUTHOR_EMAIL']] as const).filter(([, env]) => !process.env[env]).map(([key]) => key);
-  // both asked at once (`key value` a line, keys in lower case, the one that counts last, as
-  // for `git config --get`); a key set to nothing is not set
   const value = new Map<string, string>();
-  if (needed.length)
-    for (const line of (await runGit(root, ['config', '--get-regexp', '^user\\.(name|email)$'])).stdout.split('\n')) {
+  if (identity)
+    for (const line of (await identity).stdout.split('\n')) {
       const space = line.indexOf(' ');
       if (line) value.set(space < 0 ? line : line.slice(0, space), space < 0 ? '' : line.slice(space + 1).trim());
     }

@@ -69,8 +69,8 @@ export interface HeadTree {
   memberIds(): MemberIds | undefined;
   /** The problems of HEAD with these files written (none: it may be committed). */
   check(changes: ReadonlyMap<string, Uint8Array>): Promise<Problem[]>;
-  /** The change last checked, which passed, is now this commit (said so the next write can build on it). */
-  committed(commit: string): Promise<void>;
+  /** The change last checked, which passed, is now this commit (said so the next write can build on it), with this data folder tree when known. */
+  committed(commit: string, tree?: string): Promise<void>;
   /**
    * HEAD's dues ledgers of these chapters, each valid on its own schema, in path order, from the
    * parse cache or git; undefined when one is not (or there is no cache): load the tree instead,
@@ -86,10 +86,10 @@ export interface Names {
 }
 
 /** HEAD of the repository whose data folder is `root` (at `prefix` in its work tree, its git folder `gitDir`). */
-export async function openHead(root: string, head: string, { gitDir, prefix }: { gitDir: string; prefix: string }): Promise<HeadTree> {
+export async function openHead(root: string, head: string, { gitDir, prefix, tree: known }: { gitDir: string; prefix: string; tree?: string }): Promise<HeadTree> {
   const place = cacheDisabled(process.env) ? undefined : { gitDir, prefix };
   // the data folder's tree at HEAD names every file in it: a tree that passed every check was kept with its planning files
-  const tree = place && (await dataTree(root, head, prefix).catch(() => undefined));
+  const tree = place && (known ?? (await dataTree(root, head, prefix).catch(() => undefined)));
   const heads = place && certifiedHeads(place.gitDir);
   let kept = tree && heads ? keptPlanning(heads.get(tree)) : undefined;
   if (place && tree && heads && !kept && (await keepFromAncestor(root, head, { ...place, tree, heads }))) kept = keptPlanning(heads.get(tree));
@@ -427,12 +427,12 @@ class CachedHead implements HeadTree {
    * may have changed others): the commit's tree differs from HEAD's in those files, with those
    * bytes. Never fails the write: a tree not kept is only listed whole next time.
    */
-  async committed(commit: string): Promise<void> {
+  async committed(commit: string, known?: string): Promise<void> {
     const changes = this.passed;
     const { tree, heads, prefix } = this.files;
     if (!changes || !tree || !heads) return;
     try {
-      const after = await dataTree(this.root, commit, prefix);
+      const after = known ?? (await dataTree(this.root, commit, prefix));
       const committed = new Map((await treeDiff(this.root, tree, after)).map((f) => [f.path, f.blob]));
       const exact = committed.size === changes.size && [...changes].every(([path, bytes]) => committed.get(path) === gitBlobId(bytes, tree.length === 64 ? 'sha256' : 'sha1'));
       if (!exact) return void debug('write: the commit is not exactly the change checked; its tree is not kept');

@@ -2,7 +2,7 @@
 // (io/gitListing.ts): the first step of a load through the parse cache (cachedLoad.ts) and of
 // recalling a remembered result (memo.ts). What git says is kept unparsed until a load needs
 // the files one by one: recalling a result only hashes it.
-import { type GitPlace, type IndexFiles, type Listing, type WorkTreeView, gitPlace, listCommit, listWorkTree, viewCommit, viewWorkTree } from '../io/gitListing.js';
+import { type GitPlace, type IndexFiles, type Listing, type WorkTreeView, gitPlace, listCommit, listWorkTree, userExcludesFile, viewCommit, viewWorkTree } from '../io/gitListing.js';
 
 /** `IOPS_CACHE=off` loads without the cache (to compare, or to rule it out). */
 export const cacheDisabled = (env: Record<string, string | undefined>) => env.IOPS_CACHE === 'off' || env.IOPS_CACHE === '0';
@@ -32,10 +32,12 @@ export async function listData(
   commit?: string,
   early?: (place: GitPlace, index: Promise<Buffer | undefined>, indexed: () => Promise<IndexFiles>) => void,
 ): Promise<DataListing | undefined> {
+  // git status waits for the user's excludes file (io/gitListing.ts): asked beside the git folder, not after it
+  const excludesFile = commit === undefined ? userExcludesFile(root) : undefined;
   const place = await gitPlace(root);
   if (!place) return void debug('not used: not in a git work tree');
   try {
-    const view = commit !== undefined ? { tree: await viewCommit(root, commit, place) } : { workTree: await viewWorkTree(root, place, early && ((index, indexed) => early(place, index, indexed))) };
+    const view = commit !== undefined ? { tree: await viewCommit(root, commit, place) } : { workTree: await viewWorkTree(root, place, early && ((index, indexed) => early(place, index, indexed)), excludesFile) };
     return { place, commit, view, hashed: new Map() };
   } catch (e) {
     return void debug(`not used: ${String(e)}`);

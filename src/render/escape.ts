@@ -44,14 +44,31 @@ export function mdCode(text: string): string {
 
 /**
  * A view model with every string in it made safe for a terminal. Plain objects and arrays are
- * copied; Maps and class instances are kept as they are (their keys are ids, months and
- * currency codes, which the schema already limits).
+ * copied where a string in them changes, and given back as they are otherwise (a readiness view
+ * at five years holds 10,000 chapters' reasons: copying them all cost 50 ms, and garbage);
+ * renderers only read them. Maps and class instances are kept as they are (their keys are ids,
+ * months and currency codes, which the schema already limits).
  */
 export function printable<T>(view: T): T {
   if (typeof view === 'string') return visible(view) as T;
-  if (Array.isArray(view)) return view.map(printable) as T;
+  if (Array.isArray(view)) {
+    let copy: unknown[] | undefined;
+    for (let i = 0; i < view.length; i++) {
+      const item: unknown = view[i];
+      const shown = printable(item);
+      if (shown !== item) (copy ??= view.slice())[i] = shown;
+    }
+    return (copy ?? view) as T;
+  }
   if (view !== null && typeof view === 'object' && Object.getPrototypeOf(view) === Object.prototype) {
-    return Object.fromEntries(Object.entries(view).map(([k, v]) => [k, printable(v)])) as T;
+    const record = view as Record<string, unknown>;
+    const keys = Object.keys(record);
+    for (let i = 0; i < keys.length; i++) {
+      const shown = printable(record[keys[i]!]);
+      // the copy's keys defined, never assigned: a key `__proto__` from a data file stays a key
+      if (shown !== record[keys[i]!]) return Object.fromEntries(keys.map((k, j) => [k, j < i ? record[k] : j === i ? shown : printable(record[k])])) as T;
+    }
+    return view;
   }
   return view;
 }

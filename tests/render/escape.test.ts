@@ -97,6 +97,16 @@ describe('printable', () => {
     expect(view.title).toBe('a\u202eb');
   });
 
+  it('copies what it changes and leaves the view as it was: a string deep in a list after clean ones, a `__proto__` key from a data file', () => {
+    const view = JSON.parse('{"rows":[{"id":"a","why":"ok"},{"id":"b","why":"x\\u202ey"}],"__proto__":{"evil":"\\u202e"},"tail":"t"}') as Record<string, unknown>;
+    const before = JSON.stringify(view);
+    const out = printable(view);
+    expect(Object.keys(out)).toEqual(['rows', '__proto__', 'tail']);
+    expect(Object.getPrototypeOf(out)).toBe(Object.prototype);
+    expect(JSON.stringify(out)).toBe('{"rows":[{"id":"a","why":"ok"},{"id":"b","why":"x\\\\u202ey"}],"__proto__":{"evil":"\\\\u202e"},"tail":"t"}');
+    expect(JSON.stringify(view)).toBe(before);
+  });
+
   it('covers the Trojan Source characters', () => {
     for (const c of ['\u202a', '\u202b', '\u202c', '\u202d', '\u202e', '\u2066', '\u2067', '\u2068', '\u2069', '\u200b', '\u200c', '\u200d', '\u200e', '\u200f', '\u061c', '\ufeff', '\u0085', '\u009b']) {
       expect(visible(`a${c}b`)).toBe(`a\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}b`);

@@ -114,6 +114,15 @@ describe('appending to a ledger (one flow item a line)', () => {
     expect(out).toBe(members.replace('month }\n\n', 'month }\n- id: ldn-c\n  joined: 2013-01-01\n  gender: woman\n  studied: [vision, values]\n  dues: { amount: 1, currency: GBP, every: month }\n\n'));
     expect(parse(out)).toEqual([...parse(members), member].map((m) => ({ ...m, joined: expect.anything() })));
   });
+  it("starts a new year's ledger (its schema line alone) and a new members list after their comments, as the yaml Document did", () => {
+    const fresh = '# yaml-language-server: $schema=../../.iops/schemas/dues.schema.json\n\n';
+    const out = new YamlFile(fresh).apply({ op: 'append', path: [], items: [receipt, { ...receipt, date: '2013-03-06' }], style: 'flow' }).toString();
+    expect(out).toBe(`${fresh}- { date: 2013-03-05, member: ldn-jason, amount: 20.5, currency: GBP, notes: "NO" }\n- { date: 2013-03-06, member: ldn-jason, amount: 20.5, currency: GBP, notes: "NO" }\n`);
+    expect(parse(out)).toEqual([receipt, { ...receipt, date: '2013-03-06' }]);
+    const member = { id: 'ldn-c', joined: '2013-01-01', dues: { amount: 1, currency: 'GBP', every: 'month' } };
+    const members = new YamlFile('# London\n').apply({ op: 'append', path: [], items: [member], style: 'block', block: { nestedFlow: true } }).toString();
+    expect(members).toBe('# London\n- id: ldn-c\n  joined: 2013-01-01\n  dues: { amount: 1, currency: GBP, every: month }\n');
+  });
   it('appends to a ledger the fast reader declines (an anchor) through the yaml Document all the same', () => {
     const odd = `- &r { date: 2013-01-05, member: ldn-jason, amount: 20, currency: GBP }\n`;
     const out = new YamlFile(odd).apply({ op: 'append', path: [], items: [receipt], style: 'flow' }).toString();

@@ -3,10 +3,11 @@
 // elsewhere stay byte for byte. Every edit is checked: the new text must read back as the
 // old data with exactly the intended change; if splicing cannot promise that (an unusual
 // layout), the edit goes through the Document API instead (same data, tidier layout).
-import { type Document, type Node, type Pair, isMap, isScalar, isSeq, parseDocument } from 'yaml';
+import type { Document, Node, Pair, YAMLMap, YAMLSeq, Scalar } from 'yaml';
 import { DECLINED, fastParseYaml } from '../../load/fastYaml.js';
 import { documentEdit } from './yamlFallback.js';
 import { type BlockStyle, type YamlValue, flow, isMapValue, itemLines, pairLines } from './yamlText.js';
+import { yaml } from './yamlLib.js';
 
 export type Path = readonly (string | number)[];
 export type Edit =
@@ -14,7 +15,7 @@ export type Edit =
   | { op: 'set'; path: Path; value: YamlValue; block?: BlockStyle }
   | { op: 'remove'; path: Path };
 
-const readDoc = (text: string) => parseDocument(text, { schema: 'core', merge: false, uniqueKeys: true });
+const readDoc = (text: string) => yaml().parseDocument(text, { schema: 'core', merge: false, uniqueKeys: true });
 
 export function readData(text: string): unknown {
   const doc = readDoc(text);
@@ -71,16 +72,24 @@ function appendToList(text: string, items: readonly YamlValue[], style: 'flow' |
   // a block item among flow items would be written in their style by the general edit; so would a last line without its line break
   if (!text.endsWith('\n') || (style === 'block' && /^- \{/m.test(text))) return undefined;
   const before = fastParseYaml(text);
-  if (before === DECLINED || !Array.isArray(before) || before.length === 0) return undefined;
   const lines = text.split('\n');
-  let last = lines.length - 1;
-  while (last >= 0 && (/^\s*(#.*)?$/.test(lines[last]!))) last--;
-  // the last item's last line: a flow item, or a line of a block item (indented, or its first)
-  if (last < 0 || !(style === 'flow' ? /^- \{.*\}$/ : /^(?:- |  )\S/).test(lines[last]!)) return undefined;
+  // a file of comments alone (a new year's ledger: its schema line) takes the items after them
+  const fresh = before === undefined && lines.every((line) => /^\s*(#.*)?$/.test(line));
+  if (!fresh && (before === DECLINED || !Array.isArray(before) || before.length === 0)) return undefined;
+  let last = lines.length - 2;
+  if (!fresh) {
+    while (last >= 0 && /^\s*(#.*)?$/.test(lines[last]!)) last--;
+    // the last item's last line: a flow item, or a line of a block item (indented, or its first)
+    if (last < 0 || !(style === 'flow' ? /^- \{.*\}$/ : /^(?:- |  )\S/).test(lines[last]!)) return undefined;
+  }
   lines.splice(last + 1, 0, ...items.flatMap((i) => itemLines(i, 0, style, block)));
   const after = lines.join('\n');
-  return JSON.stringify(fastParseYaml(after)) === JSON.stringify([...before, ...items]) ? after : undefined;
+  return JSON.stringify(fastParseYaml(after)) === JSON.stringify([...(Array.isArray(before) ? before : []), ...items]) ? after : undefined;
 }
+
+const isMap = (n: unknown): n is YAMLMap => yaml().isMap(n);
+const isSeq = (n: unknown): n is YAMLSeq => yaml().isSeq(n);
+const isScalar = (n: unknown): n is Scalar => yaml().isScalar(n);
 
 /** The intended data after the edit: what the text must read back as. */
 export function applyToData(data: unknown, edit: Edit): unknown {

@@ -1,11 +1,13 @@
 // The careful fallback for YAML edits that cannot be spliced line by line (flow lists at the
 // top, empty collections, unusual layouts): setIn/addIn/deleteIn on the Document, which keeps
 // comments and order but may tidy spacing. New strings are quoted as yamlText would quote them.
-import { type Document, type Node, Scalar, YAMLSeq, isCollection, isMap, isScalar, isSeq, parseDocument, visit } from 'yaml';
+import type { Document, Node } from 'yaml';
 import type { Edit } from './yamlEdit.js';
 import { type YamlValue, isMapValue, scalar } from './yamlText.js';
+import { yaml } from './yamlLib.js';
 
 export function documentEdit(text: string, edit: Edit): string {
+  const { YAMLSeq, isSeq, parseDocument } = yaml();
   const doc = parseDocument(text, { schema: 'core', merge: false, uniqueKeys: true });
   const nestedFlow = 'block' in edit && edit.block?.nestedFlow === true;
   const make = (v: YamlValue, flowStyle: boolean) => toNode(doc, v, flowStyle, nestedFlow);
@@ -33,6 +35,7 @@ export function documentEdit(text: string, edit: Edit): string {
 }
 
 function toNode(doc: Document, value: YamlValue, flowStyle: boolean, nestedFlow: boolean): Node {
+  const { Scalar, isCollection, isMap, isScalar, isSeq, visit } = yaml();
   const node = doc.createNode(value) as Node;
   visit(node, {
     Scalar(_, s) {

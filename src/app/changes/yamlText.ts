@@ -1,8 +1,8 @@
 // YAML text for values iops writes: scalars plain only when YAML 1.1 and 1.2 readers both
 // read them back as the same text (so `NO`, `on`, `12:30`, `007` and `1e3` are quoted),
 // dates plain (`2013-05-04`), short lists and maps in flow style, the rest as blocks.
-import { parse } from 'yaml';
 import { isCalendarDate } from '../../core/dates.js';
+import { yaml } from './yamlLib.js';
 
 export type YamlValue = string | number | boolean | readonly YamlValue[] | YamlMap;
 export interface YamlMap {
@@ -17,7 +17,7 @@ const PLAIN = /^[\p{L}\p{N}](?:[\p{L}\p{N}_.'()/&+-]| (?=[^ ]))*$/u;
 
 const readsBackAs = (s: string): boolean => {
   try {
-    return parse(s, { version: '1.1' }) === s && parse(s, { schema: 'core' }) === s;
+    return yaml().parse(s, { version: '1.1' }) === s && yaml().parse(s, { schema: 'core' }) === s;
   } catch {
     return false;
   }
