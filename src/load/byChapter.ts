@@ -25,6 +25,7 @@ import { type DataLocation, findDataRoot } from '../io/repo.js';
 import { rememberHeadInfo } from '../io/git.js';
 import { CROSS_FILE, Loader } from './cachedLoad.js';
 import { keepValidHead, keepsWhatOthersUse } from './headTree.js';
+import { MemberIndex } from './memberIndex.js';
 import { type DataListing, debug, filesOf, resultsDisabled } from './listing.js';
 import { type OpenedRepository, openRepository } from './open.js';
 import { ParseCache } from './parseCache.js';
@@ -107,7 +108,7 @@ export async function openByChapter<P>(
     store.put(storeKey, keptText(kept, repo.listedFiles, await indexOf(listed)));
     debug(`${work.name}: every chapter worked out, their parts kept`);
     // read from a clean working tree, the data valid: the commit's tree is, for the next write
-    if (listed && repo.head?.commit && !repo.head.dirty) await keepValidHead(root, listed.place, repo.head.commit, repo.listedFiles);
+    if (listed && repo.head?.commit && !repo.head.dirty) await keepValidHead(root, listed.place, repo.head.commit, repo.listedFiles, MemberIndex.of(org.chapters));
   }
   return { org, parts, asListed: repo.asListed === true, files: repo.files.length };
 }

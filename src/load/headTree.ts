@@ -108,9 +108,11 @@ export async function openHead(root: string, head: string, { gitDir, prefix, tre
 /**
  * A reader found the data valid, read from a clean working tree at this commit (load/byChapter.ts):
  * keep the commit's tree as checked, with its planning files, so that the next write (after a
- * `git pull`, say) need not list and check HEAD whole. Once per tree; never fails the reader.
+ * `git pull`, say) need not list and check HEAD whole; and with its member index when the reader
+ * loaded every chapter, so that the write plans on the chapters it names. Once per tree; never
+ * fails the reader.
  */
-export async function keepValidHead(root: string, place: { gitDir: string; prefix: string }, commit: string, files: readonly ListedFile[]): Promise<void> {
+export async function keepValidHead(root: string, place: { gitDir: string; prefix: string }, commit: string, files: readonly ListedFile[], members?: MemberIndex): Promise<void> {
   try {
     const tree = await dataTree(root, commit, place.prefix);
     const heads = certifiedHeads(place.gitDir);
@@ -118,7 +120,7 @@ export async function keepValidHead(root: string, place: { gitDir: string; prefi
     // meetings, reports and ledgers are most of the files, and none is a planning file
     const planning = files.filter((f) => !BULK.test(f.path) && planningFile(f.path));
     if (planning.some((f) => f.blob === undefined)) return;
-    heads.put(tree, keptText(planning));
+    heads.put(tree, keptText(planning, members));
     debug('the data is valid at HEAD: its tree is kept as checked for the next write');
   } catch (e) {
     debug(`HEAD's tree is not kept (${String(e)})`);

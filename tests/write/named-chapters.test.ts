@@ -82,13 +82,25 @@ describe('a write that names its chapter', () => {
     expect(answers[0]![2]).toMatch(/^iops: no member "ldn-c"; did you mean "ldn-[ab]"\?/);
   });
 
+  it('keeps the member index a reader loaded whole, so the first write after it plans on the chapters it names', async () => {
+    const repo = tempRepo(smallOrg());
+    repo.write('chapters/brighton/members.yaml', `${smallOrg()['chapters/brighton/members.yaml']}- id: bri-z\n  joined: 2013-01-05\n`);
+    repo.commit('a member added by hand');
+    expect((await iops(repo, ['readiness', '--as-of', '2013-01-31'])).code).toBe(1); // every file read: a verdict on valid data
+    const first = (await ok(repo, ['dues', 'record', '--member', 'bri-z', '--date', '2013-01-12', '--amount', '5', '--currency', 'GBP'], debug)).stderr;
+    expect(first).toContain('with its member index');
+    expect(first).toContain('(the chapters named: brighton)');
+  });
+
   it('rebuilds the member index after a commit made by hand, from every planning file once', async () => {
     const repo = tempRepo(smallOrg());
     await ok(repo, ['member', 'add', 'london', '--joined', '2013-01-01']);
+    expect((await iops(repo, ['readiness', '--as-of', '2013-01-31'])).code).toBe(1); // every file read: its chapters' parts kept
     repo.write('chapters/brighton/members.yaml', `${smallOrg()['chapters/brighton/members.yaml']}- id: bri-z\n  joined: 2013-01-05\n`);
     repo.commit('a member added by hand');
-    expect((await iops(repo, ['readiness', '--as-of', '2013-01-31'])).code).toBe(1); // not ready: a verdict on valid data
-    // the reader kept HEAD's tree, without a member index: this write plans on every planning file, and keeps the index
+    expect((await iops(repo, ['readiness', '--as-of', '2013-01-31'])).code).toBe(1);
+    // that reader read the changed file alone, and kept HEAD's tree without a member index: this
+    // write plans on every planning file, and keeps the index
     const first = (await ok(repo, ['dues', 'record', '--member', 'bri-z', '--date', '2013-01-12', '--amount', '5', '--currency', 'GBP'], debug)).stderr;
     expect(first).toContain("write: HEAD's tree was checked before (7 planning files kept)");
     expect(first).not.toContain('planned on');
