@@ -1,20 +1,9 @@
 // YAML text → plain data, with every problem located. Refuses what data files never need
 // and what makes parsers dangerous: aliases (alias bombs), merge keys, prototype keys, tags,
 // conflict markers, control characters. Pure: works on text, not on the file system.
-import { createRequire } from 'node:module';
-import type { Alias, Document, Node, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
-import type * as Yaml from 'yaml';
+import type { Document, Node, Pair, YAMLMap } from 'yaml';
 import type { DataPath, Problem } from '../core/problem.js';
-
-// The yaml library is loaded when a file needs it: most runs read every file with the fast
-// reader (fastYaml.ts) or from the parse cache, and loading yaml costs ~25 ms a run.
-let yamlLib: typeof Yaml | undefined;
-const yaml = (): typeof Yaml => (yamlLib ??= createRequire(import.meta.url)('yaml') as typeof Yaml);
-const isAlias = (n: unknown): n is Alias => yaml().isAlias(n);
-const isMap = (n: unknown): n is YAMLMap => yaml().isMap(n);
-const isSeq = (n: unknown): n is YAMLSeq => yaml().isSeq(n);
-const isPair = (n: unknown): n is Pair => yaml().isPair(n);
-const isScalar = (n: unknown): n is Scalar => yaml().isScalar(n);
+import { isAlias, isMap, isPair, isScalar, isSeq, yaml } from './yamlLib.js';
 
 export { MAX_FILE_BYTES } from '../io/limits.js';
 

@@ -3,11 +3,11 @@
 // elsewhere stay byte for byte. Every edit is checked: the new text must read back as the
 // old data with exactly the intended change; if splicing cannot promise that (an unusual
 // layout), the edit goes through the Document API instead (same data, tidier layout).
-import type { Document, Node, Pair, YAMLMap, YAMLSeq, Scalar } from 'yaml';
+import type { Document, Node, Pair } from 'yaml';
 import { DECLINED, fastParseYaml } from '../../load/fastYaml.js';
 import { documentEdit } from './yamlFallback.js';
 import { type BlockStyle, type YamlValue, flow, isMapValue, itemLines, pairLines } from './yamlText.js';
-import { yaml } from './yamlLib.js';
+import { isMap, isScalar, isSeq, yaml } from '../../load/yamlLib.js';
 
 export type Path = readonly (string | number)[];
 export type Edit =
@@ -86,10 +86,6 @@ function appendToList(text: string, items: readonly YamlValue[], style: 'flow' |
   const after = lines.join('\n');
   return JSON.stringify(fastParseYaml(after)) === JSON.stringify([...(Array.isArray(before) ? before : []), ...items]) ? after : undefined;
 }
-
-const isMap = (n: unknown): n is YAMLMap => yaml().isMap(n);
-const isSeq = (n: unknown): n is YAMLSeq => yaml().isSeq(n);
-const isScalar = (n: unknown): n is Scalar => yaml().isScalar(n);
 
 /** The intended data after the edit: what the text must read back as. */
 export function applyToData(data: unknown, edit: Edit): unknown {

@@ -4,7 +4,7 @@
 import type { Document, Node } from 'yaml';
 import type { Edit } from './yamlEdit.js';
 import { type YamlValue, isMapValue, scalar } from './yamlText.js';
-import { yaml } from './yamlLib.js';
+import { yaml } from '../../load/yamlLib.js';
 
 export function documentEdit(text: string, edit: Edit): string {
   const { YAMLSeq, isSeq, parseDocument } = yaml();

@@ -2,7 +2,7 @@
 // read them back as the same text (so `NO`, `on`, `12:30`, `007` and `1e3` are quoted),
 // dates plain (`2013-05-04`), short lists and maps in flow style, the rest as blocks.
 import { isCalendarDate } from '../../core/dates.js';
-import { yaml } from './yamlLib.js';
+import { yaml } from '../../load/yamlLib.js';
 
 export type YamlValue = string | number | boolean | readonly YamlValue[] | YamlMap;
 export interface YamlMap {
